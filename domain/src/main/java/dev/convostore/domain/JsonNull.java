@@ -1,0 +1,7 @@
+package dev.convostore.domain;
+
+/** The JSON {@code null}. */
+public enum JsonNull implements JsonValue {
+  /** The only instance. */
+  NULL
+}
