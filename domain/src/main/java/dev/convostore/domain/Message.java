@@ -46,6 +46,11 @@ public record Message(
     Checks.present("metadata", metadata);
   }
 
+  /** What this message holds, as appended, with its id. */
+  public NewMessage asNewMessage() {
+    return new NewMessage(Optional.of(id), role, kind, content, toolCalls, toolResult, metadata);
+  }
+
   /** Whether this message holds what {@code draft} describes (ignoring ids, sequence, time). */
   public boolean matches(NewMessage draft) {
     return role == draft.role()

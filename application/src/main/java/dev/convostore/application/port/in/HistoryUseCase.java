@@ -1,0 +1,28 @@
+package dev.convostore.application.port.in;
+
+import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.Message;
+import dev.convostore.domain.UserId;
+import java.util.List;
+
+/** Reading history: windows of one conversation, activity and search across a user's conversations. */
+public interface HistoryUseCase {
+
+  /** Largest result of {@link #recentActivity} and {@link #search}. */
+  int MAX_RESULTS = 1000;
+
+  /** A window of the conversation's messages, in chronological order (see {@link HistoryRequest}). */
+  List<Message> history(UserId user, ConversationId conversationId, HistoryRequest request);
+
+  /** The user's newest messages across all their conversations, newest first. */
+  List<Message> recentActivity(UserId user, int limit);
+
+  /**
+   * The user's messages that hold every word of {@code query} (see {@link SearchTerms}), newest
+   * first.
+   */
+  List<Message> search(UserId user, String query, int limit);
+
+  /** Counts over the conversation's messages by role, and tool use by tool and outcome. */
+  ConversationStatistics statistics(UserId user, ConversationId conversationId);
+}

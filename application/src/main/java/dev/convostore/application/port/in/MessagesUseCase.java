@@ -1,0 +1,34 @@
+package dev.convostore.application.port.in;
+
+import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.Message;
+import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.UserId;
+import java.util.List;
+
+/**
+ * Appending messages. Each message gets the conversation's next sequence number; the
+ * conversation's message count and last activity follow. Appending never reads or rewrites
+ * earlier messages.
+ *
+ * <p>Idempotency: a message with a client-chosen id that the conversation already holds is not
+ * appended again; the stored message is returned in its place. The same id with different
+ * content is a {@link dev.convostore.application.ConflictException} ({@code MESSAGE_ID_REUSED}).
+ * Messages of a batch that are new are appended; when the whole batch was stored before, the
+ * call changes nothing, whatever the expected last sequence says, so a retry after a lost
+ * response succeeds.
+ */
+public interface MessagesUseCase {
+
+  /**
+   * Appends the messages atomically: all of them or none.
+   *
+   * @return the stored messages, in the order given
+   */
+  List<Message> append(AppendMessages command);
+
+  /** Appends one message. */
+  default Message append(UserId user, ConversationId conversationId, NewMessage message) {
+    return append(AppendMessages.of(user, conversationId, message)).get(0);
+  }
+}

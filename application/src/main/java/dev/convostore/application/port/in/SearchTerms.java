@@ -1,0 +1,85 @@
+package dev.convostore.application.port.in;
+
+import dev.convostore.domain.Checks;
+import dev.convostore.domain.ValidationException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The words of a full-text search. A message matches when its content holds every word as a
+ * whole word, ignoring case; no stemming, no prefixes. A word is a run of Unicode letters, marks
+ * and digits; everything else separates words.
+ *
+ * @param words the distinct lowercase words, 1..{@value #MAX_WORDS}
+ */
+public record SearchTerms(List<String> words) {
+
+  /** Most words in one query. */
+  public static final int MAX_WORDS = 16;
+
+  /** Longest query text. */
+  public static final int MAX_QUERY_LENGTH = 1000;
+
+  /** Validates the words. */
+  public SearchTerms {
+    words = Checks.list("query", words);
+    if (words.isEmpty()) {
+      throw new ValidationException("query", "must contain at least one word");
+    }
+    if (words.size() > MAX_WORDS) {
+      throw new ValidationException("query", "must contain at most " + MAX_WORDS + " words");
+    }
+    for (String word : words) {
+      if (!word.equals(normalize(word)) || tokenize(word).size() != 1) {
+        throw new ValidationException("query", "holds '" + word + "', which is not one lowercase word");
+      }
+    }
+  }
+
+  /** The words of a query typed by a person. */
+  public static SearchTerms parse(String query) {
+    Checks.text("query", query, 0, MAX_QUERY_LENGTH);
+    return new SearchTerms(List.copyOf(new LinkedHashSet<>(tokenize(query))));
+  }
+
+  /** Whether {@code text} holds every word. */
+  public boolean matches(String text) {
+    return tokenize(text).containsAll(words);
+  }
+
+  /** The lowercase words of {@code text}, in order. */
+  public static List<String> tokenize(String text) {
+    List<String> tokens = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i < text.length(); ) {
+      int codePoint = text.codePointAt(i);
+      boolean wordChar = isWordChar(codePoint);
+      if (wordChar && start < 0) {
+        start = i;
+      } else if (!wordChar && start >= 0) {
+        tokens.add(normalize(text.substring(start, i)));
+        start = -1;
+      }
+      i += Character.charCount(codePoint);
+    }
+    if (start >= 0) {
+      tokens.add(normalize(text.substring(start)));
+    }
+    return tokens;
+  }
+
+  private static boolean isWordChar(int codePoint) {
+    return Character.isLetterOrDigit(codePoint)
+        || switch (Character.getType(codePoint)) {
+          case Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK,
+              Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+          default -> false;
+        };
+  }
+
+  private static String normalize(String word) {
+    return word.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.convostore.application.port.out;
+
+import dev.convostore.application.port.in.ErasureReport;
+import dev.convostore.domain.Conversation;
+import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.ConversationSnapshot;
+import dev.convostore.domain.UserId;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Stores conversations and whole-conversation operations. */
+public interface ConversationRepository {
+
+  /** Stores a new conversation; an id already in use (by anyone) is {@code ConflictException ID_IN_USE}. */
+  void insert(Conversation conversation);
+
+  /** The owner's conversation, if the owner has it. */
+  Optional<Conversation> find(UserId owner, ConversationId id);
+
+  /** A page of the owner's conversations (see {@link ConversationQuery}). */
+  List<Conversation> list(ConversationQuery query);
+
+  /**
+   * Stores the attributes of {@code changed} (title, active flag, metadata, agent state, version)
+   * if the stored conversation of the same owner still has {@code expectedVersion}. The stored
+   * updatedAt becomes the later of the stored one and {@code changed.updatedAt()}; message count
+   * and last sequence are kept as stored, since appends may have happened meanwhile.
+   *
+   * @return the conversation as stored after the change; empty if it is gone or its version moved
+   */
+  Optional<Conversation> updateAttributes(Conversation changed, long expectedVersion);
+
+  /** Deletes the owner's conversation with everything it holds; false if the owner has no such conversation. */
+  boolean delete(UserId owner, ConversationId id);
+
+  /** Deletes everything the owner has. */
+  ErasureReport deleteAllOf(UserId owner);
+
+  /**
+   * Stores the snapshot as the whole conversation: created if new, otherwise its attributes,
+   * messages and context items replaced. The id of another owner's conversation is {@code
+   * ConflictException ID_IN_USE}.
+   */
+  void save(ConversationSnapshot snapshot);
+
+  /**
+   * Whole conversations in id order, of one owner or of everyone. The caller closes the stream;
+   * adapters may hold a connection until then.
+   */
+  Stream<ConversationSnapshot> export(Optional<UserId> owner);
+}

@@ -1,0 +1,35 @@
+package dev.convostore.application.port.out;
+
+import dev.convostore.application.port.in.ConversationStatistics;
+import dev.convostore.application.port.in.HistoryRequest;
+import dev.convostore.application.port.in.SearchTerms;
+import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.Message;
+import dev.convostore.domain.UserId;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores and reads messages. */
+public interface MessageRepository {
+
+  /** Appends a batch (see {@link AppendBatch} for the exact rules); returns the stored messages in batch order. */
+  List<Message> append(AppendBatch batch);
+
+  /**
+   * The plain window the request names (no reaching back for tool calls), in sequence order;
+   * empty if the owner has no such conversation.
+   */
+  Optional<List<Message>> window(UserId owner, ConversationId conversationId, HistoryRequest request);
+
+  /**
+   * The owner's newest messages across conversations: createdAt descending, then conversation id
+   * descending, then sequence descending.
+   */
+  List<Message> recent(UserId owner, int limit);
+
+  /** The owner's messages matching the terms, in the order of {@link #recent}. */
+  List<Message> search(UserId owner, SearchTerms terms, int limit);
+
+  /** Counts over the conversation's messages; empty if the owner has no such conversation. */
+  Optional<ConversationStatistics> statistics(UserId owner, ConversationId conversationId);
+}

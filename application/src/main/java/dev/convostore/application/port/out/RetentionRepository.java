@@ -1,0 +1,23 @@
+package dev.convostore.application.port.out;
+
+import dev.convostore.application.port.in.RetentionReport;
+import java.time.Instant;
+
+/** Bulk removal across all users. */
+public interface RetentionRepository {
+
+  /** Deletes every conversation whose updatedAt is before {@code cutoff}, with all it holds. */
+  RetentionReport deleteIdleSince(Instant cutoff);
+
+  /**
+   * Marks inactive every active conversation whose updatedAt is before {@code cutoff},
+   * incrementing its version. Its updatedAt is kept: deactivation by retention is not activity.
+   */
+  RetentionReport deactivateIdleSince(Instant cutoff);
+
+  /**
+   * Deletes from every conversation all but its newest {@code keep} messages, lowering the message
+   * counts (last sequences and updatedAt are kept).
+   */
+  RetentionReport trimMessages(int keep);
+}

@@ -1,0 +1,96 @@
+package dev.convostore.application.service;
+
+import dev.convostore.application.port.in.ConversationStatistics;
+import dev.convostore.application.port.in.HistoryRequest;
+import dev.convostore.application.port.in.HistoryUseCase;
+import dev.convostore.application.port.in.SearchTerms;
+import dev.convostore.application.port.out.MessageRepository;
+import dev.convostore.domain.Checks;
+import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageKind;
+import dev.convostore.domain.ToolCall;
+import dev.convostore.domain.UserId;
+import java.util.ArrayList;
+import java.util.List;
+
+final class HistoryService implements HistoryUseCase {
+
+  /** Messages read per step when a window reaches back for a tool call. */
+  private static final int REACH_BACK_PAGE = 50;
+
+  /** How far a window reaches back for a tool call before it gives up (the call was trimmed away). */
+  private static final int MAX_REACH_BACK = 10_000;
+
+  private final MessageRepository messages;
+
+  HistoryService(MessageRepository messages) {
+    this.messages = messages;
+  }
+
+  @Override
+  public List<Message> history(UserId user, ConversationId conversationId, HistoryRequest request) {
+    Checks.present("user", user);
+    Checks.present("conversationId", conversationId);
+    Checks.present("request", request);
+    List<Message> window = messages.window(user, conversationId, request)
+        .orElseThrow(() -> ConversationService.notFound(conversationId));
+    return withCallOfLeadingResult(user, conversationId, window);
+  }
+
+  @Override
+  public List<Message> recentActivity(UserId user, int limit) {
+    Checks.present("user", user);
+    return messages.recent(user, Checks.positive("limit", limit, MAX_RESULTS));
+  }
+
+  @Override
+  public List<Message> search(UserId user, String query, int limit) {
+    Checks.present("user", user);
+    SearchTerms terms = SearchTerms.parse(query);
+    return messages.search(user, terms, Checks.positive("limit", limit, MAX_RESULTS));
+  }
+
+  @Override
+  public ConversationStatistics statistics(UserId user, ConversationId conversationId) {
+    Checks.present("user", user);
+    Checks.present("conversationId", conversationId);
+    return messages.statistics(user, conversationId)
+        .orElseThrow(() -> ConversationService.notFound(conversationId));
+  }
+
+  /**
+   * A window starting with a tool result whose call lies before it is extended back to the
+   * assistant message that made the call, so a model never sees an answer without its question.
+   * If the call is not found (retention removed it), the window is returned as it was.
+   */
+  private List<Message> withCallOfLeadingResult(UserId user, ConversationId id, List<Message> window) {
+    if (window.isEmpty() || window.get(0).kind() != MessageKind.TOOL_RESULT) {
+      return window;
+    }
+    String callId = window.get(0).toolResult().orElseThrow().callId();
+    if (window.stream().anyMatch(m -> makesCall(m, callId))) {
+      return window;
+    }
+    List<Message> extended = new ArrayList<>(window);
+    while (extended.size() - window.size() < MAX_REACH_BACK) {
+      List<Message> earlier = messages
+          .window(user, id, HistoryRequest.before(extended.get(0).sequence(), REACH_BACK_PAGE))
+          .orElse(List.of());
+      if (earlier.isEmpty()) {
+        return window;
+      }
+      for (int i = earlier.size() - 1; i >= 0; i--) {
+        extended.add(0, earlier.get(i));
+        if (makesCall(earlier.get(i), callId)) {
+          return List.copyOf(extended);
+        }
+      }
+    }
+    return window;
+  }
+
+  private static boolean makesCall(Message message, String callId) {
+    return message.toolCalls().stream().map(ToolCall::callId).anyMatch(callId::equals);
+  }
+}

@@ -1,0 +1,58 @@
+package dev.convostore.application.service;
+
+import dev.convostore.application.port.in.AppendMessages;
+import dev.convostore.application.port.in.MessagesUseCase;
+import dev.convostore.application.port.out.AppendBatch;
+import dev.convostore.application.port.out.MessageRepository;
+import dev.convostore.domain.Checks;
+import dev.convostore.domain.Conversation;
+import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageId;
+import dev.convostore.domain.MessageKind;
+import dev.convostore.domain.MessageRole;
+import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.ValidationException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+final class MessageService implements MessagesUseCase {
+
+  private final MessageRepository messages;
+  private final Guard guard;
+
+  MessageService(MessageRepository messages, Guard guard) {
+    this.messages = messages;
+    this.guard = guard;
+  }
+
+  @Override
+  public List<Message> append(AppendMessages command) {
+    Checks.present("command", command);
+    guard.batchSize(command.messages());
+    List<NewMessage> withIds = new ArrayList<>(command.messages().size());
+    Set<MessageId> ids = new HashSet<>();
+    for (int i = 0; i < command.messages().size(); i++) {
+      NewMessage message = command.messages().get(i);
+      guard.message("messages[" + i + "]", message);
+      NewMessage identified = message.id().isPresent() ? message : message.withId(MessageId.newId());
+      if (!ids.add(identified.id().orElseThrow())) {
+        throw new ValidationException("messages[" + i + "].id", "repeats the id of an earlier message in the batch");
+      }
+      withIds.add(identified);
+    }
+    return messages.append(new AppendBatch(
+        command.user(), command.conversationId(), withIds, command.expectedLastSequence(),
+        guard.now(), titleFrom(withIds)));
+  }
+
+  private static Optional<String> titleFrom(List<NewMessage> batch) {
+    return batch.stream()
+        .filter(m -> m.role() == MessageRole.USER && m.kind() == MessageKind.TEXT)
+        .findFirst()
+        .map(m -> Conversation.titleFrom(m.content()))
+        .filter(title -> !title.isEmpty());
+  }
+}
