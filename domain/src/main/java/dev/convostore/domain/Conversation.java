@@ -90,6 +90,17 @@ public record Conversation(
     return changed(title, active, metadata, newState, now);
   }
 
+  /**
+   * This conversation after {@code appended} messages were appended at {@code at}: counts raised,
+   * activity moved forward, and the title taken from {@code titleIfUntitled} if it had none.
+   */
+  public Conversation afterAppend(int appended, Instant at, Optional<String> titleIfUntitled) {
+    Instant activity = at.isAfter(updatedAt) ? at : updatedAt;
+    return new Conversation(
+        id, owner, title.or(() -> titleIfUntitled), active, createdAt, activity,
+        messageCount + appended, lastSequence + appended, metadata, agentState, version);
+  }
+
   private Conversation changed(
       Optional<String> newTitle, boolean newActive, JsonObject newMetadata, AgentState newState, Instant now) {
     Instant activity = now.isAfter(updatedAt) ? now : updatedAt;

@@ -1,0 +1,48 @@
+package dev.convostore.adapter.inmemory;
+
+import dev.convostore.domain.ContextItem;
+import dev.convostore.domain.ContextItemId;
+import dev.convostore.domain.Conversation;
+import dev.convostore.domain.ConversationSnapshot;
+import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One conversation with everything it holds. Mutable; guarded by the storage's lock. */
+final class ConversationEntry {
+
+  Conversation conversation;
+  final TreeMap<Long, Message> messagesBySequence = new TreeMap<>();
+  final Map<MessageId, Message> messagesById = new HashMap<>();
+  final Map<ContextItemId, ContextItem> items = new LinkedHashMap<>();
+
+  ConversationEntry(Conversation conversation) {
+    this.conversation = conversation;
+  }
+
+  static ConversationEntry of(ConversationSnapshot snapshot) {
+    ConversationEntry entry = new ConversationEntry(snapshot.conversation());
+    snapshot.messages().forEach(entry::put);
+    snapshot.contextItems().forEach(item -> entry.items.put(item.id(), item));
+    return entry;
+  }
+
+  void put(Message message) {
+    messagesBySequence.put(message.sequence(), message);
+    messagesById.put(message.id(), message);
+  }
+
+  void remove(Message message) {
+    messagesBySequence.remove(message.sequence());
+    messagesById.remove(message.id());
+  }
+
+  ConversationSnapshot snapshot() {
+    return new ConversationSnapshot(
+        conversation, List.copyOf(messagesBySequence.values()), List.copyOf(items.values()));
+  }
+}

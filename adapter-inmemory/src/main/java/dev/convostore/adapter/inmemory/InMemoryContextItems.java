@@ -1,0 +1,62 @@
+package dev.convostore.adapter.inmemory;
+
+import dev.convostore.application.ConflictException;
+import dev.convostore.application.ConflictException.Reason;
+import dev.convostore.application.port.in.ContextQuery;
+import dev.convostore.application.port.out.ContextItemRepository;
+import dev.convostore.domain.ContextItem;
+import dev.convostore.domain.ContextItemId;
+import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.UserId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+final class InMemoryContextItems implements ContextItemRepository {
+
+  private static final Comparator<ContextItem> OLDEST_FIRST =
+      Comparator.comparing(ContextItem::createdAt).thenComparing(ContextItem::id);
+
+  private static final Comparator<ContextItem> MOST_RELEVANT_FIRST =
+      Comparator.comparingDouble(ContextItem::relevance).thenComparing(OLDEST_FIRST).reversed();
+
+  private final InMemoryStorage storage;
+
+  InMemoryContextItems(InMemoryStorage storage) {
+    this.storage = storage;
+  }
+
+  @Override
+  public boolean add(UserId owner, ContextItem item) {
+    return storage.write(() -> storage.owned(owner, item.conversationId()).map(entry -> {
+      if (storage.itemHomes.containsKey(item.id())) {
+        throw new ConflictException(Reason.ID_IN_USE, "context item id " + item.id() + " is already in use");
+      }
+      entry.items.put(item.id(), item);
+      storage.itemHomes.put(item.id(), item.conversationId());
+      return true;
+    }).orElse(false));
+  }
+
+  @Override
+  public Optional<List<ContextItem>> list(UserId owner, ConversationId conversationId, ContextQuery query) {
+    Comparator<ContextItem> order = switch (query.order()) {
+      case OLDEST_FIRST -> OLDEST_FIRST;
+      case MOST_RELEVANT_FIRST -> MOST_RELEVANT_FIRST;
+    };
+    return storage.read(() -> storage.owned(owner, conversationId).map(entry -> entry.items.values().stream()
+        .filter(item -> query.sources().isEmpty() || query.sources().contains(item.source()))
+        .filter(item -> item.relevance() >= query.minRelevance())
+        .sorted(order)
+        .limit(query.limit())
+        .toList()));
+  }
+
+  @Override
+  public boolean remove(UserId owner, ConversationId conversationId, ContextItemId itemId) {
+    return storage.write(() -> storage.owned(owner, conversationId)
+        .filter(entry -> entry.items.remove(itemId) != null)
+        .map(entry -> storage.itemHomes.remove(itemId) != null)
+        .orElse(false));
+  }
+}

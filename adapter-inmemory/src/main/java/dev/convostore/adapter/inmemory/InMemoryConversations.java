@@ -1,0 +1,156 @@
+package dev.convostore.adapter.inmemory;
+
+import dev.convostore.application.ConflictException;
+import dev.convostore.application.ConflictException.Reason;
+import dev.convostore.application.port.in.ErasureReport;
+import dev.convostore.application.port.out.ConversationCursor;
+import dev.convostore.application.port.out.ConversationQuery;
+import dev.convostore.application.port.out.ConversationRepository;
+import dev.convostore.domain.ContextItem;
+import dev.convostore.domain.Conversation;
+import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.ConversationSnapshot;
+import dev.convostore.domain.JsonObject;
+import dev.convostore.domain.UserId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+final class InMemoryConversations implements ConversationRepository {
+
+  /** Most recent activity first; ties by id, descending, as the SQL adapters order. */
+  static final Comparator<Conversation> LISTING_ORDER =
+      Comparator.comparing(Conversation::updatedAt).thenComparing(Conversation::id).reversed();
+
+  private final InMemoryStorage storage;
+
+  InMemoryConversations(InMemoryStorage storage) {
+    this.storage = storage;
+  }
+
+  @Override
+  public void insert(Conversation conversation) {
+    storage.write(() -> {
+      if (storage.entries.containsKey(conversation.id())) {
+        throw idInUse(conversation.id());
+      }
+      storage.entries.put(conversation.id(), new ConversationEntry(conversation));
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<Conversation> find(UserId owner, ConversationId id) {
+    return storage.read(() -> storage.owned(owner, id).map(entry -> entry.conversation));
+  }
+
+  @Override
+  public List<Conversation> list(ConversationQuery query) {
+    return storage.read(() -> storage.entries.values().stream()
+        .map(entry -> entry.conversation)
+        .filter(c -> c.owner().equals(query.owner()))
+        .filter(c -> query.active().map(active -> c.active() == active).orElse(true))
+        .filter(c -> matches(c.metadata(), query.metadataFilter()))
+        .filter(c -> query.after().map(cursor -> isAfter(c, cursor)).orElse(true))
+        .sorted(LISTING_ORDER)
+        .limit(query.limit())
+        .toList());
+  }
+
+  private static boolean matches(JsonObject metadata, JsonObject filter) {
+    return filter.members().entrySet().stream()
+        .allMatch(member -> Objects.equals(metadata.members().get(member.getKey()), member.getValue()));
+  }
+
+  private static boolean isAfter(Conversation c, ConversationCursor cursor) {
+    int byTime = c.updatedAt().compareTo(cursor.updatedAt());
+    return byTime < 0 || (byTime == 0 && c.id().compareTo(cursor.id()) < 0);
+  }
+
+  @Override
+  public Optional<Conversation> updateAttributes(Conversation changed, long expectedVersion) {
+    return storage.write(() -> storage.owned(changed.owner(), changed.id())
+        .filter(entry -> entry.conversation.version() == expectedVersion)
+        .map(entry -> {
+          Conversation stored = entry.conversation;
+          entry.conversation = new Conversation(
+              stored.id(), stored.owner(), changed.title(), changed.active(), stored.createdAt(),
+              later(stored, changed), stored.messageCount(), stored.lastSequence(),
+              changed.metadata(), changed.agentState(), changed.version());
+          return entry.conversation;
+        }));
+  }
+
+  private static java.time.Instant later(Conversation a, Conversation b) {
+    return a.updatedAt().isAfter(b.updatedAt()) ? a.updatedAt() : b.updatedAt();
+  }
+
+  @Override
+  public boolean delete(UserId owner, ConversationId id) {
+    return storage.write(() -> storage.owned(owner, id).map(entry -> {
+      storage.remove(entry);
+      return true;
+    }).orElse(false));
+  }
+
+  @Override
+  public ErasureReport deleteAllOf(UserId owner) {
+    return storage.write(() -> {
+      List<ConversationEntry> owned = storage.entries.values().stream()
+          .filter(entry -> entry.conversation.owner().equals(owner))
+          .toList();
+      long messages = 0;
+      long items = 0;
+      for (ConversationEntry entry : owned) {
+        messages += entry.messagesBySequence.size();
+        items += entry.items.size();
+        storage.remove(entry);
+      }
+      return new ErasureReport(owned.size(), messages, items);
+    });
+  }
+
+  @Override
+  public void save(ConversationSnapshot snapshot) {
+    storage.write(() -> {
+      Conversation conversation = snapshot.conversation();
+      ConversationEntry existing = storage.entries.get(conversation.id());
+      if (existing != null && !existing.conversation.owner().equals(conversation.owner())) {
+        throw idInUse(conversation.id());
+      }
+      for (ContextItem item : snapshot.contextItems()) {
+        ConversationId home = storage.itemHomes.get(item.id());
+        if (home != null && !home.equals(conversation.id())) {
+          throw new ConflictException(Reason.ID_IN_USE, "context item id " + item.id() + " is already in use");
+        }
+      }
+      if (existing != null) {
+        storage.remove(existing);
+      }
+      storage.entries.put(conversation.id(), ConversationEntry.of(snapshot));
+      snapshot.contextItems().forEach(item -> storage.itemHomes.put(item.id(), conversation.id()));
+      return null;
+    });
+  }
+
+  @Override
+  public Stream<ConversationSnapshot> export(Optional<UserId> owner) {
+    // Ids are taken at once; each conversation is copied when the stream reaches it, so a
+    // large store is never copied whole.
+    List<ConversationId> ids = storage.read(() -> storage.entries.values().stream()
+        .map(entry -> entry.conversation)
+        .filter(c -> owner.map(c.owner()::equals).orElse(true))
+        .map(Conversation::id)
+        .sorted()
+        .toList());
+    return ids.stream()
+        .map(id -> storage.read(() -> Optional.ofNullable(storage.entries.get(id)).map(ConversationEntry::snapshot)))
+        .flatMap(Optional::stream);
+  }
+
+  static ConflictException idInUse(ConversationId id) {
+    return new ConflictException(Reason.ID_IN_USE, "conversation id " + id + " is already in use");
+  }
+}

@@ -1,0 +1,143 @@
+package dev.convostore.adapter.inmemory;
+
+import dev.convostore.application.ConflictException;
+import dev.convostore.application.ConflictException.Reason;
+import dev.convostore.application.NotFoundException;
+import dev.convostore.application.port.in.ConversationStatistics;
+import dev.convostore.application.port.in.HistoryRequest;
+import dev.convostore.application.port.in.SearchTerms;
+import dev.convostore.application.port.in.ToolUsage;
+import dev.convostore.application.port.out.AppendBatch;
+import dev.convostore.application.port.out.MessageRepository;
+import dev.convostore.domain.Conversation;
+import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageId;
+import dev.convostore.domain.MessageRole;
+import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.ToolCall;
+import dev.convostore.domain.ToolOutcome;
+import dev.convostore.domain.ToolResult;
+import dev.convostore.domain.UserId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+final class InMemoryMessages implements MessageRepository {
+
+  /** Newest first: createdAt, then conversation id, then sequence, all descending. */
+  private static final Comparator<Message> NEWEST_FIRST = Comparator.comparing(Message::createdAt)
+      .thenComparing(Message::conversationId)
+      .thenComparingLong(Message::sequence)
+      .reversed();
+
+  private final InMemoryStorage storage;
+
+  InMemoryMessages(InMemoryStorage storage) {
+    this.storage = storage;
+  }
+
+  @Override
+  public List<Message> append(AppendBatch batch) {
+    return storage.write(() -> {
+      ConversationEntry entry = storage.owned(batch.owner(), batch.conversationId())
+          .orElseThrow(() -> new NotFoundException("conversation", batch.conversationId()));
+      // Check everything before changing anything: the batch is all or nothing.
+      List<NewMessage> fresh = new ArrayList<>();
+      for (NewMessage draft : batch.messages()) {
+        Message stored = entry.messagesById.get(draft.id().orElseThrow());
+        if (stored == null) {
+          fresh.add(draft);
+        } else if (!stored.matches(draft)) {
+          throw new ConflictException(Reason.MESSAGE_ID_REUSED,
+              "message " + stored.id() + " is already stored with different content");
+        }
+      }
+      Conversation conversation = entry.conversation;
+      if (!fresh.isEmpty() && batch.expectedLastSequence().isPresent()
+          && batch.expectedLastSequence().getAsLong() != conversation.lastSequence()) {
+        throw new ConflictException(Reason.SEQUENCE_MISMATCH,
+            "conversation " + conversation.id() + " has moved on to sequence " + conversation.lastSequence()
+                + ", not the expected " + batch.expectedLastSequence().getAsLong());
+      }
+      long sequence = conversation.lastSequence();
+      for (NewMessage draft : fresh) {
+        entry.put(draft.toMessage(
+            draft.id().orElseThrow(), conversation.id(), conversation.owner(), ++sequence, batch.createdAt()));
+      }
+      if (!fresh.isEmpty()) {
+        entry.conversation = conversation.afterAppend(fresh.size(), batch.createdAt(), batch.titleIfUntitled());
+      }
+      return batch.messages().stream().map(draft -> entry.messagesById.get(draft.id().orElseThrow())).toList();
+    });
+  }
+
+  @Override
+  public Optional<List<Message>> window(UserId owner, ConversationId conversationId, HistoryRequest request) {
+    return storage.read(() -> storage.owned(owner, conversationId).map(entry -> {
+      TreeMap<Long, Message> all = entry.messagesBySequence;
+      return switch (request.direction()) {
+        case LAST -> lastOf(all.values(), request.limit());
+        case BEFORE -> lastOf(all.headMap(request.sequence(), false).values(), request.limit());
+        case AFTER -> all.tailMap(request.sequence(), false).values().stream().limit(request.limit()).toList();
+      };
+    }));
+  }
+
+  private static List<Message> lastOf(Collection<Message> ordered, int limit) {
+    List<Message> all = new ArrayList<>(ordered);
+    return List.copyOf(all.subList(Math.max(0, all.size() - limit), all.size()));
+  }
+
+  @Override
+  public List<Message> recent(UserId owner, int limit) {
+    return newestOf(owner, message -> true, limit);
+  }
+
+  @Override
+  public List<Message> search(UserId owner, SearchTerms terms, int limit) {
+    return newestOf(owner, message -> terms.matches(message.content()), limit);
+  }
+
+  private List<Message> newestOf(UserId owner, Predicate<Message> wanted, int limit) {
+    return storage.read(() -> storage.entries.values().stream()
+        .filter(entry -> entry.conversation.owner().equals(owner))
+        .flatMap(entry -> entry.messagesBySequence.values().stream())
+        .filter(wanted)
+        .sorted(NEWEST_FIRST)
+        .limit(limit)
+        .toList());
+  }
+
+  @Override
+  public Optional<ConversationStatistics> statistics(UserId owner, ConversationId conversationId) {
+    return storage.read(() -> storage.owned(owner, conversationId).map(entry -> {
+      Map<MessageRole, Long> byRole = new EnumMap<>(MessageRole.class);
+      Map<String, Long> calls = new HashMap<>();
+      Map<String, Map<ToolOutcome, Long>> outcomes = new HashMap<>();
+      for (Message message : entry.messagesBySequence.values()) {
+        byRole.merge(message.role(), 1L, Long::sum);
+        for (ToolCall call : message.toolCalls()) {
+          calls.merge(call.toolName(), 1L, Long::sum);
+        }
+        message.toolResult().ifPresent((ToolResult result) -> outcomes
+            .computeIfAbsent(result.toolName(), tool -> new EnumMap<>(ToolOutcome.class))
+            .merge(result.outcome(), 1L, Long::sum));
+      }
+      List<ToolUsage> tools = new ArrayList<>();
+      java.util.Set<String> toolNames = new java.util.TreeSet<>(calls.keySet());
+      toolNames.addAll(outcomes.keySet());
+      for (String tool : toolNames) {
+        tools.add(new ToolUsage(tool, calls.getOrDefault(tool, 0L), outcomes.getOrDefault(tool, Map.of())));
+      }
+      return new ConversationStatistics(conversationId, byRole, tools);
+    }));
+  }
+}
