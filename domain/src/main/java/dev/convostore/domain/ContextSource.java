@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
  */
 public record ContextSource(String name) {
 
+  // Declared first: the constants below are validated against it during class initialization.
+  private static final Pattern NAME = Pattern.compile("[a-z0-9_.-]{1,64}");
+
   /** The agent's long-term memory. */
   public static final ContextSource LONG_TERM_MEMORY = new ContextSource("long_term_memory");
 
@@ -19,8 +22,6 @@ public record ContextSource(String name) {
 
   /** A preference the user stated. */
   public static final ContextSource USER_PREFERENCE = new ContextSource("user_preference");
-
-  private static final Pattern NAME = Pattern.compile("[a-z0-9_.-]{1,64}");
 
   /** Validates the name. */
   public ContextSource {

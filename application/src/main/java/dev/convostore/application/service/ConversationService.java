@@ -26,12 +26,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 
 final class ConversationService implements ConversationsUseCase {
 
   /** Unconditional changes retry this often when concurrent changes keep moving the version. */
-  private static final int MAX_CHANGE_ATTEMPTS = 16;
+  private static final int MAX_CHANGE_ATTEMPTS = 32;
 
   private final ConversationRepository conversations;
   private final HistoryService history;
@@ -150,9 +151,20 @@ final class ConversationService implements ConversationsUseCase {
       if (stored.isPresent()) {
         return stored.get();
       }
+      backOff(attempt);
     }
     throw new StoreFailureException(StoreFailureException.Kind.BUSY,
         "conversation " + id + " is being changed by too many writers at once; try again", null);
+  }
+
+  /** A short random pause, growing with the attempts, so racing writers stop colliding. */
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextInt(attempt + 2));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new StoreFailureException(StoreFailureException.Kind.BUSY, "interrupted while retrying a change", interrupted);
+    }
   }
 
   private Conversation existing(UserId user, ConversationId id) {

@@ -1,0 +1,239 @@
+package dev.convostore.application.contract;
+
+import static dev.convostore.application.contract.TestMessages.call;
+import static dev.convostore.application.contract.TestMessages.result;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.convostore.application.port.in.ConversationStatistics;
+import dev.convostore.application.port.in.HistoryRequest;
+import dev.convostore.application.port.in.HistoryUseCase;
+import dev.convostore.application.port.in.RetentionPolicy;
+import dev.convostore.application.port.in.ToolUsage;
+import dev.convostore.domain.Conversation;
+import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.JsonObject;
+import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageRole;
+import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.ToolCall;
+import dev.convostore.domain.ToolOutcome;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** History windows, the tool-call rule, recent activity and statistics. */
+public abstract class HistoryContract extends StoreContract {
+
+  private List<Message> history(ConversationId id, HistoryRequest request) {
+    return store.history().history(ALICE, id, request);
+  }
+
+  @Test
+  void lastNIsChronological() {
+    Conversation c = start(ALICE);
+    appendNumbered(ALICE, c.id(), 10);
+
+    assertEquals(List.of("message 8", "message 9", "message 10"), contents(history(c.id(), HistoryRequest.last(3))));
+  }
+
+  @Test
+  void lastNOfAShortConversationReturnsAll() {
+    Conversation c = start(ALICE);
+    appendNumbered(ALICE, c.id(), 2);
+    assertEquals(List.of(1L, 2L), sequences(history(c.id(), HistoryRequest.last(50))));
+  }
+
+  @Test
+  void emptyConversationHasEmptyHistory() {
+    Conversation c = start(ALICE);
+    assertTrue(history(c.id(), HistoryRequest.last(10)).isEmpty());
+    assertTrue(history(c.id(), HistoryRequest.before(5, 10)).isEmpty());
+    assertTrue(history(c.id(), HistoryRequest.after(0, 10)).isEmpty());
+  }
+
+  @Test
+  void pageBeforeASequence() {
+    Conversation c = start(ALICE);
+    appendNumbered(ALICE, c.id(), 10);
+
+    assertEquals(List.of(4L, 5L, 6L), sequences(history(c.id(), HistoryRequest.before(7, 3))));
+    assertEquals(List.of(1L, 2L), sequences(history(c.id(), HistoryRequest.before(3, 5))));
+    assertTrue(history(c.id(), HistoryRequest.before(1, 5)).isEmpty());
+  }
+
+  @Test
+  void pageAfterASequence() {
+    Conversation c = start(ALICE);
+    appendNumbered(ALICE, c.id(), 10);
+
+    assertEquals(List.of(8L, 9L, 10L), sequences(history(c.id(), HistoryRequest.after(7, 3))));
+    assertEquals(List.of(1L, 2L), sequences(history(c.id(), HistoryRequest.after(0, 2))));
+    assertTrue(history(c.id(), HistoryRequest.after(10, 5)).isEmpty());
+  }
+
+  @Test
+  void pagingBackwardsVisitsEveryMessageOnce() {
+    Conversation c = start(ALICE);
+    appendNumbered(ALICE, c.id(), 23);
+
+    List<Message> page = history(c.id(), HistoryRequest.last(5));
+    java.util.ArrayList<Long> seen = new java.util.ArrayList<>(sequences(page));
+    while (!page.isEmpty()) {
+      page = history(c.id(), HistoryRequest.before(page.get(0).sequence(), 5));
+      seen.addAll(0, sequences(page));
+    }
+    assertEquals(java.util.stream.LongStream.rangeClosed(1, 23).boxed().toList(), seen);
+  }
+
+  @Test
+  void pagingForwardsVisitsEveryMessageOnce() {
+    Conversation c = start(ALICE);
+    appendNumbered(ALICE, c.id(), 17);
+
+    java.util.ArrayList<Long> seen = new java.util.ArrayList<>();
+    long after = 0;
+    List<Message> page;
+    do {
+      page = history(c.id(), HistoryRequest.after(after, 4));
+      seen.addAll(sequences(page));
+      after = page.isEmpty() ? after : page.get(page.size() - 1).sequence();
+    } while (!page.isEmpty());
+    assertEquals(java.util.stream.LongStream.rangeClosed(1, 17).boxed().toList(), seen);
+  }
+
+  @Test
+  void historyRequestLimitsAreChecked() {
+    assertInvalid("limit", () -> HistoryRequest.last(0));
+    assertInvalid("limit", () -> HistoryRequest.last(HistoryRequest.MAX_LIMIT + 1));
+    assertInvalid("sequence", () -> HistoryRequest.before(-1, 5));
+  }
+
+  @Test
+  void historyOfUnknownConversationIsNotFound() {
+    assertNoConversation(() -> history(ConversationId.newId(), HistoryRequest.last(5)));
+  }
+
+  @Test
+  void windowStartingWithAToolResultReachesBackToItsCall() {
+    Conversation c = start(ALICE);
+    append(ALICE, c.id(), NewMessage.user("weather?"), call("call_1", "weather"),
+        result("call_1", "weather"), NewMessage.assistant("It is 4 degrees."));
+
+    List<Message> window = history(c.id(), HistoryRequest.last(2));
+
+    assertEquals(List.of(2L, 3L, 4L), sequences(window));
+    assertEquals("call_1", window.get(0).toolCalls().get(0).callId());
+  }
+
+  @Test
+  void windowReachesBackOverParallelToolResults() {
+    Conversation c = start(ALICE);
+    append(ALICE, c.id(), NewMessage.user("plan my day"),
+        NewMessage.toolCalls("", new ToolCall("a", "weather", JsonObject.empty()),
+            new ToolCall("b", "calendar", JsonObject.empty())),
+        result("a", "weather"), result("b", "calendar"), NewMessage.assistant("Done."));
+
+    assertEquals(List.of(2L, 3L, 4L, 5L), sequences(history(c.id(), HistoryRequest.last(2))));
+    assertEquals(List.of(2L, 3L, 4L), sequences(history(c.id(), HistoryRequest.before(5, 1))));
+  }
+
+  @Test
+  void windowReachesBackAcrossManyMessages() {
+    Conversation c = start(ALICE);
+    append(ALICE, c.id(), call("slow", "report"));
+    appendNumbered(ALICE, c.id(), 120);
+    append(ALICE, c.id(), result("slow", "report"));
+
+    List<Message> window = history(c.id(), HistoryRequest.last(1));
+    assertEquals(122, window.size());
+    assertEquals(1, window.get(0).sequence());
+  }
+
+  @Test
+  void windowThatHoldsTheCallIsNotExtended() {
+    Conversation c = start(ALICE);
+    append(ALICE, c.id(), NewMessage.user("q"), call("x", "t"), result("x", "t"));
+    assertEquals(List.of(2L, 3L), sequences(history(c.id(), HistoryRequest.last(2))));
+  }
+
+  @Test
+  void afterPagesAlsoIncludeTheCallOfALeadingResult() {
+    Conversation c = start(ALICE);
+    append(ALICE, c.id(), NewMessage.user("q"), call("x", "t"), result("x", "t"), NewMessage.assistant("a"));
+    assertEquals(List.of(2L, 3L, 4L), sequences(history(c.id(), HistoryRequest.after(2, 2))));
+  }
+
+  @Test
+  void windowWhoseCallWasTrimmedAwayStaysAsItIs() {
+    Conversation c = start(ALICE);
+    append(ALICE, c.id(), call("gone", "t"), result("gone", "t"), NewMessage.assistant("a"));
+    store.retention().apply(RetentionPolicy.keepLast(2));
+
+    assertEquals(List.of(2L, 3L), sequences(history(c.id(), HistoryRequest.last(2))));
+  }
+
+  @Test
+  void recentActivitySpansConversationsNewestFirst() {
+    Conversation one = start(ALICE);
+    Conversation two = start(ALICE);
+    clock.advance(Duration.ofSeconds(1));
+    append(ALICE, one.id(), NewMessage.user("one-a"));
+    clock.advance(Duration.ofSeconds(1));
+    append(ALICE, two.id(), NewMessage.user("two-a"));
+    clock.advance(Duration.ofSeconds(1));
+    append(ALICE, one.id(), NewMessage.user("one-b"), NewMessage.assistant("one-c"));
+
+    assertEquals(List.of("one-c", "one-b", "two-a"), contents(store.history().recentActivity(ALICE, 3)));
+  }
+
+  @Test
+  void recentActivityTiesAreBrokenByConversationThenSequence() {
+    Conversation first = start(ALICE);
+    Conversation second = start(ALICE);
+    append(ALICE, first.id(), NewMessage.user("f1"), NewMessage.user("f2"));
+    append(ALICE, second.id(), NewMessage.user("s1"));
+
+    assertEquals(List.of("s1", "f2", "f1"), contents(store.history().recentActivity(ALICE, 10)));
+  }
+
+  @Test
+  void recentActivityLimitIsChecked() {
+    assertInvalid("limit", () -> store.history().recentActivity(ALICE, 0));
+    assertInvalid("limit", () -> store.history().recentActivity(ALICE, HistoryUseCase.MAX_RESULTS + 1));
+  }
+
+  @Test
+  void statisticsCountMessagesByRoleAndToolsByOutcome() {
+    Conversation c = start(ALICE);
+    append(ALICE, c.id(), NewMessage.system("s"), NewMessage.user("u1"),
+        NewMessage.toolCalls("", new ToolCall("1", "weather", JsonObject.empty()),
+            new ToolCall("2", "weather", JsonObject.empty()), new ToolCall("3", "search", JsonObject.empty())),
+        result("1", "weather"), result("2", "weather", ToolOutcome.ERROR), result("3", "search", ToolOutcome.FAILURE),
+        NewMessage.assistant("a"), NewMessage.user("u2"));
+
+    ConversationStatistics stats = store.history().statistics(ALICE, c.id());
+
+    assertEquals(Map.of(MessageRole.SYSTEM, 1L, MessageRole.USER, 2L, MessageRole.ASSISTANT, 2L, MessageRole.TOOL, 3L),
+        stats.messagesByRole());
+    assertEquals(8, stats.messageCount());
+    assertEquals(List.of(
+        new ToolUsage("search", 1, Map.of(ToolOutcome.FAILURE, 1L)),
+        new ToolUsage("weather", 2, Map.of(ToolOutcome.SUCCESS, 1L, ToolOutcome.ERROR, 1L))), stats.tools());
+  }
+
+  @Test
+  void statisticsOfAnEmptyConversation() {
+    Conversation c = start(ALICE);
+    ConversationStatistics stats = store.history().statistics(ALICE, c.id());
+    assertEquals(0, stats.messageCount());
+    assertTrue(stats.tools().isEmpty());
+    assertEquals(c.id(), stats.conversationId());
+  }
+
+  @Test
+  void statisticsOfUnknownConversationIsNotFound() {
+    assertNoConversation(() -> store.history().statistics(ALICE, ConversationId.newId()));
+  }
+}
