@@ -1,0 +1,98 @@
+package dev.convostore.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.convostore.application.port.in.HistoryRequest;
+import dev.convostore.application.port.in.ListConversations;
+import dev.convostore.application.port.in.StartConversation;
+import dev.convostore.domain.Conversation;
+import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.UserId;
+import dev.convostore.domain.ValidationException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class ConvoStoreTest {
+
+  private static final UserId ALICE = UserId.of("alice");
+
+  private static Properties properties(String... keysAndValues) {
+    Properties properties = new Properties();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return properties;
+  }
+
+  @Test
+  void opensAMemoryStoreFoundThroughServiceLoader() {
+    try (ConvoStore store = ConvoStore.open("memory:")) {
+      assertEquals("memory", store.adapter());
+      Conversation c = store.conversations().start(StartConversation.by(ALICE));
+      store.messages().append(ALICE, c.id(), NewMessage.user("Hello!"));
+      assertEquals("Hello!", store.history().history(ALICE, c.id(), HistoryRequest.last(1)).get(0).content());
+    }
+  }
+
+  @Test
+  void everyOpenOfMemoryIsANewStore() {
+    try (ConvoStore one = ConvoStore.open("memory:"); ConvoStore two = ConvoStore.open("memory:")) {
+      one.conversations().start(StartConversation.by(ALICE));
+      assertTrue(two.conversations().list(ListConversations.of(ALICE, 10)).conversations().isEmpty());
+    }
+  }
+
+  @Test
+  void unknownUrlNamesTheInstalledAdapters() {
+    ValidationException error = assertThrows(ValidationException.class, () -> ConvoStore.open("mongodb://x"));
+    assertEquals("convostore.url", error.field());
+    assertTrue(error.getMessage().contains("[memory]"), error.getMessage());
+  }
+
+  @Test
+  void missingUrlIsRejected() {
+    ValidationException error = assertThrows(ValidationException.class, () -> ConvoStore.open(properties()));
+    assertEquals("convostore.url", error.field());
+  }
+
+  @Test
+  void limitsComeFromProperties() {
+    try (ConvoStore store = ConvoStore.open(properties(
+        "convostore.url", "memory:", "convostore.max-content-length", "10"))) {
+      Conversation c = store.conversations().start(StartConversation.by(ALICE));
+      store.messages().append(ALICE, c.id(), NewMessage.user("0123456789"));
+      ValidationException error = assertThrows(ValidationException.class,
+          () -> store.messages().append(ALICE, c.id(), NewMessage.user("0123456789!")));
+      assertEquals("messages[0].content", error.field());
+    }
+  }
+
+  @Test
+  void malformedLimitsNameTheirKey() {
+    ValidationException notANumber = assertThrows(ValidationException.class, () -> ConvoStore.open(properties(
+        "convostore.url", "memory:", "convostore.max-json-bytes", "lots")));
+    assertEquals("convostore.max-json-bytes", notANumber.field());
+    ValidationException negative = assertThrows(ValidationException.class, () -> ConvoStore.open(properties(
+        "convostore.url", "memory:", "convostore.max-batch-size", "-1")));
+    assertEquals("convostore.max-batch-size", negative.field());
+  }
+
+  @Test
+  void adapterKeysAreHandedOnAndOthersAreNot() {
+    assertEquals(java.util.Map.of("convostore.pool-size", "4"), StoreConfig.adapterProperties(properties(
+        "convostore.url", "memory:", "convostore.pool-size", "4", "convostore.max-batch-size", "5", "other", "x")));
+  }
+
+  @Test
+  void theClockCanBeGiven() {
+    Instant fixed = Instant.parse("2030-01-02T03:04:05.678901Z");
+    try (ConvoStore store = ConvoStore.open(properties("convostore.url", "memory:"), Clock.fixed(fixed, ZoneOffset.UTC))) {
+      assertEquals(fixed, store.conversations().start(StartConversation.by(ALICE)).createdAt());
+    }
+  }
+}
