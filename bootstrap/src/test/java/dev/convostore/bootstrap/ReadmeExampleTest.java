@@ -1,0 +1,45 @@
+package dev.convostore.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.convostore.application.port.in.AppendMessages;
+import dev.convostore.application.port.in.ConversationPage;
+import dev.convostore.application.port.in.HistoryRequest;
+import dev.convostore.application.port.in.ListConversations;
+import dev.convostore.application.port.in.StartConversation;
+import dev.convostore.domain.Conversation;
+import dev.convostore.domain.JsonObject;
+import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageKind;
+import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.ToolCall;
+import dev.convostore.domain.ToolOutcome;
+import dev.convostore.domain.ToolResult;
+import dev.convostore.domain.UserId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The README's host example, kept compiling and true. */
+class ReadmeExampleTest {
+
+  @Test
+  void readmeExampleWorks() {
+    try (ConvoStore store = ConvoStore.open("memory:")) {
+      UserId alice = UserId.of("alice");
+      Conversation chat = store.conversations().start(StartConversation.by(alice));
+
+      store.messages().append(AppendMessages.of(alice, chat.id(),
+          NewMessage.user("What is the weather in Oslo?"),
+          NewMessage.toolCalls("", new ToolCall("call_1", "weather", JsonObject.of("city", "Oslo"))),
+          NewMessage.toolResult(ToolResult.of("call_1", "weather", ToolOutcome.SUCCESS), "{\"celsius\": 4}"),
+          NewMessage.assistant("It is 4 °C in Oslo.")));
+
+      List<Message> window = store.history().history(alice, chat.id(), HistoryRequest.last(20));
+      ConversationPage recent = store.conversations().list(ListConversations.of(alice, 20));
+
+      assertEquals(List.of(MessageKind.TEXT, MessageKind.TOOL_CALL, MessageKind.TOOL_RESULT, MessageKind.TEXT),
+          window.stream().map(Message::kind).toList());
+      assertEquals("What is the weather in Oslo?", recent.conversations().get(0).title().orElseThrow());
+    }
+  }
+}
