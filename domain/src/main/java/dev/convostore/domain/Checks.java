@@ -126,7 +126,7 @@ public final class Checks {
       return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException unknown) {
       throw new ValidationException(
-          field, "must be one of " + Arrays.toString(type.getEnumConstants()) + ", not '" + text + "'");
+          field, "must be one of " + Arrays.toString(type.getEnumConstants()));
     }
   }
 

@@ -12,6 +12,7 @@ import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.UserId;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -83,7 +84,7 @@ final class InMemoryConversations implements ConversationRepository {
         }));
   }
 
-  private static java.time.Instant later(Conversation a, Conversation b) {
+  private static Instant later(Conversation a, Conversation b) {
     return a.updatedAt().isAfter(b.updatedAt()) ? a.updatedAt() : b.updatedAt();
   }
 

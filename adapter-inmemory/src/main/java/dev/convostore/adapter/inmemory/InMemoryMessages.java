@@ -12,12 +12,10 @@ import dev.convostore.application.port.out.MessageRepository;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.Message;
-import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.ToolCall;
 import dev.convostore.domain.ToolOutcome;
-import dev.convostore.domain.ToolResult;
 import dev.convostore.domain.UserId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,7 +25,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 final class InMemoryMessages implements MessageRepository {
@@ -127,12 +127,12 @@ final class InMemoryMessages implements MessageRepository {
         for (ToolCall call : message.toolCalls()) {
           calls.merge(call.toolName(), 1L, Long::sum);
         }
-        message.toolResult().ifPresent((ToolResult result) -> outcomes
+        message.toolResult().ifPresent(result -> outcomes
             .computeIfAbsent(result.toolName(), tool -> new EnumMap<>(ToolOutcome.class))
             .merge(result.outcome(), 1L, Long::sum));
       }
       List<ToolUsage> tools = new ArrayList<>();
-      java.util.Set<String> toolNames = new java.util.TreeSet<>(calls.keySet());
+      Set<String> toolNames = new TreeSet<>(calls.keySet());
       toolNames.addAll(outcomes.keySet());
       for (String tool : toolNames) {
         tools.add(new ToolUsage(tool, calls.getOrDefault(tool, 0L), outcomes.getOrDefault(tool, Map.of())));

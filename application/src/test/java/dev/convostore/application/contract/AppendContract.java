@@ -1,6 +1,5 @@
 package dev.convostore.application.contract;
 
-import static dev.convostore.application.contract.TestMessages.call;
 import static dev.convostore.application.contract.TestMessages.result;
 import static dev.convostore.application.contract.TestMessages.userWithId;
 import static org.junit.jupiter.api.Assertions.assertEquals;

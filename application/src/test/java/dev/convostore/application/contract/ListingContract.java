@@ -115,6 +115,37 @@ public abstract class ListingContract extends StoreContract {
   }
 
   @Test
+  void cursorIsStableWhileAnotherThreadKeepsStartingConversations() throws Exception {
+    for (int i = 0; i < 30; i++) {
+      clock.advance(Duration.ofMillis(1));
+      start(ALICE);
+    }
+    List<ConversationId> before = listAll(ListConversations.of(ALICE, 100));
+    Set<ConversationId> startedMeanwhile = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.atomic.AtomicBoolean paging = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread starter = new Thread(() -> {
+      while (paging.get()) {
+        clock.advance(Duration.ofMillis(1));
+        startedMeanwhile.add(start(ALICE).id());
+      }
+    });
+    starter.start();
+    List<ConversationId> paged;
+    try {
+      paged = listAll(ListConversations.of(ALICE, 3));
+    } finally {
+      paging.set(false);
+      starter.join();
+    }
+
+    assertEquals(paged.size(), new HashSet<>(paged).size(), "no conversation is listed twice");
+    assertEquals(before, paged.stream().filter(id -> !startedMeanwhile.contains(id)).toList());
+    List<ConversationId> fromFirstOld = paged.subList(paged.indexOf(before.get(0)), paged.size());
+    assertTrue(fromFirstOld.stream().noneMatch(startedMeanwhile::contains),
+        "newer conversations can only appear ahead of the older ones, never between pages");
+  }
+
+  @Test
   void activeFilter() {
     Conversation kept = start(ALICE);
     Conversation closed = start(ALICE);

@@ -2,6 +2,7 @@ package dev.convostore.application.port.in;
 
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.MessageRole;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public record ConversationStatistics(
       all.put(role, messagesByRole.getOrDefault(role, 0L));
     }
     messagesByRole = Map.copyOf(all);
-    tools = tools.stream().sorted(java.util.Comparator.comparing(ToolUsage::toolName)).toList();
+    tools = tools.stream().sorted(Comparator.comparing(ToolUsage::toolName)).toList();
   }
 
   /** How many messages the conversation holds. */
