@@ -29,11 +29,9 @@ final class InMemoryContextItems implements ContextItemRepository {
   @Override
   public boolean add(UserId owner, ContextItem item) {
     return storage.write(() -> storage.owned(owner, item.conversationId()).map(entry -> {
-      if (storage.itemHomes.containsKey(item.id())) {
+      if (entry.items.putIfAbsent(item.id(), item) != null) {
         throw new ConflictException(Reason.ID_IN_USE, "context item id " + item.id() + " is already in use");
       }
-      entry.items.put(item.id(), item);
-      storage.itemHomes.put(item.id(), item.conversationId());
       return true;
     }).orElse(false));
   }
@@ -55,8 +53,7 @@ final class InMemoryContextItems implements ContextItemRepository {
   @Override
   public boolean remove(UserId owner, ConversationId conversationId, ContextItemId itemId) {
     return storage.write(() -> storage.owned(owner, conversationId)
-        .filter(entry -> entry.items.remove(itemId) != null)
-        .map(entry -> storage.itemHomes.remove(itemId) != null)
+        .map(entry -> entry.items.remove(itemId) != null)
         .orElse(false));
   }
 }

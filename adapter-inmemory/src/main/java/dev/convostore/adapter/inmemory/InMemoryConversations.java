@@ -6,7 +6,6 @@ import dev.convostore.application.port.in.ErasureReport;
 import dev.convostore.application.port.out.ConversationCursor;
 import dev.convostore.application.port.out.ConversationQuery;
 import dev.convostore.application.port.out.ConversationRepository;
-import dev.convostore.domain.ContextItem;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;
@@ -91,7 +90,7 @@ final class InMemoryConversations implements ConversationRepository {
   @Override
   public boolean delete(UserId owner, ConversationId id) {
     return storage.write(() -> storage.owned(owner, id).map(entry -> {
-      storage.remove(entry);
+      storage.entries.remove(id);
       return true;
     }).orElse(false));
   }
@@ -107,7 +106,7 @@ final class InMemoryConversations implements ConversationRepository {
       for (ConversationEntry entry : owned) {
         messages += entry.messagesBySequence.size();
         items += entry.items.size();
-        storage.remove(entry);
+        storage.entries.remove(entry.conversation.id());
       }
       return new ErasureReport(owned.size(), messages, items);
     });
@@ -121,17 +120,7 @@ final class InMemoryConversations implements ConversationRepository {
       if (existing != null && !existing.conversation.owner().equals(conversation.owner())) {
         throw idInUse(conversation.id());
       }
-      for (ContextItem item : snapshot.contextItems()) {
-        ConversationId home = storage.itemHomes.get(item.id());
-        if (home != null && !home.equals(conversation.id())) {
-          throw new ConflictException(Reason.ID_IN_USE, "context item id " + item.id() + " is already in use");
-        }
-      }
-      if (existing != null) {
-        storage.remove(existing);
-      }
       storage.entries.put(conversation.id(), ConversationEntry.of(snapshot));
-      snapshot.contextItems().forEach(item -> storage.itemHomes.put(item.id(), conversation.id()));
       return null;
     });
   }

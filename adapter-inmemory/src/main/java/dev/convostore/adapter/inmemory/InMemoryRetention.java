@@ -21,7 +21,7 @@ final class InMemoryRetention implements RetentionRepository {
       long messages = 0;
       for (ConversationEntry entry : idle) {
         messages += entry.messagesBySequence.size();
-        storage.remove(entry);
+        storage.entries.remove(entry.conversation.id());
       }
       return new RetentionReport(idle.size(), 0, messages);
     });

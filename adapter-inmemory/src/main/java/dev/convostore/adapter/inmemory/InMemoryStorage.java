@@ -5,7 +5,6 @@ import dev.convostore.application.port.out.ConversationRepository;
 import dev.convostore.application.port.out.MessageRepository;
 import dev.convostore.application.port.out.RetentionRepository;
 import dev.convostore.application.port.out.Storage;
-import dev.convostore.domain.ContextItemId;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.UserId;
 import java.util.HashMap;
@@ -24,8 +23,6 @@ final class InMemoryStorage implements Storage {
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   final Map<ConversationId, ConversationEntry> entries = new HashMap<>();
-  /** Which conversation holds each context item, so ids stay unique across conversations. */
-  final Map<ContextItemId, ConversationId> itemHomes = new HashMap<>();
 
   private final ConversationRepository conversations = new InMemoryConversations(this);
   private final MessageRepository messages = new InMemoryMessages(this);
@@ -56,12 +53,6 @@ final class InMemoryStorage implements Storage {
     return entry != null && entry.conversation.owner().equals(owner) ? Optional.of(entry) : Optional.empty();
   }
 
-  /** Removes a conversation with everything it holds. Call under the write lock. */
-  void remove(ConversationEntry entry) {
-    entries.remove(entry.conversation.id());
-    entry.items.keySet().forEach(itemHomes::remove);
-  }
-
   @Override
   public ConversationRepository conversations() {
     return conversations;
@@ -86,7 +77,6 @@ final class InMemoryStorage implements Storage {
   public void close() {
     write(() -> {
       entries.clear();
-      itemHomes.clear();
       return null;
     });
   }

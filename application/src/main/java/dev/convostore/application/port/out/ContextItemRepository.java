@@ -12,8 +12,9 @@ import java.util.Optional;
 public interface ContextItemRepository {
 
   /**
-   * Adds the item to the owner's conversation; false if the owner has no such conversation. An
-   * id already in use is {@code ConflictException ID_IN_USE}.
+   * Adds the item to the owner's conversation; false if the owner has no such conversation. Item
+   * ids are unique within their conversation (as message ids are): an id the conversation already
+   * holds is {@code ConflictException ID_IN_USE}.
    */
   boolean add(UserId owner, ContextItem item);
 
