@@ -114,7 +114,12 @@ public record Conversation(
    * cut at a word boundary near 60 characters, with an ellipsis when cut.
    */
   public static String titleFrom(String firstUserMessage) {
-    String line = firstUserMessage.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
+    // The title needs only the start of a message, however long the message is.
+    int end = Math.min(firstUserMessage.length(), 20 * GENERATED_TITLE_LENGTH);
+    if (end > 0 && Character.isHighSurrogate(firstUserMessage.charAt(end - 1))) {
+      end--;
+    }
+    String line = firstUserMessage.substring(0, end).replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
     if (line.length() <= GENERATED_TITLE_LENGTH) {
       return line;
     }

@@ -376,6 +376,41 @@ public abstract class AppendContract extends StoreContract {
   }
 
   @Test
+  void readersNeverSeeAPartialBatch() throws Exception {
+    Conversation c = start(ALICE);
+    int batches = 100;
+    int batchSize = 5;
+    java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Integer> reader = pool.submit(() -> {
+        int reads = 0;
+        while (writing.get() || reads == 0) {
+          List<Message> seen = all(c.id());
+          assertEquals(0, seen.size() % batchSize, "a batch is visible whole or not at all");
+          assertEquals(LongStream.rangeClosed(1, seen.size()).boxed().toList(), sequences(seen));
+          assertEquals(0, reload(ALICE, c.id()).messageCount() % batchSize, "counts move by whole batches");
+          reads++;
+        }
+        return reads;
+      });
+      for (int b = 0; b < batches; b++) {
+        List<NewMessage> batch = new ArrayList<>();
+        for (int i = 0; i < batchSize; i++) {
+          batch.add(NewMessage.user("batch " + b + " message " + i));
+        }
+        store.messages().append(AppendMessages.of(ALICE, c.id(), batch));
+      }
+      writing.set(false);
+      assertTrue(reader.get(1, TimeUnit.MINUTES) > 0);
+      assertEquals(batches * batchSize, all(c.id()).size());
+    } finally {
+      writing.set(false);
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void concurrentConditionalAppendsNeverInterleave() throws Exception {
     Conversation c = start(ALICE);
     int threads = 8;
