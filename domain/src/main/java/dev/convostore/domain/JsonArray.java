@@ -8,7 +8,7 @@ public record JsonArray(List<JsonValue> elements) implements JsonValue {
   /** Copies and validates the elements: none null, depth bounded. */
   public JsonArray {
     elements = Checks.list("json array", elements);
-    JsonValue.checkDepth("json", elements);
+    JsonDepth.check("json", elements);
   }
 
   @Override

@@ -21,7 +21,7 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
       String key = Checks.text("json key", member.getKey(), 0, Integer.MAX_VALUE);
       sorted.put(key, Checks.present("json." + key, member.getValue()));
     }
-    JsonValue.checkDepth("json", sorted.values());
+    JsonDepth.check("json", sorted.values());
     members = Collections.unmodifiableMap(sorted);
   }
 

@@ -66,24 +66,4 @@ public sealed interface JsonValue
     }
     throw new ValidationException(field, "holds a " + value.getClass().getSimpleName() + ", which has no JSON form");
   }
-
-  /** Nesting depth: 0 for scalars, 1 for an array or object of scalars, and so on. */
-  static int depthOf(JsonValue value) {
-    if (value instanceof JsonObject object) {
-      return 1 + object.members().values().stream().mapToInt(JsonValue::depthOf).max().orElse(0);
-    }
-    if (value instanceof JsonArray array) {
-      return 1 + array.elements().stream().mapToInt(JsonValue::depthOf).max().orElse(0);
-    }
-    return 0;
-  }
-
-  /** Checks the depth of a container being built from {@code children}. */
-  static void checkDepth(String field, Iterable<JsonValue> children) {
-    for (JsonValue child : children) {
-      if (depthOf(child) >= MAX_DEPTH) {
-        throw new ValidationException(field, "is nested deeper than " + MAX_DEPTH + " levels");
-      }
-    }
-  }
 }

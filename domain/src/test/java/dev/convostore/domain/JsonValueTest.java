@@ -58,7 +58,7 @@ class JsonValueTest {
       deep = new JsonArray(List.of(deep));
     }
     JsonValue deepest = deep;
-    assertEquals(JsonValue.MAX_DEPTH, JsonValue.depthOf(new JsonArray(List.of(deepest))));
+    assertEquals(JsonValue.MAX_DEPTH, JsonDepth.of(new JsonArray(List.of(deepest))));
     assertThrows(ValidationException.class, () -> new JsonArray(List.of(new JsonArray(List.of(deepest)))));
   }
 
