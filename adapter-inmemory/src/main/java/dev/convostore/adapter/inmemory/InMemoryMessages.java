@@ -18,12 +18,13 @@ import dev.convostore.domain.ToolCall;
 import dev.convostore.domain.ToolOutcome;
 import dev.convostore.domain.UserId;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -84,16 +85,19 @@ final class InMemoryMessages implements MessageRepository {
     return storage.read(() -> storage.owned(owner, conversationId).map(entry -> {
       TreeMap<Long, Message> all = entry.messagesBySequence;
       return switch (request.direction()) {
-        case LAST -> lastOf(all.values(), request.limit());
-        case BEFORE -> lastOf(all.headMap(request.sequence(), false).values(), request.limit());
+        case LAST -> lastOf(all, request.limit());
+        case BEFORE -> lastOf(all.headMap(request.sequence(), false), request.limit());
         case AFTER -> all.tailMap(request.sequence(), false).values().stream().limit(request.limit()).toList();
       };
     }));
   }
 
-  private static List<Message> lastOf(Collection<Message> ordered, int limit) {
-    List<Message> all = new ArrayList<>(ordered);
-    return List.copyOf(all.subList(Math.max(0, all.size() - limit), all.size()));
+  /** The last {@code limit} messages in sequence order, walking back from the end only as far as needed. */
+  private static List<Message> lastOf(NavigableMap<Long, Message> bySequence, int limit) {
+    List<Message> newestFirst = bySequence.descendingMap().values().stream().limit(limit).toList();
+    List<Message> chronological = new ArrayList<>(newestFirst);
+    Collections.reverse(chronological);
+    return List.copyOf(chronological);
   }
 
   @Override
