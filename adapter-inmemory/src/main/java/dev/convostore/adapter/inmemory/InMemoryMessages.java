@@ -12,6 +12,7 @@ import dev.convostore.application.port.out.MessageRepository;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.ToolCall;
@@ -51,32 +52,37 @@ final class InMemoryMessages implements MessageRepository {
       ConversationEntry entry = storage.owned(batch.owner(), batch.conversationId())
           .orElseThrow(() -> new NotFoundException("conversation", batch.conversationId()));
       // Check everything before changing anything: the batch is all or nothing.
-      List<NewMessage> fresh = new ArrayList<>();
-      for (NewMessage draft : batch.messages()) {
-        Message stored = entry.messagesById.get(draft.id().orElseThrow());
+      List<NewMessage> drafts = batch.messages();
+      List<MessageId> ids = new ArrayList<>(drafts.size());
+      List<Integer> fresh = new ArrayList<>();
+      for (int i = 0; i < drafts.size(); i++) {
+        MessageId id = drafts.get(i).id().orElseGet(MessageId::newId);
+        ids.add(id);
+        Message stored = entry.messagesById.get(id);
         if (stored == null) {
-          fresh.add(draft);
-        } else if (!stored.matches(draft)) {
+          fresh.add(i);
+        } else if (!stored.matches(drafts.get(i))) {
           throw new ConflictException(Reason.MESSAGE_ID_REUSED,
-              "message " + stored.id() + " is already stored with different content");
+              "message " + id + " is already stored with different content");
         }
       }
+      if (fresh.isEmpty()) {
+        return ids.stream().map(entry.messagesById::get).toList(); // a retry: nothing to do
+      }
       Conversation conversation = entry.conversation;
-      if (!fresh.isEmpty() && batch.expectedLastSequence().isPresent()
+      if (batch.expectedLastSequence().isPresent()
           && batch.expectedLastSequence().getAsLong() != conversation.lastSequence()) {
         throw new ConflictException(Reason.SEQUENCE_MISMATCH,
             "conversation " + conversation.id() + " has moved on to sequence " + conversation.lastSequence()
                 + ", not the expected " + batch.expectedLastSequence().getAsLong());
       }
       long sequence = conversation.lastSequence();
-      for (NewMessage draft : fresh) {
-        entry.put(draft.toMessage(
-            draft.id().orElseThrow(), conversation.id(), conversation.owner(), ++sequence, batch.createdAt()));
+      for (int i : fresh) {
+        entry.put(drafts.get(i).toMessage(
+            ids.get(i), conversation.id(), conversation.owner(), ++sequence, batch.createdAt()));
       }
-      if (!fresh.isEmpty()) {
-        entry.conversation = conversation.afterAppend(fresh.size(), batch.createdAt(), batch.titleIfUntitled());
-      }
-      return batch.messages().stream().map(draft -> entry.messagesById.get(draft.id().orElseThrow())).toList();
+      entry.conversation = conversation.afterAppend(fresh.size(), batch.createdAt(), batch.titleIfUntitled());
+      return ids.stream().map(entry.messagesById::get).toList();
     });
   }
 

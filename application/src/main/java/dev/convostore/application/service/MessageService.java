@@ -12,7 +12,6 @@ import dev.convostore.domain.MessageKind;
 import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.ValidationException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,20 +31,17 @@ final class MessageService implements MessagesUseCase {
   public List<Message> append(AppendMessages command) {
     Checks.present("command", command);
     guard.batchSize(command.messages());
-    List<NewMessage> withIds = new ArrayList<>(command.messages().size());
     Set<MessageId> ids = new HashSet<>();
     for (int i = 0; i < command.messages().size(); i++) {
       NewMessage message = command.messages().get(i);
       guard.message("messages[" + i + "]", message);
-      NewMessage identified = message.id().isPresent() ? message : message.withId(MessageId.newId());
-      if (!ids.add(identified.id().orElseThrow())) {
+      if (message.id().isPresent() && !ids.add(message.id().get())) {
         throw new ValidationException("messages[" + i + "].id", "repeats the id of an earlier message in the batch");
       }
-      withIds.add(identified);
     }
     return messages.append(new AppendBatch(
-        command.user(), command.conversationId(), withIds, command.expectedLastSequence(),
-        guard.now(), titleFrom(withIds)));
+        command.user(), command.conversationId(), command.messages(), command.expectedLastSequence(),
+        guard.now(), titleFrom(command.messages())));
   }
 
   private static Optional<String> titleFrom(List<NewMessage> batch) {
