@@ -3,6 +3,7 @@ package dev.convostore.application.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.convostore.application.port.in.HistoryUseCase;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.NewMessage;
 import java.time.Duration;
@@ -78,6 +79,12 @@ public abstract class SearchContract extends StoreContract {
   @Test
   void limitKeepsTheNewest() {
     assertEquals(List.of("brown bread recipe, quick and easy"), contents(store.history().search(ALICE, "quick", 1)));
+  }
+
+  @Test
+  void limitIsChecked() {
+    assertInvalid("limit", () -> store.history().search(ALICE, "quick", 0));
+    assertInvalid("limit", () -> store.history().search(ALICE, "quick", HistoryUseCase.MAX_RESULTS + 1));
   }
 
   @Test
