@@ -18,8 +18,13 @@ public final class StoreFailureException extends ConvostoreException {
     TIMEOUT,
     /** The storage was busy with other writers or aborted the call to resolve contention. Retrying may work. */
     BUSY,
-    /** The stored data or schema is damaged or newer than this version understands. */
+    /** The stored data is damaged, or the file is not a convostore database. */
     CORRUPT,
+    /**
+     * The database's schema is newer than this version of convostore knows (upgrade convostore),
+     * or older and migrations are switched off (migrate it).
+     */
+    SCHEMA_MISMATCH,
     /** Anything else. */
     INTERNAL
   }

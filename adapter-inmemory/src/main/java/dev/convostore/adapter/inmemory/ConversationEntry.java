@@ -43,6 +43,8 @@ final class ConversationEntry {
 
   ConversationSnapshot snapshot() {
     return new ConversationSnapshot(
-        conversation, List.copyOf(messagesBySequence.values()), List.copyOf(items.values()));
+        conversation,
+        List.copyOf(messagesBySequence.values()),
+        items.values().stream().sorted(InMemoryContextItems.OLDEST_FIRST).toList());
   }
 }

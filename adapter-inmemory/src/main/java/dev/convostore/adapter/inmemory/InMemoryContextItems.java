@@ -14,7 +14,8 @@ import java.util.Optional;
 
 final class InMemoryContextItems implements ContextItemRepository {
 
-  private static final Comparator<ContextItem> OLDEST_FIRST =
+  /** Items in the order they were added: createdAt, then id; also the order of exports. */
+  static final Comparator<ContextItem> OLDEST_FIRST =
       Comparator.comparing(ContextItem::createdAt).thenComparing(ContextItem::id);
 
   private static final Comparator<ContextItem> MOST_RELEVANT_FIRST =

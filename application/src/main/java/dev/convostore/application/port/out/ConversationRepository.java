@@ -45,7 +45,8 @@ public interface ConversationRepository {
   void save(ConversationSnapshot snapshot);
 
   /**
-   * Whole conversations in id order, of one owner or of everyone. The caller closes the stream;
+   * Whole conversations in id order, of one owner or of everyone; each with its messages in
+   * sequence order and its context items oldest first (createdAt, then id). The caller closes the stream;
    * adapters may hold a connection until then.
    */
   Stream<ConversationSnapshot> export(Optional<UserId> owner);

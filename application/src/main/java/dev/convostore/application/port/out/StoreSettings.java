@@ -2,8 +2,11 @@ package dev.convostore.application.port.out;
 
 import dev.convostore.application.StoreLimits;
 import dev.convostore.domain.Checks;
+import dev.convostore.domain.ValidationException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How to open a store.
@@ -25,5 +28,56 @@ public record StoreSettings(String url, StoreLimits limits, Map<String, String> 
   /** The setting named {@code key}, if given. */
   public Optional<String> property(String key) {
     return Optional.ofNullable(properties.get(key));
+  }
+
+  /**
+   * The whole-number setting named {@code key}, or {@code fallback} when it is not given.
+   *
+   * @throws ValidationException naming the key when the value is not a whole number in [min, max]
+   */
+  public int intProperty(String key, int fallback, int min, int max) {
+    Optional<String> text = property(key);
+    if (text.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(text.get().strip());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below, with the range
+    }
+    throw new ValidationException(key, "must be a whole number from " + min + " to " + max + ", not '" + text.get() + "'");
+  }
+
+  /**
+   * The true/false setting named {@code key}, or {@code fallback} when it is not given.
+   *
+   * @throws ValidationException naming the key when the value is neither true nor false
+   */
+  public boolean booleanProperty(String key, boolean fallback) {
+    Optional<String> text = property(key).map(String::strip);
+    if (text.isEmpty()) {
+      return fallback;
+    }
+    if (text.get().equalsIgnoreCase("true") || text.get().equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(text.get());
+    }
+    throw new ValidationException(key, "must be true or false, not '" + text.get() + "'");
+  }
+
+  /**
+   * Refuses settings the adapter does not know, so that a misspelt key is not silently ignored.
+   *
+   * @throws ValidationException naming the first unknown key and listing the known ones
+   */
+  public void requireKnownKeys(String adapter, Set<String> known) {
+    for (String key : new TreeSet<>(properties.keySet())) {
+      if (!known.contains(key)) {
+        throw new ValidationException(key, "is not a setting of the " + adapter + " adapter; it knows "
+            + String.join(", ", new TreeSet<>(known)));
+      }
+    }
   }
 }

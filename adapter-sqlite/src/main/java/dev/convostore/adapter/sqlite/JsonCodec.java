@@ -1,0 +1,134 @@
+package dev.convostore.adapter.sqlite;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.convostore.application.StoreFailureException;
+import dev.convostore.application.StoreFailureException.Kind;
+import dev.convostore.domain.JsonArray;
+import dev.convostore.domain.JsonBoolean;
+import dev.convostore.domain.JsonNull;
+import dev.convostore.domain.JsonNumber;
+import dev.convostore.domain.JsonObject;
+import dev.convostore.domain.JsonString;
+import dev.convostore.domain.JsonValue;
+import dev.convostore.domain.ToolCall;
+import dev.convostore.domain.ToolOutcome;
+import dev.convostore.domain.ToolResult;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * JSON columns: the domain writes canonical text ({@link JsonValue#toJson()}); Jackson reads it
+ * back, with numbers as exact decimals so that nothing is rounded on the way.
+ */
+final class JsonCodec {
+
+  private static final JsonMapper MAPPER = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+      .build();
+
+  private JsonCodec() {}
+
+  static JsonValue parse(String text) {
+    try {
+      return toValue(MAPPER.readTree(text));
+    } catch (JsonProcessingException | RuntimeException malformed) {
+      throw new StoreFailureException(Kind.CORRUPT, "the store holds malformed JSON", malformed);
+    }
+  }
+
+  static JsonObject parseObject(String text) {
+    if (parse(text) instanceof JsonObject object) {
+      return object;
+    }
+    throw new StoreFailureException(Kind.CORRUPT, "the store holds JSON that is not an object", null);
+  }
+
+  private static JsonValue toValue(JsonNode node) {
+    return switch (node.getNodeType()) {
+      case OBJECT -> {
+        Map<String, JsonValue> members = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+          Map.Entry<String, JsonNode> field = fields.next();
+          members.put(field.getKey(), toValue(field.getValue()));
+        }
+        yield new JsonObject(members);
+      }
+      case ARRAY -> {
+        List<JsonValue> elements = new ArrayList<>(node.size());
+        node.forEach(element -> elements.add(toValue(element)));
+        yield new JsonArray(elements);
+      }
+      case STRING -> new JsonString(node.textValue());
+      case NUMBER -> new JsonNumber(node.decimalValue());
+      case BOOLEAN -> JsonBoolean.of(node.booleanValue());
+      case NULL -> JsonNull.NULL;
+      default -> throw new IllegalArgumentException("not a JSON value: " + node.getNodeType());
+    };
+  }
+
+  static String toolCalls(List<ToolCall> calls) {
+    List<JsonValue> elements = new ArrayList<>(calls.size());
+    for (ToolCall call : calls) {
+      elements.add(JsonObject.of("callId", call.callId(), "toolName", call.toolName(), "arguments", call.arguments()));
+    }
+    return new JsonArray(elements).toJson();
+  }
+
+  static List<ToolCall> toolCalls(String text) {
+    List<ToolCall> calls = new ArrayList<>();
+    if (parse(text) instanceof JsonArray array) {
+      for (JsonValue element : array.elements()) {
+        JsonObject call = object(element);
+        calls.add(new ToolCall(text(call, "callId"), text(call, "toolName"), object(call.get("arguments").orElse(null))));
+      }
+      return List.copyOf(calls);
+    }
+    throw new StoreFailureException(Kind.CORRUPT, "the store holds tool calls that are not a JSON array", null);
+  }
+
+  static String toolResult(ToolResult result) {
+    JsonObject json = JsonObject.of(
+        "callId", result.callId(), "toolName", result.toolName(), "outcome", outcomeName(result.outcome()));
+    return result.actionTaken().map(action -> json.with("actionTaken", action)).orElse(json).toJson();
+  }
+
+  static ToolResult toolResult(String text) {
+    JsonObject json = parseObject(text);
+    return new ToolResult(
+        text(json, "callId"), text(json, "toolName"), outcome(text(json, "outcome")),
+        json.get("actionTaken").map(action -> ((JsonString) action).value()));
+  }
+
+  static String outcomeName(ToolOutcome outcome) {
+    return outcome.name().toLowerCase(Locale.ROOT);
+  }
+
+  static ToolOutcome outcome(String name) {
+    return ToolOutcome.valueOf(name.toUpperCase(Locale.ROOT));
+  }
+
+  private static JsonObject object(JsonValue value) {
+    if (value instanceof JsonObject object) {
+      return object;
+    }
+    throw new StoreFailureException(Kind.CORRUPT, "the store holds a tool call that is not a JSON object", null);
+  }
+
+  private static String text(JsonObject object, String key) {
+    Optional<JsonValue> value = object.get(key);
+    if (value.isPresent() && value.get() instanceof JsonString string) {
+      return string.value();
+    }
+    throw new StoreFailureException(Kind.CORRUPT, "the store holds tool data without its " + key, null);
+  }
+}

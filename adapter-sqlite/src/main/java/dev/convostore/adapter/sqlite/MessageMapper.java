@@ -1,0 +1,69 @@
+package dev.convostore.adapter.sqlite;
+
+import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageId;
+import dev.convostore.domain.UserId;
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Param;
+
+/** Messages and their search index; SQL in MessageMapper.xml. */
+interface MessageMapper {
+
+  /** The conversation's last sequence, or null if the owner has no such conversation. */
+  Long lastSequence(@Param("owner") UserId owner, @Param("id") ConversationId id);
+
+  /** The stored messages of the owner's conversation that have one of the ids. */
+  List<Message> findByIds(
+      @Param("owner") UserId owner, @Param("id") ConversationId id, @Param("ids") List<MessageId> ids);
+
+  void insert(@Param("m") Message message, @Param("searchRowid") Long searchRowid);
+
+  /** The largest search rowid in use, or 0. */
+  long maxSearchRowid();
+
+  void insertWords(@Param("rowid") long rowid, @Param("words") String words);
+
+  /** Records an append on the conversation row. */
+  void afterAppend(
+      @Param("id") ConversationId id,
+      @Param("lastSequence") long lastSequence,
+      @Param("added") int added,
+      @Param("at") Instant at,
+      @Param("titleIfUntitled") String titleIfUntitled);
+
+  /** Whether the owner has the conversation. */
+  boolean owns(@Param("owner") UserId owner, @Param("id") ConversationId id);
+
+  /** The newest {@code limit} messages, newest first. */
+  List<Message> last(@Param("id") ConversationId id, @Param("limit") int limit);
+
+  /** The {@code limit} messages before {@code sequence}, newest first. */
+  List<Message> before(@Param("id") ConversationId id, @Param("sequence") long sequence, @Param("limit") int limit);
+
+  /** The {@code limit} messages after {@code sequence}, oldest first. */
+  List<Message> after(@Param("id") ConversationId id, @Param("sequence") long sequence, @Param("limit") int limit);
+
+  /** Every message of the conversation, oldest first. */
+  List<Message> all(@Param("id") ConversationId id);
+
+  List<Message> recent(@Param("owner") UserId owner, @Param("limit") int limit);
+
+  List<Message> search(@Param("owner") UserId owner, @Param("query") String query, @Param("limit") int limit);
+
+  List<Count> countByRole(@Param("id") ConversationId id);
+
+  List<Count> countCallsByTool(@Param("id") ConversationId id);
+
+  List<Count> countResultsByToolAndOutcome(@Param("id") ConversationId id);
+
+  /**
+   * A count in a group.
+   *
+   * @param name what is counted: a role or a tool name
+   * @param detail a second grouping (a tool result's outcome), or null
+   * @param count how many
+   */
+  record Count(String name, String detail, long count) {}
+}

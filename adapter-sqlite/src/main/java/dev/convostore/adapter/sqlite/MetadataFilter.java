@@ -1,0 +1,51 @@
+package dev.convostore.adapter.sqlite;
+
+import dev.convostore.domain.JsonBoolean;
+import dev.convostore.domain.JsonNull;
+import dev.convostore.domain.JsonNumber;
+import dev.convostore.domain.JsonObject;
+import dev.convostore.domain.JsonString;
+import dev.convostore.domain.JsonValue;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One member a listing's metadata filter asks for, as SQLite's {@code json_each} sees it: the
+ * JSON types that may hold the value and the SQL value it has. Numbers compare as SQLite numbers
+ * (a double past 2^53), so the listing checks the exact value again in Java.
+ *
+ * @param key the member's name
+ * @param type the {@code json_each} type of the value
+ * @param otherType a second type an equal value may have (numbers: integer or real)
+ * @param atom the SQL value, or null when the type says it all (true, false, null)
+ */
+record MetadataFilter(String key, String type, String otherType, Object atom) {
+
+  static List<MetadataFilter> of(JsonObject filter) {
+    return filter.members().entrySet().stream().map(member -> of(member.getKey(), member.getValue())).toList();
+  }
+
+  private static MetadataFilter of(String key, JsonValue value) {
+    if (value instanceof JsonString string) {
+      return new MetadataFilter(key, "text", "text", string.value());
+    }
+    if (value instanceof JsonNumber number) {
+      return new MetadataFilter(key, "integer", "real", sqlNumber(number.value()));
+    }
+    if (value instanceof JsonBoolean bool) {
+      return new MetadataFilter(key, String.valueOf(bool.value()), String.valueOf(bool.value()), null);
+    }
+    if (value instanceof JsonNull) {
+      return new MetadataFilter(key, "null", "null", null);
+    }
+    throw new IllegalArgumentException("metadata filters hold scalar values only");
+  }
+
+  private static Object sqlNumber(BigDecimal value) {
+    try {
+      return value.longValueExact();
+    } catch (ArithmeticException notALong) {
+      return value.doubleValue();
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.convostore.adapter.sqlite;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.ExecutorType;
+import org.apache.ibatis.session.LocalCacheScope;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * One SQLite file behind two pools: a single writer connection, which serializes this process's
+ * writes without SQLite's busy-waiting, and several reader connections, which WAL lets run beside
+ * the writer. Write transactions begin IMMEDIATE, so a writer in another process is waited for
+ * (up to the busy timeout) when the transaction starts, never halfway through it.
+ */
+final class SqliteDatabase implements AutoCloseable {
+
+  private static final List<String> MAPPERS =
+      List.of("ConversationMapper", "MessageMapper", "ContextItemMapper", "RetentionMapper");
+
+  private final HikariDataSource writer;
+  private final HikariDataSource readers;
+  private final SqlSessionFactory sessions;
+
+  private SqliteDatabase(HikariDataSource writer, HikariDataSource readers) {
+    this.writer = writer;
+    this.readers = readers;
+    this.sessions = new SqlSessionFactoryBuilder().build(configuration(readers));
+  }
+
+  /** Opens the pools after bringing the schema up to date (or checking it, when migrations are off). */
+  static SqliteDatabase open(SqliteSettings settings) {
+    try {
+      SqliteSchema schema = new SqliteSchema(dataSource(settings, SQLiteConfig.TransactionMode.IMMEDIATE));
+      if (settings.migrateOnOpen()) {
+        schema.migrate();
+      } else {
+        schema.requireCurrent();
+      }
+    } catch (RuntimeException failed) {
+      throw SqliteErrors.translate(failed);
+    }
+    HikariDataSource writer = pool("convostore-sqlite-writer", 1, SQLiteConfig.TransactionMode.IMMEDIATE, settings);
+    try {
+      return new SqliteDatabase(writer, pool(
+          "convostore-sqlite-readers", settings.readers(), SQLiteConfig.TransactionMode.DEFERRED, settings));
+    } catch (RuntimeException failed) {
+      writer.close();
+      throw failed;
+    }
+  }
+
+  /**
+   * Connections to the file. The driver begins a transaction, in the given mode, at the first
+   * statement after the previous one ended, so an idle connection holds no lock.
+   */
+  static SQLiteDataSource dataSource(SqliteSettings settings, SQLiteConfig.TransactionMode transactions) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(settings.busyTimeoutMillis());
+    config.setTransactionMode(transactions);
+    SQLiteDataSource dataSource = new SQLiteDataSource(config);
+    dataSource.setUrl(settings.url());
+    return dataSource;
+  }
+
+  private static HikariDataSource pool(
+      String name, int size, SQLiteConfig.TransactionMode transactions, SqliteSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName(name);
+    config.setDataSource(dataSource(settings, transactions));
+    config.setMaximumPoolSize(size);
+    config.setMinimumIdle(1);
+    config.setConnectionTimeout(settings.connectionTimeoutMillis());
+    config.setAutoCommit(false);
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException failed) {
+      throw SqliteErrors.translate(failed);
+    }
+  }
+
+  private static Configuration configuration(javax.sql.DataSource dataSource) {
+    Configuration configuration = new Configuration(new Environment("sqlite", new JdbcTransactionFactory(), dataSource));
+    configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
+    configuration.setDefaultExecutorType(ExecutorType.REUSE);
+    SqliteTypes.register(configuration);
+    for (String mapper : MAPPERS) {
+      String resource = "dev/convostore/adapter/sqlite/" + mapper + ".xml";
+      try (InputStream xml = SqliteDatabase.class.getClassLoader().getResourceAsStream(resource)) {
+        new XMLMapperBuilder(xml, configuration, resource, configuration.getSqlFragments()).parse();
+      } catch (IOException unreadable) {
+        throw new IllegalStateException("cannot read " + resource, unreadable);
+      }
+    }
+    return configuration;
+  }
+
+  /** Runs {@code work} in one write transaction: all of it is stored, or none. */
+  <T> T write(Function<SqlSession, T> work) {
+    return transaction(writer, ExecutorType.REUSE, work);
+  }
+
+  /** Like {@link #write}, with JDBC batching of inserts (flushed before commit). */
+  <T> T writeBatch(Function<SqlSession, T> work) {
+    return transaction(writer, ExecutorType.BATCH, work);
+  }
+
+  /** Runs {@code work} in one read transaction: it sees one consistent state of the database. */
+  <T> T read(Function<SqlSession, T> work) {
+    return transaction(readers, ExecutorType.REUSE, work);
+  }
+
+  private <T> T transaction(HikariDataSource pool, ExecutorType executor, Function<SqlSession, T> work) {
+    try (Connection connection = pool.getConnection();
+        SqlSession session = sessions.openSession(executor, connection)) {
+      try {
+        T result = work.apply(session);
+        session.commit(true);
+        return result;
+      } catch (RuntimeException | Error failed) {
+        rollback(session, failed);
+        throw failed;
+      }
+    } catch (RuntimeException | SQLException failed) {
+      throw SqliteErrors.translate(failed);
+    }
+  }
+
+  private static void rollback(SqlSession session, Throwable failed) {
+    try {
+      session.rollback(true);
+    } catch (RuntimeException alsoFailed) {
+      failed.addSuppressed(alsoFailed); // the pool rolls back again before the connection is reused
+    }
+  }
+
+  @Override
+  public void close() {
+    readers.close();
+    writer.close();
+  }
+}

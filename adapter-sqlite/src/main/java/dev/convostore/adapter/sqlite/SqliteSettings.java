@@ -1,0 +1,41 @@
+package dev.convostore.adapter.sqlite;
+
+import dev.convostore.application.port.out.StoreSettings;
+import dev.convostore.domain.ValidationException;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The SQLite adapter's settings, read from the store's {@code convostore.*} properties.
+ *
+ * @param url the JDBC URL of the database file
+ * @param readers how many connections serve reads (writes always go through one connection)
+ * @param connectionTimeoutMillis how long a call waits for a free connection, including the writer's
+ * @param busyTimeoutMillis how long SQLite waits for another process's write lock
+ * @param migrateOnOpen whether opening the store applies pending migrations
+ */
+record SqliteSettings(String url, int readers, int connectionTimeoutMillis, int busyTimeoutMillis, boolean migrateOnOpen) {
+
+  static final String SCHEME = "jdbc:sqlite:";
+  static final String POOL_SIZE = "convostore.pool-size";
+  static final String CONNECTION_TIMEOUT = "convostore.connection-timeout-ms";
+  static final String BUSY_TIMEOUT = "convostore.busy-timeout-ms";
+  static final String MIGRATE_ON_OPEN = "convostore.migrate-on-open";
+
+  static SqliteSettings from(StoreSettings settings) {
+    settings.requireKnownKeys("sqlite", Set.of(POOL_SIZE, CONNECTION_TIMEOUT, BUSY_TIMEOUT, MIGRATE_ON_OPEN));
+    String url = settings.url();
+    String file = url.substring(SCHEME.length());
+    String lower = file.toLowerCase(Locale.ROOT);
+    if (file.isBlank() || lower.contains(":memory:") || lower.contains("mode=memory")) {
+      throw new ValidationException("url", "must name a SQLite file; an in-memory SQLite database cannot be shared by "
+          + "the adapter's connections (use memory: for a store in memory)");
+    }
+    return new SqliteSettings(
+        url,
+        settings.intProperty(POOL_SIZE, 4, 1, 64),
+        settings.intProperty(CONNECTION_TIMEOUT, 30_000, 250, 3_600_000),
+        settings.intProperty(BUSY_TIMEOUT, 5_000, 0, 3_600_000),
+        settings.booleanProperty(MIGRATE_ON_OPEN, true));
+  }
+}
