@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
@@ -44,7 +45,7 @@ final class SqliteDatabase implements AutoCloseable {
   /** Opens the pools after bringing the schema up to date (or checking it, when migrations are off). */
   static SqliteDatabase open(SqliteSettings settings) {
     try {
-      SqliteSchema schema = new SqliteSchema(dataSource(settings, SQLiteConfig.TransactionMode.IMMEDIATE));
+      SqliteSchema schema = new SqliteSchema(dataSource(settings));
       if (settings.migrateOnOpen()) {
         schema.migrate();
       } else {
@@ -53,41 +54,38 @@ final class SqliteDatabase implements AutoCloseable {
     } catch (RuntimeException failed) {
       throw SqliteErrors.translate(failed);
     }
-    HikariDataSource writer = pool("convostore-sqlite-writer", 1, SQLiteConfig.TransactionMode.IMMEDIATE, settings);
+    HikariDataSource writer = pool("convostore-sqlite-writer", 1, settings);
     try {
-      return new SqliteDatabase(writer, pool(
-          "convostore-sqlite-readers", settings.readers(), SQLiteConfig.TransactionMode.DEFERRED, settings));
+      return new SqliteDatabase(writer, pool("convostore-sqlite-readers", settings.readers(), settings));
     } catch (RuntimeException failed) {
       writer.close();
       throw failed;
     }
   }
 
-  /**
-   * Connections to the file. The driver begins a transaction, in the given mode, at the first
-   * statement after the previous one ended, so an idle connection holds no lock.
-   */
-  static SQLiteDataSource dataSource(SqliteSettings settings, SQLiteConfig.TransactionMode transactions) {
+  /** Connections to the file, set up for WAL, foreign keys and the busy timeout. */
+  static SQLiteDataSource dataSource(SqliteSettings settings) {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(settings.busyTimeoutMillis());
-    config.setTransactionMode(transactions);
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl(settings.url());
     return dataSource;
   }
 
-  private static HikariDataSource pool(
-      String name, int size, SQLiteConfig.TransactionMode transactions, SqliteSettings settings) {
+  private static HikariDataSource pool(String name, int size, SqliteSettings settings) {
     HikariConfig config = new HikariConfig();
     config.setPoolName(name);
-    config.setDataSource(dataSource(settings, transactions));
+    config.setDataSource(dataSource(settings));
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(1);
     config.setConnectionTimeout(settings.connectionTimeoutMillis());
-    config.setAutoCommit(false);
+    // With auto-commit off, the driver begins the next transaction as soon as one commits, which
+    // for a writer would hold the file's write lock while idle. So connections stay in auto-commit
+    // mode and each transaction is begun and ended explicitly: see transaction().
+    config.setAutoCommit(true);
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException failed) {
@@ -95,7 +93,8 @@ final class SqliteDatabase implements AutoCloseable {
     }
   }
 
-  private static Configuration configuration(javax.sql.DataSource dataSource) {
+  /** MyBatis, with the type handlers and the four mapper files. */
+  static Configuration configuration(javax.sql.DataSource dataSource) {
     Configuration configuration = new Configuration(new Environment("sqlite", new JdbcTransactionFactory(), dataSource));
     configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
     configuration.setDefaultExecutorType(ExecutorType.REUSE);
@@ -113,28 +112,30 @@ final class SqliteDatabase implements AutoCloseable {
 
   /** Runs {@code work} in one write transaction: all of it is stored, or none. */
   <T> T write(Function<SqlSession, T> work) {
-    return transaction(writer, ExecutorType.REUSE, work);
+    return transaction(writer, "BEGIN IMMEDIATE", ExecutorType.REUSE, work);
   }
 
   /** Like {@link #write}, with JDBC batching of inserts (flushed before commit). */
   <T> T writeBatch(Function<SqlSession, T> work) {
-    return transaction(writer, ExecutorType.BATCH, work);
+    return transaction(writer, "BEGIN IMMEDIATE", ExecutorType.BATCH, work);
   }
 
   /** Runs {@code work} in one read transaction: it sees one consistent state of the database. */
   <T> T read(Function<SqlSession, T> work) {
-    return transaction(readers, ExecutorType.REUSE, work);
+    return transaction(readers, "BEGIN", ExecutorType.REUSE, work);
   }
 
-  private <T> T transaction(HikariDataSource pool, ExecutorType executor, Function<SqlSession, T> work) {
+  private <T> T transaction(HikariDataSource pool, String begin, ExecutorType executor, Function<SqlSession, T> work) {
     try (Connection connection = pool.getConnection();
         SqlSession session = sessions.openSession(executor, connection)) {
+      execute(connection, begin);
       try {
         T result = work.apply(session);
-        session.commit(true);
+        session.flushStatements();
+        execute(connection, "COMMIT");
         return result;
-      } catch (RuntimeException | Error failed) {
-        rollback(session, failed);
+      } catch (RuntimeException | SQLException | Error failed) {
+        rollback(connection, failed);
         throw failed;
       }
     } catch (RuntimeException | SQLException failed) {
@@ -142,11 +143,17 @@ final class SqliteDatabase implements AutoCloseable {
     }
   }
 
-  private static void rollback(SqlSession session, Throwable failed) {
+  private static void rollback(Connection connection, Throwable failed) {
     try {
-      session.rollback(true);
-    } catch (RuntimeException alsoFailed) {
-      failed.addSuppressed(alsoFailed); // the pool rolls back again before the connection is reused
+      execute(connection, "ROLLBACK");
+    } catch (SQLException alsoFailed) {
+      failed.addSuppressed(alsoFailed); // SQLite may have rolled back already (for example on a full disk)
+    }
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
     }
   }
 

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -49,15 +50,27 @@ final class SqliteSchema {
 
   /**
    * Checks, without changing anything, that the schema is the one this version knows. A database
-   * without convostore's history table is taken as managed by the host's own migration tool.
+   * whose tables were made by the host's own migration tool (no convostore history, but the
+   * tables exist) is taken as current.
    */
   void requireCurrent() {
     refuseNewer();
-    MigrationInfo[] pending = flyway.info().pending();
-    if (flyway.info().applied().length > 0 && pending.length > 0) {
+    boolean tracked = flyway.info().applied().length > 0;
+    if (tracked ? flyway.info().pending().length > 0 : !hasTables()) {
       throw new StoreFailureException(Kind.SCHEMA_MISMATCH, "the database's schema is at version " + current()
           + " and this version of convostore needs " + latestKnown()
           + "; migrate it, or open the store with convostore.migrate-on-open=true", null);
+    }
+  }
+
+  private boolean hasTables() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'conversations'");
+        ResultSet result = query.executeQuery()) {
+      return result.next() && result.getInt(1) == 1;
+    } catch (SQLException failed) {
+      throw SqliteErrors.translate(failed);
     }
   }
 

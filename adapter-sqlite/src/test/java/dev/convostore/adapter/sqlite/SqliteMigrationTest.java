@@ -1,0 +1,198 @@
+package dev.convostore.adapter.sqlite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.convostore.application.StoreFailureException;
+import dev.convostore.application.StoreLimits;
+import dev.convostore.application.port.out.Storage;
+import dev.convostore.application.port.out.StoreSettings;
+import dev.convostore.application.service.UseCases;
+import dev.convostore.application.port.in.StartConversation;
+import dev.convostore.domain.Conversation;
+import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.UserId;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteMigrationTest {
+
+  private static final UserId ALICE = UserId.of("alice");
+
+  @TempDir Path folder;
+
+  private String url() {
+    return "jdbc:sqlite:" + folder.resolve("store.db");
+  }
+
+  private Storage open(Map<String, String> properties) {
+    return SqliteStorage.open(SqliteSettings.from(new StoreSettings(url(), StoreLimits.DEFAULTS, properties)));
+  }
+
+  private void openAndClose() {
+    open(Map.of()).close();
+  }
+
+  private SqliteSchema schema() {
+    SqliteSettings settings = SqliteSettings.from(new StoreSettings(url(), StoreLimits.DEFAULTS, Map.of()));
+    return new SqliteSchema(SqliteDatabase.dataSource(settings));
+  }
+
+  /** Every table, index, trigger and view, with the SQL that made it. */
+  private List<String> schemaObjects() throws SQLException {
+    List<String> objects = new ArrayList<>();
+    try (Connection connection = DriverManager.getConnection(url());
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")) {
+      while (rows.next()) {
+        objects.add(rows.getString(1) + " " + rows.getString(2) + " on " + rows.getString(3) + ": " + rows.getString(4));
+      }
+    }
+    return objects;
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url()); Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  @Test
+  void aFreshDatabaseIsMigratedWhenTheStoreOpens() throws SQLException {
+    openAndClose();
+
+    assertEquals("1", schema().current());
+    String objects = String.join("\n", schemaObjects());
+    for (String table : List.of("conversations", "agent_states", "messages", "message_search", "context_items",
+        SqliteSchema.HISTORY_TABLE)) {
+      assertTrue(objects.contains("table " + table + " "), () -> table + " missing from\n" + objects);
+    }
+  }
+
+  @Test
+  void reopeningAppliesNothing() throws SQLException {
+    openAndClose();
+    List<String> before = schemaObjects();
+
+    openAndClose();
+
+    assertEquals(0, schema().migrate());
+    assertEquals(before, schemaObjects());
+  }
+
+  @Test
+  void rollingBackAndMigratingAgainGivesAnIdenticalSchema() throws SQLException {
+    openAndClose();
+    List<String> migrated = schemaObjects();
+
+    assertEquals(1, schema().rollbackTo("0"));
+    assertEquals("0", schema().current());
+    List<String> rolledBack = schemaObjects();
+    assertTrue(rolledBack.stream().allMatch(object -> object.contains(" on " + SqliteSchema.HISTORY_TABLE + ":")),
+        () -> "only the history table is left: " + rolledBack);
+
+    assertEquals(1, schema().migrate());
+    assertEquals(migrated, schemaObjects());
+    try (Storage storage = open(Map.of())) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+      Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
+      store.messages().append(ALICE, conversation.id(), NewMessage.user("works again"));
+      assertEquals(1, store.history().search(ALICE, "again", 10).size());
+    }
+  }
+
+  @Test
+  void rollingBackToTheCurrentVersionDoesNothing() throws SQLException {
+    openAndClose();
+    List<String> migrated = schemaObjects();
+
+    assertEquals(0, schema().rollbackTo("1"));
+    assertEquals(migrated, schemaObjects());
+  }
+
+  @Test
+  void aSchemaNewerThanThisVersionKnowsIsRefused() throws SQLException {
+    openAndClose();
+    execute("INSERT INTO " + SqliteSchema.HISTORY_TABLE
+        + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)"
+        + " VALUES (2, '2', 'from a later release', 'SQL', 'V2__from_a_later_release.sql', 0, 'test', 1, 1)");
+
+    for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of(SqliteSettings.MIGRATE_ON_OPEN, "false"))) {
+      StoreFailureException refused = assertThrows(StoreFailureException.class, () -> open(properties));
+      assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
+      assertTrue(refused.getMessage().contains("version 2, newer than this version of convostore knows (1)"),
+          refused.getMessage());
+      assertFalse(refused.retryable());
+    }
+  }
+
+  @Test
+  void withMigrationsOffAnOutdatedSchemaIsRefused() {
+    openAndClose();
+    schema().rollbackTo("0");
+
+    StoreFailureException refused = assertThrows(StoreFailureException.class,
+        () -> open(Map.of(SqliteSettings.MIGRATE_ON_OPEN, "false")));
+
+    assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
+    assertTrue(refused.getMessage().contains("at version 0 and this version of convostore needs 1"), refused.getMessage());
+  }
+
+  @Test
+  void withMigrationsOffAnEmptyFileIsRefusedAndLeftUntouched() throws SQLException {
+    StoreFailureException refused = assertThrows(StoreFailureException.class,
+        () -> open(Map.of(SqliteSettings.MIGRATE_ON_OPEN, "false")));
+
+    assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
+    assertEquals(List.of(), schemaObjects());
+  }
+
+  @Test
+  void withMigrationsOffTablesMadeByTheHostsOwnToolAreAccepted() throws SQLException {
+    openAndClose();
+    execute("DROP TABLE " + SqliteSchema.HISTORY_TABLE); // as if the host ran the scripts with its own Flyway
+
+    try (Storage storage = open(Map.of(SqliteSettings.MIGRATE_ON_OPEN, "false"))) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+      assertEquals("alice", store.conversations().start(StartConversation.by(ALICE)).owner().value());
+    }
+    assertTrue(schemaObjects().stream().noneMatch(object -> object.contains(SqliteSchema.HISTORY_TABLE)));
+  }
+
+  @Test
+  void everyMigrationShipsItsUndoScript() throws URISyntaxException {
+    File[] migrations = new File(Objects.requireNonNull(
+        getClass().getClassLoader().getResource(SqliteSchema.LOCATION)).toURI()).listFiles();
+    assertTrue(migrations != null && migrations.length > 0);
+    for (File migration : migrations) {
+      assertTrue(migration.getName().matches("V\\d+__\\w+\\.sql"), migration.getName());
+      String undo = SqliteSchema.UNDO_LOCATION + "/U" + migration.getName().substring(1);
+      assertTrue(getClass().getClassLoader().getResource(undo) != null, "missing " + undo);
+    }
+  }
+
+  @Test
+  void undoScriptsSplitIntoStatementsKeepingTriggerBodiesWhole() {
+    List<String> statements = SqliteSchema.statements("undo-script-example.sql");
+
+    assertEquals(List.of(
+        "DROP TABLE a;",
+        "CREATE TRIGGER t AFTER DELETE ON b\nBEGIN\n  DELETE FROM c WHERE id = old.id;\n  DELETE FROM d;\nEND;",
+        "DROP INDEX e;"), statements);
+  }
+}

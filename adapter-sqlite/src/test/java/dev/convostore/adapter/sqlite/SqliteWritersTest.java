@@ -1,0 +1,150 @@
+package dev.convostore.adapter.sqlite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.convostore.application.StoreLimits;
+import dev.convostore.application.port.in.AppendMessages;
+import dev.convostore.application.port.in.HistoryRequest;
+import dev.convostore.application.port.in.StartConversation;
+import dev.convostore.application.port.out.Storage;
+import dev.convostore.application.port.out.StoreSettings;
+import dev.convostore.application.service.UseCases;
+import dev.convostore.domain.Conversation;
+import dev.convostore.domain.Message;
+import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.UserId;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Writers on one SQLite file: within a store they queue for the single writer connection; two
+ * stores on one file (as two processes would be) meet at SQLite's lock, where a write transaction
+ * waits up to the busy timeout when it begins. Neither surfaces "database is locked".
+ */
+class SqliteWritersTest {
+
+  private static final UserId ALICE = UserId.of("alice");
+
+  @TempDir Path folder;
+
+  private String url() {
+    return "jdbc:sqlite:" + folder.resolve("writers.db");
+  }
+
+  private Storage open() {
+    return SqliteStorage.open(SqliteSettings.from(new StoreSettings(url(), StoreLimits.DEFAULTS, Map.of())));
+  }
+
+  private static UseCases over(Storage storage) {
+    return UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+  }
+
+  @Test
+  void manyWritersInTwoStoresOnOneFileLoseNothingAndNeverSeeALock() throws Exception {
+    int threadsPerStore = 8;
+    int batchesPerThread = 60;
+    int batchSize = 3;
+    try (Storage first = open(); Storage second = open()) {
+      List<UseCases> stores = List.of(over(first), over(second));
+      Conversation shared = stores.get(0).conversations().start(StartConversation.by(ALICE));
+      ExecutorService pool = Executors.newFixedThreadPool(2 * threadsPerStore + 2);
+      CountDownLatch go = new CountDownLatch(1);
+      AtomicBoolean writing = new AtomicBoolean(true);
+      try {
+        List<Future<?>> writers = new ArrayList<>();
+        for (int t = 0; t < 2 * threadsPerStore; t++) {
+          UseCases store = stores.get(t % 2);
+          int writer = t;
+          writers.add(pool.submit(() -> {
+            go.await();
+            for (int b = 0; b < batchesPerThread; b++) {
+              List<NewMessage> batch = new ArrayList<>();
+              for (int m = 0; m < batchSize; m++) {
+                batch.add(NewMessage.user("writer " + writer + " batch " + b + " message " + m));
+              }
+              store.messages().append(AppendMessages.of(ALICE, shared.id(), batch.toArray(NewMessage[]::new)));
+            }
+            return null;
+          }));
+        }
+        List<Future<Integer>> readers = new ArrayList<>();
+        for (UseCases store : stores) {
+          readers.add(pool.submit(() -> {
+            go.await();
+            int reads = 0;
+            while (writing.get()) {
+              List<Message> window = store.history().history(ALICE, shared.id(), HistoryRequest.last(30));
+              assertWholeBatches(window);
+              reads++;
+            }
+            return reads;
+          }));
+        }
+        go.countDown();
+        for (Future<?> writer : writers) {
+          writer.get(3, TimeUnit.MINUTES);
+        }
+        writing.set(false);
+        for (Future<Integer> reader : readers) {
+          assertTrue(reader.get(1, TimeUnit.MINUTES) > 0);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      long total = 2L * threadsPerStore * batchesPerThread * batchSize;
+      List<Message> all = stores.get(1).history().history(ALICE, shared.id(), HistoryRequest.last(10_000));
+      assertEquals(LongStream.rangeClosed(1, total).boxed().toList(), all.stream().map(Message::sequence).toList());
+      assertEquals(total, all.stream().map(Message::content).distinct().count());
+      assertWholeBatches(all);
+      assertEquals(total, stores.get(0).conversations().get(ALICE, shared.id()).conversation().messageCount());
+    }
+  }
+
+  /** The messages of one batch have consecutive sequences: no other writer's message lands inside a batch. */
+  private static void assertWholeBatches(List<Message> window) {
+    for (int i = 1; i < window.size(); i++) {
+      String previous = window.get(i - 1).content();
+      String current = window.get(i).content();
+      if (!current.endsWith("message 0")) {
+        assertEquals(previous.substring(0, previous.lastIndexOf(" message")), current.substring(0, current.lastIndexOf(" message")),
+            () -> "a batch was interleaved: " + previous + " / " + current);
+      }
+    }
+  }
+
+  @Test
+  void anIdleStoreHoldsNoLockOnTheFile() throws Exception {
+    try (Storage storage = open()) {
+      UseCases store = over(storage);
+      Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
+      store.messages().append(ALICE, conversation.id(), NewMessage.user("written"));
+      store.history().history(ALICE, conversation.id(), HistoryRequest.last(10));
+
+      // Another process's writer, which does not wait: it fails at once if any lock is held.
+      try (Connection other = DriverManager.getConnection(url()); Statement statement = other.createStatement()) {
+        statement.execute("PRAGMA busy_timeout = 0");
+        statement.execute("BEGIN IMMEDIATE");
+        statement.execute("UPDATE conversations SET title = 'renamed elsewhere'");
+        statement.execute("COMMIT");
+      }
+
+      assertEquals("renamed elsewhere", store.conversations().get(ALICE, conversation.id()).conversation().title().orElseThrow());
+    }
+  }
+}
