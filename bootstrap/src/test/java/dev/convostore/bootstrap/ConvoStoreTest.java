@@ -8,6 +8,7 @@ import dev.convostore.application.port.in.HistoryRequest;
 import dev.convostore.application.port.in.ListConversations;
 import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.domain.Conversation;
+import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
 import dev.convostore.domain.ValidationException;
@@ -15,7 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Properties;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConvoStoreTest {
 
@@ -40,6 +43,34 @@ class ConvoStoreTest {
   }
 
   @Test
+  void opensASqliteFileThatKeepsItsDataAcrossOpens(@TempDir Path folder) {
+    String url = "jdbc:sqlite:" + folder.resolve("chat.db");
+    ConversationId id;
+    try (ConvoStore store = ConvoStore.open(url)) {
+      assertEquals("sqlite", store.adapter());
+      id = store.conversations().start(StartConversation.by(ALICE)).id();
+      store.messages().append(ALICE, id, NewMessage.user("Remember me"));
+    }
+    try (ConvoStore store = ConvoStore.open(url)) {
+      assertEquals("Remember me", store.history().history(ALICE, id, HistoryRequest.last(1)).get(0).content());
+    }
+  }
+
+  @Test
+  void adapterSettingsReachTheAdapter(@TempDir Path folder) {
+    ValidationException misspelt = assertThrows(ValidationException.class, () -> ConvoStore.open(properties(
+        "convostore.url", "jdbc:sqlite:" + folder.resolve("chat.db"), "convostore.pool-sise", "2")));
+    assertEquals("convostore.pool-sise", misspelt.field());
+
+    try (ConvoStore store = ConvoStore.open(properties(
+        "convostore.url", "jdbc:sqlite:" + folder.resolve("chat.db"), "convostore.pool-size", "2",
+        "convostore.busy-timeout-ms", "1000", "convostore.connection-timeout-ms", "2000",
+        "convostore.migrate-on-open", "true"))) {
+      assertEquals("sqlite", store.adapter());
+    }
+  }
+
+  @Test
   void everyOpenOfMemoryIsANewStore() {
     try (ConvoStore one = ConvoStore.open("memory:"); ConvoStore two = ConvoStore.open("memory:")) {
       one.conversations().start(StartConversation.by(ALICE));
@@ -51,7 +82,7 @@ class ConvoStoreTest {
   void unknownUrlNamesTheInstalledAdapters() {
     ValidationException error = assertThrows(ValidationException.class, () -> ConvoStore.open("mongodb://x"));
     assertEquals("convostore.url", error.field());
-    assertTrue(error.getMessage().contains("[memory]"), error.getMessage());
+    assertTrue(error.getMessage().contains("[memory, sqlite]"), error.getMessage());
   }
 
   @Test

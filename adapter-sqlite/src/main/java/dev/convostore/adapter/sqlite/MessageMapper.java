@@ -52,18 +52,9 @@ interface MessageMapper {
 
   List<Message> search(@Param("owner") UserId owner, @Param("query") String query, @Param("limit") int limit);
 
-  List<Count> countByRole(@Param("id") ConversationId id);
+  List<GroupCount> countByRole(@Param("id") ConversationId id);
 
-  List<Count> countCallsByTool(@Param("id") ConversationId id);
+  List<GroupCount> countCallsByTool(@Param("id") ConversationId id);
 
-  List<Count> countResultsByToolAndOutcome(@Param("id") ConversationId id);
-
-  /**
-   * A count in a group.
-   *
-   * @param name what is counted: a role or a tool name
-   * @param detail a second grouping (a tool result's outcome), or null
-   * @param count how many
-   */
-  record Count(String name, String detail, long count) {}
+  List<GroupCount> countResultsByToolAndOutcome(@Param("id") ConversationId id);
 }
