@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.StoreFailureException.Kind;
 import dev.convostore.domain.JsonArray;
@@ -18,7 +17,6 @@ import dev.convostore.domain.ToolCall;
 import dev.convostore.domain.ToolOutcome;
 import dev.convostore.domain.ToolResult;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +31,6 @@ final class JsonCodec {
 
   private static final JsonMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
       .build();
 
   private JsonCodec() {}
@@ -57,9 +54,8 @@ final class JsonCodec {
     return switch (node.getNodeType()) {
       case OBJECT -> {
         Map<String, JsonValue> members = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-          Map.Entry<String, JsonNode> field = fields.next();
-          members.put(field.getKey(), toValue(field.getValue()));
+        for (Map.Entry<String, JsonNode> member : node.properties()) {
+          members.put(member.getKey(), toValue(member.getValue()));
         }
         yield new JsonObject(members);
       }

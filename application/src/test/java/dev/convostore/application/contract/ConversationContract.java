@@ -55,6 +55,21 @@ public abstract class ConversationContract extends StoreContract {
   }
 
   @Test
+  void metadataNumbersAndTextRoundTripExactly() {
+    JsonObject metadata = JsonObject.of(
+        "beyondLong", new BigDecimal("123456789012345678901234567890"),
+        "pi", new BigDecimal("3.14159265358979323846264338327950288"),
+        "tiny", new BigDecimal("-1E-400"), "huge", new BigDecimal("1E+400"), "negativeZero", -0.0,
+        "unicode", "emoji \uD83D\uDE00, accents é, CJK 漢字, RTL עברית", "control", "bell \u0007 tab \t",
+        "emptyText", "", "emptyObject", Map.of(), "emptyList", List.of());
+    Conversation started = store.conversations().start(StartConversation.by(ALICE).withMetadata(metadata));
+
+    JsonObject stored = reload(ALICE, started.id()).metadata();
+    assertEquals(metadata, stored);
+    assertEquals(metadata.toJson(), stored.toJson());
+  }
+
+  @Test
   void startUsesAHostChosenId() {
     ConversationId id = ConversationId.newId();
     Conversation started = store.conversations().start(StartConversation.by(ALICE).withId(id));

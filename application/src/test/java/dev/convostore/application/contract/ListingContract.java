@@ -183,6 +183,16 @@ public abstract class ListingContract extends StoreContract {
   }
 
   @Test
+  void metadataFilterComparesNumbersExactlyEvenWhereDoublesCannot() {
+    Conversation exact = startWith(JsonObject.of("ratio", new BigDecimal("0.1"), "id", new BigDecimal("9007199254740993")));
+    startWith(JsonObject.of("ratio", new BigDecimal("0.10000000000000000001"), "id", new BigDecimal("9007199254740993")));
+    startWith(JsonObject.of("ratio", new BigDecimal("0.1"), "id", new BigDecimal("9007199254740992")));
+
+    assertEquals(List.of(exact.id()), ids(store.conversations().list(ListConversations.of(ALICE, 1)
+        .withMetadata(JsonObject.of("ratio", new BigDecimal("0.1000"), "id", new BigDecimal("9007199254740993"))))));
+  }
+
+  @Test
   void metadataFilterDoesNotMatchNestedValues() {
     startWith(JsonObject.of("channel", Map.of("name", "web")));
     assertTrue(store.conversations().list(ListConversations.of(ALICE, 10)
