@@ -17,14 +17,25 @@ import dev.convostore.domain.ToolOutcome;
 import dev.convostore.domain.ToolResult;
 import dev.convostore.domain.UserId;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The README's host example, kept compiling and true. */
 class ReadmeExampleTest {
 
-  @Test
-  void readmeExampleWorks() {
-    try (ConvoStore store = ConvoStore.open("memory:")) {
+  @TempDir static Path folder;
+
+  /** The README opens {@code jdbc:sqlite:chat.db}; the test puts the file in a temporary folder. */
+  static List<String> urls() {
+    return List.of("jdbc:sqlite:" + folder.resolve("chat.db"), "memory:");
+  }
+
+  @ParameterizedTest
+  @MethodSource("urls")
+  void readmeExampleWorks(String url) {
+    try (ConvoStore store = ConvoStore.open(url)) {
       UserId alice = UserId.of("alice");
       Conversation chat = store.conversations().start(StartConversation.by(alice));
 
