@@ -58,8 +58,8 @@ class SqliteWritersTest {
   @Test
   void manyWritersInTwoStoresOnOneFileLoseNothingAndNeverSeeALock() throws Exception {
     int threadsPerStore = 8;
-    int batchesPerThread = 60;
-    int batchSize = 3;
+    int batchesPerThread = 125;
+    int batchSize = 4;
     try (Storage first = open(); Storage second = open()) {
       List<UseCases> stores = List.of(over(first), over(second));
       Conversation shared = stores.get(0).conversations().start(StartConversation.by(ALICE));
