@@ -24,6 +24,7 @@ class ArchitectureTest {
   private static final String APPLICATION = "dev.convostore.application..";
   private static final String ADAPTERS = "dev.convostore.adapter..";
   private static final String BOOTSTRAP = "dev.convostore.bootstrap..";
+  private static final String SQL_COMMON = "dev.convostore.sql..";
   private static final String[] PERSISTENCE = {
     "java.sql..", "javax.sql..", "org.apache.ibatis..", "org.mybatis..", "com.zaxxer..", "org.flywaydb..",
     "org.postgresql..", "org.sqlite.."
@@ -43,6 +44,11 @@ class ArchitectureTest {
 
   static final ArchRule ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER = slices().matching("dev.convostore.adapter.(*)..")
       .should().notDependOnEachOther()
+      .allowEmptyShould(false);
+
+  static final ArchRule SQL_COMMON_KNOWS_NO_ADAPTER_OR_DATABASE = classes().that().resideInAPackage(SQL_COMMON)
+      .should().onlyDependOnClassesThat().resideInAnyPackage(
+          SQL_COMMON, APPLICATION, DOMAIN, "java..", "javax.sql..", "org.apache.ibatis..", "com.fasterxml.jackson..")
       .allowEmptyShould(false);
 
   static final ArchRule NOTHING_DEPENDS_ON_BOOTSTRAP = noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
@@ -88,6 +94,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void sqlCommonKnowsNoAdapterAndNoDatabase() {
+    SQL_COMMON_KNOWS_NO_ADAPTER_OR_DATABASE.check(mainClasses);
+  }
+
+  @Test
   void nothingDependsOnBootstrap() {
     NOTHING_DEPENDS_ON_BOOTSTRAP.check(mainClasses);
   }
@@ -113,7 +124,7 @@ class ArchitectureTest {
     JavaClasses none = new ClassFileImporter().importPackages("dev.convostore.nosuchpackage");
     for (ArchRule rule : new ArchRule[] {
         DOMAIN_DEPENDS_ON_JAVA_ONLY, APPLICATION_DEPENDS_ON_DOMAIN_AND_JAVA_ONLY, CORE_KNOWS_NO_PERSISTENCE,
-        ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER, NOTHING_DEPENDS_ON_BOOTSTRAP, ADAPTERS_EXPOSE_ONLY_THEIR_PROVIDER,
+        ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER, SQL_COMMON_KNOWS_NO_ADAPTER_OR_DATABASE, NOTHING_DEPENDS_ON_BOOTSTRAP, ADAPTERS_EXPOSE_ONLY_THEIR_PROVIDER,
         NO_PACKAGE_CYCLES}) {
       assertThrows(AssertionError.class, () -> rule.check(none), rule::getDescription);
     }

@@ -2,22 +2,18 @@ package dev.convostore.adapter.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.convostore.sql.MyBatisSetup;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.function.Function;
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
-import org.apache.ibatis.mapping.Environment;
+import javax.sql.DataSource;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ExecutorType;
-import org.apache.ibatis.session.LocalCacheScope;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
-import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -94,20 +90,9 @@ final class SqliteDatabase implements AutoCloseable {
   }
 
   /** MyBatis, with the type handlers and the four mapper files. */
-  static Configuration configuration(javax.sql.DataSource dataSource) {
-    Configuration configuration = new Configuration(new Environment("sqlite", new JdbcTransactionFactory(), dataSource));
-    configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
-    configuration.setDefaultExecutorType(ExecutorType.REUSE);
-    SqliteTypes.register(configuration);
-    for (String mapper : MAPPERS) {
-      String resource = "dev/convostore/adapter/sqlite/" + mapper + ".xml";
-      try (InputStream xml = SqliteDatabase.class.getClassLoader().getResourceAsStream(resource)) {
-        new XMLMapperBuilder(xml, configuration, resource, configuration.getSqlFragments()).parse();
-      } catch (IOException unreadable) {
-        throw new IllegalStateException("cannot read " + resource, unreadable);
-      }
-    }
-    return configuration;
+  static Configuration configuration(DataSource dataSource) {
+    return MyBatisSetup.configuration(dataSource, SqliteTypes.byType(), SqliteTypes.named(),
+        MAPPERS.stream().map(mapper -> "dev/convostore/adapter/sqlite/" + mapper + ".xml").toList());
   }
 
   /** Runs {@code work} in one write transaction: all of it is stored, or none. */

@@ -16,6 +16,7 @@ import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.ToolOutcome;
 import dev.convostore.domain.UserId;
+import dev.convostore.sql.EnumNames;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -153,13 +154,13 @@ final class SqliteMessages implements MessageRepository {
       }
       Map<MessageRole, Long> byRole = new EnumMap<>(MessageRole.class);
       mapper.countByRole(conversationId)
-          .forEach(count -> byRole.put(SqliteTypes.upper(MessageRole.class, count.name()), count.count()));
+          .forEach(count -> byRole.put(EnumNames.upper(MessageRole.class, count.name()), count.count()));
       Map<String, Long> calls = new HashMap<>();
       mapper.countCallsByTool(conversationId).forEach(count -> calls.put(count.name(), count.count()));
       Map<String, Map<ToolOutcome, Long>> outcomes = new HashMap<>();
       mapper.countResultsByToolAndOutcome(conversationId).forEach(count -> outcomes
           .computeIfAbsent(count.name(), tool -> new EnumMap<>(ToolOutcome.class))
-          .put(JsonCodec.outcome(count.detail()), count.count()));
+          .put(EnumNames.upper(ToolOutcome.class, count.detail()), count.count()));
       Set<String> tools = new TreeSet<>(calls.keySet());
       tools.addAll(outcomes.keySet());
       List<ToolUsage> usage = tools.stream()

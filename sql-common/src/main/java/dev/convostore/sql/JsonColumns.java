@@ -1,4 +1,4 @@
-package dev.convostore.adapter.sqlite;
+package dev.convostore.sql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -19,23 +19,24 @@ import dev.convostore.domain.ToolResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * JSON columns: the domain writes canonical text ({@link JsonValue#toJson()}); Jackson reads it
- * back, with numbers as exact decimals so that nothing is rounded on the way.
+ * back, with numbers as exact decimals so that nothing is rounded on the way. Tool calls and tool
+ * results have one JSON shape in every SQL adapter.
  */
-final class JsonCodec {
+public final class JsonColumns {
 
   private static final JsonMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .build();
 
-  private JsonCodec() {}
+  private JsonColumns() {}
 
-  static JsonValue parse(String text) {
+  /** The JSON value of stored text; malformed text is a {@code CORRUPT} store failure. */
+  public static JsonValue parse(String text) {
     try {
       return toValue(MAPPER.readTree(text));
     } catch (JsonProcessingException | RuntimeException malformed) {
@@ -43,7 +44,8 @@ final class JsonCodec {
     }
   }
 
-  static JsonObject parseObject(String text) {
+  /** The JSON object of stored text. */
+  public static JsonObject parseObject(String text) {
     if (parse(text) instanceof JsonObject object) {
       return object;
     }
@@ -72,7 +74,8 @@ final class JsonCodec {
     };
   }
 
-  static String toolCalls(List<ToolCall> calls) {
+  /** Tool calls as a JSON array of {@code {callId, toolName, arguments}}. */
+  public static String toolCalls(List<ToolCall> calls) {
     List<JsonValue> elements = new ArrayList<>(calls.size());
     for (ToolCall call : calls) {
       elements.add(JsonObject.of("callId", call.callId(), "toolName", call.toolName(), "arguments", call.arguments()));
@@ -80,7 +83,8 @@ final class JsonCodec {
     return new JsonArray(elements).toJson();
   }
 
-  static List<ToolCall> toolCalls(String text) {
+  /** The tool calls of stored text. */
+  public static List<ToolCall> toolCalls(String text) {
     List<ToolCall> calls = new ArrayList<>();
     if (parse(text) instanceof JsonArray array) {
       for (JsonValue element : array.elements()) {
@@ -92,25 +96,19 @@ final class JsonCodec {
     throw new StoreFailureException(Kind.CORRUPT, "the store holds tool calls that are not a JSON array", null);
   }
 
-  static String toolResult(ToolResult result) {
+  /** A tool result as {@code {callId, toolName, outcome, actionTaken?}}, the outcome's name lowercase. */
+  public static String toolResult(ToolResult result) {
     JsonObject json = JsonObject.of(
-        "callId", result.callId(), "toolName", result.toolName(), "outcome", outcomeName(result.outcome()));
+        "callId", result.callId(), "toolName", result.toolName(), "outcome", EnumNames.lower(result.outcome()));
     return result.actionTaken().map(action -> json.with("actionTaken", action)).orElse(json).toJson();
   }
 
-  static ToolResult toolResult(String text) {
+  /** The tool result of stored text. */
+  public static ToolResult toolResult(String text) {
     JsonObject json = parseObject(text);
     return new ToolResult(
-        text(json, "callId"), text(json, "toolName"), outcome(text(json, "outcome")),
+        text(json, "callId"), text(json, "toolName"), EnumNames.upper(ToolOutcome.class, text(json, "outcome")),
         json.get("actionTaken").map(action -> ((JsonString) action).value()));
-  }
-
-  static String outcomeName(ToolOutcome outcome) {
-    return outcome.name().toLowerCase(Locale.ROOT);
-  }
-
-  static ToolOutcome outcome(String name) {
-    return ToolOutcome.valueOf(name.toUpperCase(Locale.ROOT));
   }
 
   private static JsonObject object(JsonValue value) {

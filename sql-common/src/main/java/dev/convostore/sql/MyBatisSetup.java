@@ -1,0 +1,78 @@
+package dev.convostore.sql;
+
+import dev.convostore.domain.AgentState;
+import dev.convostore.domain.ContextItem;
+import dev.convostore.domain.ContextItemId;
+import dev.convostore.domain.ContextSource;
+import dev.convostore.domain.Conversation;
+import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.JsonObject;
+import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageId;
+import dev.convostore.domain.MessageKind;
+import dev.convostore.domain.MessageRole;
+import dev.convostore.domain.NewContextItem;
+import dev.convostore.domain.UserId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.ExecutorType;
+import org.apache.ibatis.session.LocalCacheScope;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.apache.ibatis.type.TypeHandler;
+
+/**
+ * The MyBatis configuration of a SQL adapter: its type handlers, short aliases for the domain
+ * types its mapper files name, and the mapper files themselves.
+ */
+public final class MyBatisSetup {
+
+  private static final List<Class<?>> DOMAIN_TYPES = List.of(
+      Conversation.class, AgentState.class, Message.class, ContextItem.class, NewContextItem.class,
+      ConversationId.class, MessageId.class, ContextItemId.class, UserId.class, MessageRole.class, MessageKind.class,
+      ContextSource.class, JsonObject.class, Instant.class, Optional.class);
+
+  private MyBatisSetup() {}
+
+  /**
+   * A configuration whose sessions the adapter opens on its own connections (the data source is
+   * MyBatis's default, never used by the adapter) and commits through JDBC.
+   *
+   * @param byType handlers MyBatis chooses by the Java type of a value
+   * @param named handlers the mapper files name ({@code typeHandler="ToolCalls"}), for generic
+   *     types such as {@code Optional} or {@code List}; each is registered under its own class,
+   *     so none becomes the default for its type
+   * @param mapperFiles classpath resources of the mapper files
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static Configuration configuration(
+      DataSource dataSource, Map<Class<?>, TypeHandler<?>> byType, List<TypeHandler<?>> named, List<String> mapperFiles) {
+    Configuration configuration = new Configuration(new Environment("convostore", new JdbcTransactionFactory(), dataSource));
+    configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
+    configuration.setDefaultExecutorType(ExecutorType.REUSE);
+    byType.forEach((type, handler) -> configuration.getTypeHandlerRegistry().register((Class) type, (TypeHandler) handler));
+    for (TypeHandler<?> handler : named) {
+      configuration.getTypeHandlerRegistry().register((Class) handler.getClass(), (TypeHandler) handler);
+      configuration.getTypeAliasRegistry().registerAlias(handler.getClass().getSimpleName(), handler.getClass());
+    }
+    DOMAIN_TYPES.forEach(type -> configuration.getTypeAliasRegistry().registerAlias(type.getSimpleName(), type));
+    for (String resource : mapperFiles) {
+      try (InputStream xml = MyBatisSetup.class.getClassLoader().getResourceAsStream(resource)) {
+        if (xml == null) {
+          throw new IllegalStateException("missing mapper file " + resource);
+        }
+        new XMLMapperBuilder(xml, configuration, resource, configuration.getSqlFragments()).parse();
+      } catch (IOException unreadable) {
+        throw new IllegalStateException("cannot read " + resource, unreadable);
+      }
+    }
+    return configuration;
+  }
+}
