@@ -48,7 +48,8 @@ class ArchitectureTest {
 
   static final ArchRule SQL_COMMON_KNOWS_NO_ADAPTER_OR_DATABASE = classes().that().resideInAPackage(SQL_COMMON)
       .should().onlyDependOnClassesThat().resideInAnyPackage(
-          SQL_COMMON, APPLICATION, DOMAIN, "java..", "javax.sql..", "org.apache.ibatis..", "com.fasterxml.jackson..")
+          SQL_COMMON, APPLICATION, DOMAIN, "java..", "javax.sql..", "org.apache.ibatis..", "org.flywaydb..",
+          "com.fasterxml.jackson..")
       .allowEmptyShould(false);
 
   static final ArchRule NOTHING_DEPENDS_ON_BOOTSTRAP = noClasses().that().resideOutsideOfPackage(BOOTSTRAP)

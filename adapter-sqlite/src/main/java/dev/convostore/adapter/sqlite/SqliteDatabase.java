@@ -3,6 +3,7 @@ package dev.convostore.adapter.sqlite;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.convostore.sql.MyBatisSetup;
+import dev.convostore.sql.SchemaVersions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,7 +42,7 @@ final class SqliteDatabase implements AutoCloseable {
   /** Opens the pools after bringing the schema up to date (or checking it, when migrations are off). */
   static SqliteDatabase open(SqliteSettings settings) {
     try {
-      SqliteSchema schema = new SqliteSchema(dataSource(settings));
+      SchemaVersions schema = SqliteSchema.versions(dataSource(settings));
       if (settings.migrateOnOpen()) {
         schema.migrate();
       } else {

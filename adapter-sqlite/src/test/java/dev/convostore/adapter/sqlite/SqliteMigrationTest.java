@@ -14,6 +14,7 @@ import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
+import dev.convostore.sql.SchemaVersions;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -48,9 +49,9 @@ class SqliteMigrationTest {
     open(Map.of()).close();
   }
 
-  private SqliteSchema schema() {
+  private SchemaVersions schema() {
     SqliteSettings settings = SqliteSettings.from(new StoreSettings(url(), StoreLimits.DEFAULTS, Map.of()));
-    return new SqliteSchema(SqliteDatabase.dataSource(settings));
+    return SqliteSchema.versions(SqliteDatabase.dataSource(settings));
   }
 
   /** Every table, index, trigger and view, with the SQL that made it. */
@@ -79,7 +80,7 @@ class SqliteMigrationTest {
     assertEquals("1", schema().current());
     String objects = String.join("\n", schemaObjects());
     for (String table : List.of("conversations", "agent_states", "messages", "message_search", "context_items",
-        SqliteSchema.HISTORY_TABLE)) {
+        SchemaVersions.HISTORY_TABLE)) {
       assertTrue(objects.contains("table " + table + " "), () -> table + " missing from\n" + objects);
     }
   }
@@ -103,7 +104,7 @@ class SqliteMigrationTest {
     assertEquals(1, schema().rollbackTo("0"));
     assertEquals("0", schema().current());
     List<String> rolledBack = schemaObjects();
-    assertTrue(rolledBack.stream().allMatch(object -> object.contains(" on " + SqliteSchema.HISTORY_TABLE + ":")),
+    assertTrue(rolledBack.stream().allMatch(object -> object.contains(" on " + SchemaVersions.HISTORY_TABLE + ":")),
         () -> "only the history table is left: " + rolledBack);
 
     assertEquals(1, schema().migrate());
@@ -128,7 +129,7 @@ class SqliteMigrationTest {
   @Test
   void aSchemaNewerThanThisVersionKnowsIsRefused() throws SQLException {
     openAndClose();
-    execute("INSERT INTO " + SqliteSchema.HISTORY_TABLE
+    execute("INSERT INTO " + SchemaVersions.HISTORY_TABLE
         + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)"
         + " VALUES (2, '2', 'from a later release', 'SQL', 'V2__from_a_later_release.sql', 0, 'test', 1, 1)");
 
@@ -165,13 +166,13 @@ class SqliteMigrationTest {
   @Test
   void withMigrationsOffTablesMadeByTheHostsOwnToolAreAccepted() throws SQLException {
     openAndClose();
-    execute("DROP TABLE " + SqliteSchema.HISTORY_TABLE); // as if the host ran the scripts with its own Flyway
+    execute("DROP TABLE " + SchemaVersions.HISTORY_TABLE); // as if the host ran the scripts with its own Flyway
 
     try (Storage storage = open(Map.of(SqliteSettings.MIGRATE_ON_OPEN, "false"))) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       assertEquals("alice", store.conversations().start(StartConversation.by(ALICE)).owner().value());
     }
-    assertTrue(schemaObjects().stream().noneMatch(object -> object.contains(SqliteSchema.HISTORY_TABLE)));
+    assertTrue(schemaObjects().stream().noneMatch(object -> object.contains(SchemaVersions.HISTORY_TABLE)));
   }
 
   @Test
@@ -188,7 +189,7 @@ class SqliteMigrationTest {
 
   @Test
   void undoScriptsSplitIntoStatementsKeepingTriggerBodiesWhole() {
-    List<String> statements = SqliteSchema.statements("undo-script-example.sql");
+    List<String> statements = SqliteSchema.statements(SchemaVersions.read("undo-script-example.sql"));
 
     assertEquals(List.of(
         "DROP TABLE a;",

@@ -1,0 +1,174 @@
+package dev.convostore.sql;
+
+import dev.convostore.application.StoreFailureException;
+import dev.convostore.application.StoreFailureException.Kind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
+
+/**
+ * A SQL adapter's schema versions, kept by Flyway in convostore's own history table. Every
+ * migration {@code <location>/V<n>__<what>.sql} has an undo script {@code
+ * <undoLocation>/U<n>__<what>.sql} (outside the location, so Flyway never runs it), which {@link
+ * #rollbackTo} runs newest first, removing the migration from the history so that migrating
+ * applies it again.
+ */
+public final class SchemaVersions {
+
+  /** Flyway's history table for convostore, apart from any history table of the host's. */
+  public static final String HISTORY_TABLE = "convostore_schema_history";
+
+  /** Runs the text of an undo script on a connection inside a transaction. */
+  @FunctionalInterface
+  public interface ScriptRunner {
+    /** Runs every statement of {@code script}. */
+    void run(Connection connection, String script) throws SQLException;
+  }
+
+  private final DataSource dataSource;
+  private final Flyway flyway;
+  private final String undoLocation;
+  private final String tablesExistQuery;
+  private final ScriptRunner undoRunner;
+  private final Function<Throwable, ? extends RuntimeException> translate;
+
+  /**
+   * @param location the classpath folder of the migrations
+   * @param undoLocation the classpath folder of the undo scripts
+   * @param tablesExistQuery a query whose first column is 1 when convostore's tables exist
+   * @param undoRunner how the database runs a script of several statements
+   * @param translate how the adapter reports a driver's exception
+   */
+  public SchemaVersions(DataSource dataSource, String location, String undoLocation, String tablesExistQuery,
+      ScriptRunner undoRunner, Function<Throwable, ? extends RuntimeException> translate) {
+    this.dataSource = dataSource;
+    this.flyway = Flyway.configure(SchemaVersions.class.getClassLoader())
+        .dataSource(dataSource)
+        .table(HISTORY_TABLE)
+        .locations("classpath:" + location)
+        .load();
+    this.undoLocation = undoLocation;
+    this.tablesExistQuery = tablesExistQuery;
+    this.undoRunner = undoRunner;
+    this.translate = translate;
+  }
+
+  /** Applies the pending migrations, after refusing a schema newer than this version knows; returns how many ran. */
+  public int migrate() {
+    refuseNewer();
+    return flyway.migrate().migrationsExecuted;
+  }
+
+  /**
+   * Checks, without changing anything, that the schema is the one this version knows. A database
+   * whose tables were made by the host's own migration tool (no convostore history, but the
+   * tables exist) is taken as current.
+   */
+  public void requireCurrent() {
+    refuseNewer();
+    boolean tracked = flyway.info().applied().length > 0;
+    if (tracked ? flyway.info().pending().length > 0 : !hasTables()) {
+      throw new StoreFailureException(Kind.SCHEMA_MISMATCH, "the database's schema is at version " + current()
+          + " and this version of convostore needs " + latestKnown()
+          + "; migrate it, or open the store with convostore.migrate-on-open=true", null);
+    }
+  }
+
+  private boolean hasTables() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(tablesExistQuery);
+        ResultSet result = query.executeQuery()) {
+      return result.next() && result.getInt(1) == 1;
+    } catch (SQLException failed) {
+      throw translate.apply(failed);
+    }
+  }
+
+  private void refuseNewer() {
+    boolean newer = Arrays.stream(flyway.info().applied()).anyMatch(applied ->
+        applied.getState() == MigrationState.FUTURE_SUCCESS || applied.getState() == MigrationState.FUTURE_FAILED);
+    if (newer) {
+      throw new StoreFailureException(Kind.SCHEMA_MISMATCH, "the database's schema is at version " + current()
+          + ", newer than this version of convostore knows (" + latestKnown() + "); upgrade convostore", null);
+    }
+  }
+
+  /** The version of the newest applied migration, or "0" for none. */
+  public String current() {
+    MigrationInfo current = flyway.info().current();
+    return current == null ? "0" : current.getVersion().getVersion();
+  }
+
+  /** The newest version this adapter ships. */
+  public String latestKnown() {
+    return Arrays.stream(flyway.info().all())
+        .filter(info -> info.getState() != MigrationState.FUTURE_SUCCESS && info.getState() != MigrationState.FUTURE_FAILED)
+        .map(MigrationInfo::getVersion)
+        .max(MigrationVersion::compareTo)
+        .map(MigrationVersion::getVersion)
+        .orElse("0");
+  }
+
+  /**
+   * Undoes every applied migration newer than {@code version}, newest first, each in its own
+   * transaction with the removal of its history entry; returns how many were undone.
+   */
+  public int rollbackTo(String version) {
+    refuseNewer();
+    MigrationVersion target = MigrationVersion.fromVersion(version);
+    List<MigrationInfo> newerFirst = new ArrayList<>(Arrays.asList(flyway.info().applied()));
+    newerFirst.removeIf(applied -> applied.getVersion() == null || applied.getVersion().compareTo(target) <= 0);
+    newerFirst.sort((a, b) -> b.getVersion().compareTo(a.getVersion()));
+    for (MigrationInfo migration : newerFirst) {
+      undo(migration);
+    }
+    return newerFirst.size();
+  }
+
+  private void undo(MigrationInfo migration) {
+    String resource = undoLocation + "/U" + migration.getScript().substring(1);
+    String script = read(resource);
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        undoRunner.run(connection, script);
+        try (PreparedStatement forget = connection.prepareStatement(
+            "DELETE FROM " + HISTORY_TABLE + " WHERE version = ?")) {
+          forget.setString(1, migration.getVersion().getVersion());
+          forget.executeUpdate();
+        }
+        connection.commit();
+      } catch (SQLException failed) {
+        connection.rollback();
+        throw failed;
+      }
+    } catch (SQLException failed) {
+      throw translate.apply(failed);
+    }
+  }
+
+  /** The text of a classpath resource of this library. */
+  public static String read(String resource) {
+    try (InputStream in = SchemaVersions.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new StoreFailureException(Kind.INTERNAL, "the script " + resource + " is missing", null);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException unreadable) {
+      throw new StoreFailureException(Kind.INTERNAL, "the script " + resource + " cannot be read", unreadable);
+    }
+  }
+}
