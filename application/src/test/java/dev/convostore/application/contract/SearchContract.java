@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convostore.application.port.in.HistoryUseCase;
+import dev.convostore.application.port.in.SearchTerms;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.NewMessage;
 import java.time.Duration;
@@ -51,6 +52,17 @@ public abstract class SearchContract extends StoreContract {
     assertEquals(List.of("The quick brown fox"), search("fox"));
     assertEquals(List.of("A QUICK reply about foxes"), search("foxes"));
     assertTrue(search("qui").isEmpty());
+  }
+
+  @Test
+  void wordsAreAtMostTwoHundredCharacters() {
+    String longest = "x".repeat(SearchTerms.MAX_WORD_LENGTH);
+    String tooLong = "y".repeat(SearchTerms.MAX_WORD_LENGTH + 1);
+    append(ALICE, c.id(), NewMessage.user("hash " + longest + " and blob " + tooLong));
+
+    assertEquals(List.of("hash " + longest + " and blob " + tooLong), search(longest.toUpperCase()));
+    assertEquals(1, search("hash blob").size());
+    assertInvalid("query", () -> search(tooLong));
   }
 
   @Test

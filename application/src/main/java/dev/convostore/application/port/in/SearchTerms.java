@@ -10,7 +10,9 @@ import java.util.Locale;
 /**
  * The words of a full-text search. A message matches when its content holds every word as a
  * whole word, ignoring case; no stemming, no prefixes. A word is a run of Unicode letters, marks
- * and digits; everything else separates words.
+ * and digits, lowercased, of at most {@value #MAX_WORD_LENGTH} characters; everything else
+ * separates words, and a longer run (a hash, a base64 blob) is no word at all, so no index has
+ * to hold it.
  *
  * @param words the distinct lowercase words, 1..{@value #MAX_WORDS}
  */
@@ -22,6 +24,9 @@ public record SearchTerms(List<String> words) {
   /** Longest query text. */
   public static final int MAX_QUERY_LENGTH = 1000;
 
+  /** Longest word, in characters after lowercasing; longer runs are not words. */
+  public static final int MAX_WORD_LENGTH = 200;
+
   /** Validates the words. */
   public SearchTerms {
     words = Checks.list("query", words);
@@ -32,6 +37,9 @@ public record SearchTerms(List<String> words) {
       throw new ValidationException("query", "must contain at most " + MAX_WORDS + " words");
     }
     for (String word : words) {
+      if (normalize(word).length() > MAX_WORD_LENGTH) {
+        throw new ValidationException("query", "holds a word longer than " + MAX_WORD_LENGTH + " characters");
+      }
       if (!word.equals(normalize(word)) || tokenize(word).size() != 1) {
         throw new ValidationException("query", "holds '" + word + "', which is not one lowercase word");
       }
@@ -41,7 +49,11 @@ public record SearchTerms(List<String> words) {
   /** The words of a query typed by a person. */
   public static SearchTerms parse(String query) {
     Checks.text("query", query, 0, MAX_QUERY_LENGTH);
-    return new SearchTerms(List.copyOf(new LinkedHashSet<>(tokenize(query))));
+    List<String> runs = runs(query);
+    if (runs.stream().anyMatch(run -> run.length() > MAX_WORD_LENGTH)) {
+      throw new ValidationException("query", "holds a word longer than " + MAX_WORD_LENGTH + " characters");
+    }
+    return new SearchTerms(List.copyOf(new LinkedHashSet<>(runs)));
   }
 
   /** Whether {@code text} holds every word. */
@@ -51,6 +63,13 @@ public record SearchTerms(List<String> words) {
 
   /** The lowercase words of {@code text}, in order. */
   public static List<String> tokenize(String text) {
+    List<String> words = runs(text);
+    words.removeIf(run -> run.length() > MAX_WORD_LENGTH);
+    return words;
+  }
+
+  /** The lowercase runs of letters, marks and digits in {@code text}, whatever their length. */
+  private static List<String> runs(String text) {
     List<String> tokens = new ArrayList<>();
     int start = -1;
     for (int i = 0; i < text.length(); ) {
