@@ -74,6 +74,20 @@ public final class JsonColumns {
     };
   }
 
+  /** Texts as a JSON array of strings. */
+  public static String textList(List<String> texts) {
+    return new JsonArray(texts.stream().<JsonValue>map(JsonString::new).toList()).toJson();
+  }
+
+  /** The texts of a stored JSON array of strings. */
+  public static List<String> textList(String text) {
+    if (parse(text) instanceof JsonArray array
+        && array.elements().stream().allMatch(element -> element instanceof JsonString)) {
+      return array.elements().stream().map(element -> ((JsonString) element).value()).toList();
+    }
+    throw new StoreFailureException(Kind.CORRUPT, "the store holds a list of texts that is not a JSON array of strings", null);
+  }
+
   /** Tool calls as a JSON array of {@code {callId, toolName, arguments}}. */
   public static String toolCalls(List<ToolCall> calls) {
     List<JsonValue> elements = new ArrayList<>(calls.size());

@@ -3,9 +3,7 @@ package dev.convostore.adapter.sqlite;
 import dev.convostore.domain.ContextItemId;
 import dev.convostore.domain.ContextSource;
 import dev.convostore.domain.ConversationId;
-import dev.convostore.domain.JsonArray;
 import dev.convostore.domain.JsonObject;
-import dev.convostore.domain.JsonString;
 import dev.convostore.domain.JsonValue;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageKind;
@@ -148,10 +146,7 @@ final class SqliteTypes {
   /** A list of texts as a JSON array; the empty list is {@code []}. */
   static final class TextLists extends ColumnHandler<List<String>> {
     TextLists() {
-      super(texts -> new JsonArray(texts.stream().<JsonValue>map(JsonString::new).toList()).toJson(),
-          column -> ((JsonArray) JsonColumns.parse((String) column)).elements().stream()
-              .map(element -> ((JsonString) element).value())
-              .toList());
+      super(JsonColumns::textList, column -> JsonColumns.textList((String) column));
     }
   }
 

@@ -1,0 +1,27 @@
+package dev.convostore.adapter.postgres;
+
+import dev.convostore.domain.ContextItem;
+import dev.convostore.domain.ContextItemId;
+import dev.convostore.domain.ContextSource;
+import dev.convostore.domain.ConversationId;
+import java.util.List;
+import org.apache.ibatis.annotations.Param;
+
+/** Context items; SQL in ContextItemMapper.xml. */
+interface ContextItemMapper {
+
+  /** Inserts the item unless its conversation already holds the id; returns 1 if inserted, 0 if taken. */
+  int insert(@Param("i") ContextItem item);
+
+  List<ContextItem> list(
+      @Param("id") ConversationId conversationId,
+      @Param("sources") List<ContextSource> sources,
+      @Param("minRelevance") double minRelevance,
+      @Param("mostRelevantFirst") boolean mostRelevantFirst,
+      @Param("limit") int limit);
+
+  /** Every item of the conversation, oldest first. */
+  List<ContextItem> all(@Param("id") ConversationId conversationId);
+
+  int delete(@Param("id") ConversationId conversationId, @Param("itemId") ContextItemId itemId);
+}

@@ -1,0 +1,169 @@
+package dev.convostore.adapter.postgres;
+
+import dev.convostore.application.ConflictException;
+import dev.convostore.application.ConflictException.Reason;
+import dev.convostore.application.port.in.ErasureReport;
+import dev.convostore.application.port.out.ConversationCursor;
+import dev.convostore.application.port.out.ConversationQuery;
+import dev.convostore.application.port.out.ConversationRepository;
+import dev.convostore.domain.ContextItem;
+import dev.convostore.domain.Conversation;
+import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.ConversationSnapshot;
+import dev.convostore.domain.JsonObject;
+import dev.convostore.domain.Message;
+import dev.convostore.domain.UserId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.apache.ibatis.session.SqlSession;
+
+final class PostgresConversations implements ConversationRepository {
+
+  /** How many conversation ids an export reads at a time. */
+  private static final int EXPORT_PAGE = 100;
+
+  private final PostgresDatabase database;
+
+  PostgresConversations(PostgresDatabase database) {
+    this.database = database;
+  }
+
+  @Override
+  public void insert(Conversation conversation) {
+    database.write(session -> {
+      ConversationMapper mapper = session.getMapper(ConversationMapper.class);
+      if (mapper.insert(conversation) == 0) {
+        throw idInUse(conversation.id());
+      }
+      mapper.insertAgentState(conversation);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<Conversation> find(UserId owner, ConversationId id) {
+    return database.read(session -> Optional.ofNullable(session.getMapper(ConversationMapper.class).find(owner, id)));
+  }
+
+  @Override
+  public List<Conversation> list(ConversationQuery query) {
+    Optional<ConversationCursor> after = query.after();
+    JsonObject filter = query.metadataFilter().isEmpty() ? null : query.metadataFilter();
+    return database.read(session -> List.copyOf(session.getMapper(ConversationMapper.class).list(
+        query.owner(), query.active().orElse(null), after.map(ConversationCursor::updatedAt).orElse(null),
+        after.map(ConversationCursor::id).orElse(null), filter, query.limit())));
+  }
+
+  @Override
+  public Optional<Conversation> updateAttributes(Conversation changed, long expectedVersion) {
+    return database.write(session -> {
+      ConversationMapper mapper = session.getMapper(ConversationMapper.class);
+      if (mapper.updateAttributes(changed, expectedVersion) == 0) {
+        return Optional.empty();
+      }
+      mapper.updateAgentState(changed);
+      return Optional.of(mapper.find(changed.owner(), changed.id()));
+    });
+  }
+
+  @Override
+  public boolean delete(UserId owner, ConversationId id) {
+    return database.write(session -> session.getMapper(ConversationMapper.class).delete(owner, id) > 0);
+  }
+
+  @Override
+  public ErasureReport deleteAllOf(UserId owner) {
+    return database.write(session -> {
+      ConversationMapper mapper = session.getMapper(ConversationMapper.class);
+      long messages = mapper.countMessagesOf(owner);
+      long items = mapper.countItemsOf(owner);
+      int conversations = mapper.deleteAllOf(owner);
+      return new ErasureReport(conversations, messages, items);
+    });
+  }
+
+  @Override
+  public void save(ConversationSnapshot snapshot) {
+    database.writeBatch(session -> {
+      Conversation conversation = snapshot.conversation();
+      ConversationMapper mapper = session.getMapper(ConversationMapper.class);
+      UserId owner = mapper.ownerOf(conversation.id());
+      if (owner != null && !owner.equals(conversation.owner())) {
+        throw idInUse(conversation.id());
+      }
+      if (owner != null) {
+        mapper.delete(owner, conversation.id()); // replaced whole: its rows go with it
+      }
+      mapper.insert(conversation);
+      mapper.insertAgentState(conversation);
+      PostgresMessages.insert(session, snapshot.messages());
+      ContextItemMapper items = session.getMapper(ContextItemMapper.class);
+      snapshot.contextItems().forEach(items::insert);
+      return null;
+    });
+  }
+
+  @Override
+  public Stream<ConversationSnapshot> export(Optional<UserId> owner) {
+    // Ids are read a page at a time and each conversation when the stream reaches it, each in
+    // its own short read: memory stays constant and no connection is held between elements.
+    Iterator<ConversationSnapshot> snapshots = new Iterator<>() {
+      private final Deque<ConversationId> ids = new ArrayDeque<>();
+      private ConversationId lastRead;
+      private boolean allRead;
+      private ConversationSnapshot next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && !(ids.isEmpty() && allRead)) {
+          if (ids.isEmpty()) {
+            List<ConversationId> page = database.read(session ->
+                session.getMapper(ConversationMapper.class).idsAfter(owner.orElse(null), lastRead, EXPORT_PAGE));
+            allRead = page.size() < EXPORT_PAGE;
+            ids.addAll(page);
+            lastRead = page.isEmpty() ? lastRead : page.get(page.size() - 1);
+          } else {
+            ConversationId id = ids.removeFirst();
+            next = database.readSnapshot(session -> snapshot(session, id)).orElse(null);
+          }
+        }
+        return next != null;
+      }
+
+      @Override
+      public ConversationSnapshot next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        ConversationSnapshot snapshot = next;
+        next = null;
+        return snapshot;
+      }
+    };
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(snapshots, 0), false);
+  }
+
+  /** The whole conversation as it is now, if it still exists. */
+  private static Optional<ConversationSnapshot> snapshot(SqlSession session, ConversationId id) {
+    UserId owner = session.getMapper(ConversationMapper.class).ownerOf(id);
+    if (owner == null) {
+      return Optional.empty(); // deleted since its id was read
+    }
+    Conversation conversation = session.getMapper(ConversationMapper.class).find(owner, id);
+    List<Message> messages = session.getMapper(MessageMapper.class).all(id);
+    List<ContextItem> items = session.getMapper(ContextItemMapper.class).all(id);
+    return Optional.of(new ConversationSnapshot(conversation, messages, items));
+  }
+
+  static ConflictException idInUse(ConversationId id) {
+    return new ConflictException(Reason.ID_IN_USE, "conversation id " + id + " is already in use");
+  }
+}

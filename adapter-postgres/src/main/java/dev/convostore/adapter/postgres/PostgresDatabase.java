@@ -1,0 +1,135 @@
+package dev.convostore.adapter.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.convostore.sql.MyBatisSetup;
+import dev.convostore.sql.SchemaVersions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.ExecutorType;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+
+/**
+ * One PostgreSQL database behind a HikariCP pool. Transactions run at READ COMMITTED, except
+ * reads of a whole conversation, which run at REPEATABLE READ so that its parts agree.
+ */
+final class PostgresDatabase implements AutoCloseable {
+
+  private static final List<String> MAPPERS =
+      List.of("ConversationMapper", "MessageMapper", "ContextItemMapper", "RetentionMapper");
+
+  private final HikariDataSource pool;
+  private final SqlSessionFactory sessions;
+
+  private PostgresDatabase(HikariDataSource pool) {
+    this.pool = pool;
+    this.sessions = new SqlSessionFactoryBuilder().build(configuration(pool));
+  }
+
+  /** Opens the pool and brings the schema up to date (or checks it, when migrations are off). */
+  static PostgresDatabase open(PostgresSettings settings) {
+    HikariDataSource pool = pool(settings);
+    try {
+      SchemaVersions schema = PostgresSchema.versions(pool);
+      if (settings.migrateOnOpen()) {
+        schema.migrate();
+      } else {
+        schema.requireCurrent();
+      }
+      return new PostgresDatabase(pool);
+    } catch (RuntimeException failed) {
+      pool.close();
+      throw PostgresErrors.translate(failed);
+    }
+  }
+
+  private static HikariDataSource pool(PostgresSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("convostore-postgres");
+    config.setJdbcUrl(settings.url());
+    settings.username().ifPresent(config::setUsername);
+    settings.password().ifPresent(config::setPassword);
+    config.setMaximumPoolSize(settings.poolSize());
+    config.setMinimumIdle(Math.min(2, settings.poolSize()));
+    config.setConnectionTimeout(settings.connectionTimeoutMillis());
+    config.setAutoCommit(false);
+    // The server cancels a statement that runs too long; the driver gives up on a dead socket.
+    config.addDataSourceProperty("options", "-c statement_timeout=" + settings.statementTimeoutMillis());
+    config.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(
+        60, (settings.statementTimeoutMillis() + settings.connectionTimeoutMillis()) / 1000 + 10)));
+    config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    config.addDataSourceProperty("ApplicationName", "convostore");
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException failed) {
+      throw PostgresErrors.translate(failed);
+    }
+  }
+
+  /** MyBatis, with the type handlers and the four mapper files. */
+  static Configuration configuration(DataSource dataSource) {
+    return MyBatisSetup.configuration(dataSource, PostgresTypes.byType(), PostgresTypes.named(),
+        MAPPERS.stream().map(mapper -> "dev/convostore/adapter/postgres/" + mapper + ".xml").toList());
+  }
+
+  /** Runs {@code work} in one transaction: all of it is stored, or none. */
+  <T> T write(Function<SqlSession, T> work) {
+    return transaction(ExecutorType.REUSE, null, work);
+  }
+
+  /** Like {@link #write}, with JDBC batching of inserts (flushed before commit). */
+  <T> T writeBatch(Function<SqlSession, T> work) {
+    return transaction(ExecutorType.BATCH, null, work);
+  }
+
+  /** Runs {@code work} in one transaction of reads (each statement sees the latest commits). */
+  <T> T read(Function<SqlSession, T> work) {
+    return transaction(ExecutorType.REUSE, null, work);
+  }
+
+  /** Runs {@code work} in one read-only transaction that sees one state of the database throughout. */
+  <T> T readSnapshot(Function<SqlSession, T> work) {
+    return transaction(ExecutorType.REUSE, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", work);
+  }
+
+  private <T> T transaction(ExecutorType executor, String characteristics, Function<SqlSession, T> work) {
+    try (Connection connection = pool.getConnection();
+        SqlSession session = sessions.openSession(executor, connection)) {
+      try {
+        if (characteristics != null) {
+          try (Statement statement = connection.createStatement()) {
+            statement.execute(characteristics);
+          }
+        }
+        T result = work.apply(session);
+        session.commit(true);
+        return result;
+      } catch (RuntimeException | SQLException | Error failed) {
+        rollback(session, failed);
+        throw failed;
+      }
+    } catch (RuntimeException | SQLException failed) {
+      throw PostgresErrors.translate(failed);
+    }
+  }
+
+  private static void rollback(SqlSession session, Throwable failed) {
+    try {
+      session.rollback(true);
+    } catch (RuntimeException alsoFailed) {
+      failed.addSuppressed(alsoFailed); // a broken connection: the pool discards it
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

@@ -1,0 +1,62 @@
+package dev.convostore.adapter.postgres;
+
+import dev.convostore.application.StoreFailureException;
+import dev.convostore.application.StoreFailureException.Kind;
+import dev.convostore.domain.ConvostoreException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * Turns what the driver, the pool and MyBatis throw into the application's errors, by SQLSTATE.
+ * Messages say what happened in words a host can show; the cause is kept for the host's logs.
+ */
+final class PostgresErrors {
+
+  private PostgresErrors() {}
+
+  static ConvostoreException translate(Throwable failure) {
+    SQLException first = null;
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConvostoreException known) {
+        return known; // thrown by a type handler or the adapter inside MyBatis
+      }
+      if (cause instanceof SQLTransientConnectionException timeout && timeout.getSQLState() == null) {
+        return new StoreFailureException(Kind.TIMEOUT,
+            "no PostgreSQL connection became available within the configured connection timeout", timeout);
+      }
+      if (cause instanceof SQLException sql && first == null) {
+        first = sql;
+        if (sql.getSQLState() != null) {
+          return translate(sql);
+        }
+      }
+    }
+    return new StoreFailureException(Kind.INTERNAL, "the PostgreSQL store failed unexpectedly", first != null ? first : failure);
+  }
+
+  private static StoreFailureException translate(SQLException failure) {
+    String state = failure.getSQLState();
+    String family = state.substring(0, 2);
+    if (family.equals("08") || family.equals("28") || state.equals("3D000") || state.startsWith("57P")
+        || family.equals("53")) {
+      return new StoreFailureException(Kind.UNAVAILABLE,
+          "the PostgreSQL server cannot be reached, refused the connection, or is shutting down or out of resources",
+          failure);
+    }
+    if (state.equals("57014")) {
+      return new StoreFailureException(Kind.TIMEOUT,
+          "PostgreSQL cancelled a statement that ran longer than the configured statement timeout", failure);
+    }
+    if (state.equals("40001") || state.equals("40P01") || state.equals("55P03")) {
+      return new StoreFailureException(Kind.BUSY,
+          "PostgreSQL aborted the call to resolve contention with other writers; retrying it will work", failure);
+    }
+    if (state.equals("XX001") || state.equals("XX002")) {
+      return new StoreFailureException(Kind.CORRUPT, "PostgreSQL reports damaged data", failure);
+    }
+    if (family.equals("23")) {
+      return new StoreFailureException(Kind.INTERNAL, "the PostgreSQL store refused data that breaks one of its rules", failure);
+    }
+    return new StoreFailureException(Kind.INTERNAL, "the PostgreSQL store failed unexpectedly (SQLSTATE " + state + ")", failure);
+  }
+}

