@@ -85,8 +85,12 @@ final class TestPostgres {
   /** Opens a store with the given settings in a new schema, dropped when the store closes. */
   static Storage open(Map<String, String> properties) {
     String schema = newSchema();
-    StoreSettings settings = new StoreSettings(url(schema), StoreLimits.DEFAULTS, properties);
-    return new Dropping(PostgresStorage.open(PostgresSettings.from(settings)), schema);
+    return new Dropping(openIn(schema, properties), schema);
+  }
+
+  /** Opens a store in an existing schema, which closing the store leaves in place. */
+  static Storage openIn(String schema, Map<String, String> properties) {
+    return PostgresStorage.open(PostgresSettings.from(new StoreSettings(url(schema), StoreLimits.DEFAULTS, properties)));
   }
 
   /** Opens a store with the default settings in a new schema. */

@@ -1,0 +1,196 @@
+package dev.convostore.adapter.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.convostore.application.StoreFailureException;
+import dev.convostore.application.StoreLimits;
+import dev.convostore.application.port.in.StartConversation;
+import dev.convostore.application.port.out.Storage;
+import dev.convostore.application.service.UseCases;
+import dev.convostore.domain.Conversation;
+import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.UserId;
+import dev.convostore.sql.SchemaVersions;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+class PostgresMigrationTest {
+
+  private static final UserId ALICE = UserId.of("alice");
+
+  private String schema;
+
+  @BeforeEach
+  void newSchema() {
+    schema = TestPostgres.newSchema();
+  }
+
+  @AfterEach
+  void dropSchema() {
+    TestPostgres.execute("DROP SCHEMA " + schema + " CASCADE");
+  }
+
+  private Storage open(Map<String, String> properties) {
+    return TestPostgres.openIn(schema, properties);
+  }
+
+  private void openAndClose() {
+    open(Map.of()).close();
+  }
+
+  private SchemaVersions versions() {
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setUrl(TestPostgres.url(schema));
+    return PostgresSchema.versions(dataSource);
+  }
+
+  /** Every column, constraint and index of the schema, as the catalog describes them. */
+  private List<String> schemaObjects() throws SQLException {
+    String catalog = """
+        SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable
+               || ' ' || coalesce(column_default, '') || ' ' || coalesce(generation_expression, '')
+        FROM information_schema.columns WHERE table_schema = ?
+        UNION ALL
+        SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+        FROM pg_constraint WHERE connamespace = to_regnamespace(?)
+        UNION ALL
+        SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = ?
+        ORDER BY 1
+        """;
+    List<String> objects = new ArrayList<>();
+    try (Connection connection = TestPostgres.admin(); PreparedStatement query = connection.prepareStatement(catalog)) {
+      for (int i = 1; i <= 3; i++) {
+        query.setString(i, schema);
+      }
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          objects.add(rows.getString(1));
+        }
+      }
+    }
+    return objects;
+  }
+
+  @Test
+  void theServerIsPostgresql18UnlessAnotherWasNamed() throws SQLException {
+    try (Connection connection = TestPostgres.admin()) {
+      int major = connection.getMetaData().getDatabaseMajorVersion();
+      if (System.getenv(TestPostgres.URL_VARIABLE) == null) {
+        assertEquals(18, major);
+      }
+      assertTrue(major >= 14, "PostgreSQL " + major);
+    }
+  }
+
+  @Test
+  void aFreshSchemaIsMigratedWhenTheStoreOpens() throws SQLException {
+    openAndClose();
+
+    assertEquals("1", versions().current());
+    String objects = String.join("\n", schemaObjects());
+    for (String table : List.of("conversations", "agent_states", "messages", "context_items", SchemaVersions.HISTORY_TABLE)) {
+      assertTrue(objects.contains("column " + table + "."), () -> table + " missing from\n" + objects);
+    }
+  }
+
+  @Test
+  void reopeningAppliesNothing() throws SQLException {
+    openAndClose();
+    List<String> before = schemaObjects();
+
+    openAndClose();
+
+    assertEquals(0, versions().migrate());
+    assertEquals(before, schemaObjects());
+  }
+
+  @Test
+  void rollingBackAndMigratingAgainGivesAnIdenticalSchema() throws SQLException {
+    openAndClose();
+    List<String> migrated = schemaObjects();
+
+    assertEquals(1, versions().rollbackTo("0"));
+    assertEquals("0", versions().current());
+    List<String> rolledBack = schemaObjects();
+    assertTrue(rolledBack.stream().allMatch(object -> object.contains(SchemaVersions.HISTORY_TABLE)),
+        () -> "only the history table is left: " + rolledBack);
+
+    assertEquals(1, versions().migrate());
+    assertEquals(migrated, schemaObjects());
+    try (Storage storage = open(Map.of())) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+      Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
+      store.messages().append(ALICE, conversation.id(), NewMessage.user("works again"));
+      assertEquals(1, store.history().search(ALICE, "again", 10).size());
+    }
+  }
+
+  @Test
+  void aSchemaNewerThanThisVersionKnowsIsRefused() {
+    openAndClose();
+    TestPostgres.execute("INSERT INTO " + schema + "." + SchemaVersions.HISTORY_TABLE
+        + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)"
+        + " VALUES (2, '2', 'from a later release', 'SQL', 'V2__from_a_later_release.sql', 0, 'test', 1, true)");
+
+    for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of(PostgresSettings.MIGRATE_ON_OPEN, "false"))) {
+      StoreFailureException refused = assertThrows(StoreFailureException.class, () -> open(properties));
+      assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
+      assertTrue(refused.getMessage().contains("version 2, newer than this version of convostore knows (1)"),
+          refused.getMessage());
+      assertFalse(refused.retryable());
+    }
+  }
+
+  @Test
+  void withMigrationsOffAnOutdatedOrEmptySchemaIsRefused() {
+    StoreFailureException empty = assertThrows(StoreFailureException.class,
+        () -> open(Map.of(PostgresSettings.MIGRATE_ON_OPEN, "false")));
+    assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, empty.kind());
+
+    openAndClose();
+    versions().rollbackTo("0");
+    StoreFailureException outdated = assertThrows(StoreFailureException.class,
+        () -> open(Map.of(PostgresSettings.MIGRATE_ON_OPEN, "false")));
+    assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, outdated.kind());
+    assertTrue(outdated.getMessage().contains("at version 0 and this version of convostore needs 1"), outdated.getMessage());
+  }
+
+  @Test
+  void theScriptsRunWithTheHostsOwnToolAreAcceptedWithMigrationsOff() {
+    TestPostgres.execute("SET search_path TO " + schema + "; "
+        + SchemaVersions.read(PostgresSchema.LOCATION + "/V1__conversations_messages_context_items.sql"));
+
+    try (Storage storage = open(Map.of(PostgresSettings.MIGRATE_ON_OPEN, "false"))) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+      assertEquals(ALICE, store.conversations().start(StartConversation.by(ALICE)).owner());
+    }
+  }
+
+  @Test
+  void everyMigrationShipsItsUndoScript() throws URISyntaxException {
+    File[] migrations = new File(Objects.requireNonNull(
+        getClass().getClassLoader().getResource(PostgresSchema.LOCATION)).toURI()).listFiles();
+    assertTrue(migrations != null && migrations.length > 0);
+    for (File migration : migrations) {
+      assertTrue(migration.getName().matches("V\\d+__\\w+\\.sql"), migration.getName());
+      String undo = PostgresSchema.UNDO_LOCATION + "/U" + migration.getName().substring(1);
+      assertTrue(getClass().getClassLoader().getResource(undo) != null, "missing " + undo);
+    }
+  }
+}
