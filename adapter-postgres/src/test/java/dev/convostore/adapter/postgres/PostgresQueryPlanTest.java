@@ -1,0 +1,172 @@
+package dev.convostore.adapter.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.convostore.application.StoreLimits;
+import dev.convostore.application.port.out.Storage;
+import dev.convostore.application.service.UseCases;
+import dev.convostore.domain.AgentState;
+import dev.convostore.domain.Conversation;
+import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.ConversationSnapshot;
+import dev.convostore.domain.JsonObject;
+import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageId;
+import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.UserId;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.ibatis.executor.parameter.ParameterHandler;
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.scripting.defaults.DefaultParameterHandler;
+import org.apache.ibatis.session.Configuration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The queries behind history windows, listings, recent activity and search, as the mapper files
+ * write them, explained by PostgreSQL with real parameters on 20,000 analysed messages: each
+ * reaches messages and conversations through an index, never a sequential scan. Windows and
+ * recent activity read their index in the order they return, without sorting.
+ */
+class PostgresQueryPlanTest {
+
+  private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Configuration MYBATIS = PostgresDatabase.configuration(new PGSimpleDataSource());
+  private static final UserId HEAVY = UserId.of("heavy");
+
+  private static String schema;
+  private static Conversation sample;
+
+  /**
+   * One heavy user (50 conversations of 200 messages) among 199 light ones (25 conversations of
+   * 2 messages): 20,000 messages in 5,025 conversations; every message has a word of its own.
+   */
+  @BeforeAll
+  static void populate() throws SQLException {
+    schema = TestPostgres.newSchema();
+    List<ConversationSnapshot> snapshots = new ArrayList<>();
+    for (int c = 0; c < 50; c++) {
+      snapshots.add(conversation(HEAVY, snapshots.size(), 200));
+    }
+    for (int user = 1; user < 200; user++) {
+      for (int c = 0; c < 25; c++) {
+        snapshots.add(conversation(UserId.of("user-" + user), snapshots.size(), 2));
+      }
+    }
+    sample = snapshots.get(7).conversation();
+    try (Storage storage = TestPostgres.openIn(schema, Map.of())) {
+      UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS).transfer().importAll(snapshots.iterator());
+    }
+    // As autovacuum would: statistics, and the search index's pending entries merged into it.
+    TestPostgres.execute("VACUUM ANALYZE " + schema + ".conversations, " + schema + ".agent_states, " + schema + ".messages");
+  }
+
+  private static ConversationSnapshot conversation(UserId owner, int index, int size) {
+    ConversationId id = ConversationId.newId();
+    Instant createdAt = START.plusSeconds(index);
+    List<Message> messages = new ArrayList<>();
+    for (int m = 1; m <= size; m++) {
+      messages.add(NewMessage.user("message " + m + " of conversation " + index + " word" + (index * 1000 + m))
+          .toMessage(MessageId.newId(), id, owner, m, createdAt.plusMillis(m)));
+    }
+    Conversation conversation = new Conversation(id, owner, Optional.empty(), true, createdAt, createdAt.plusMillis(size),
+        size, size, JsonObject.of("project", "p" + index % 7), AgentState.initial(), 1);
+    return new ConversationSnapshot(conversation, messages, List.of());
+  }
+
+  @AfterAll
+  static void dropSchema() {
+    TestPostgres.execute("DROP SCHEMA " + schema + " CASCADE");
+  }
+
+  /** PostgreSQL's plan for a mapped statement with the given parameters, one line per step. */
+  private static List<String> plan(String statement, Map<String, Object> parameters) throws SQLException {
+    MappedStatement mapped = MYBATIS.getMappedStatement(statement);
+    BoundSql bound = mapped.getBoundSql(parameters);
+    List<String> steps = new ArrayList<>();
+    try (Connection connection = DriverManager.getConnection(TestPostgres.url(schema));
+        PreparedStatement explain = connection.prepareStatement("EXPLAIN " + bound.getSql())) {
+      ParameterHandler binder = new DefaultParameterHandler(mapped, parameters, bound);
+      binder.setParameters(explain);
+      try (ResultSet rows = explain.executeQuery()) {
+        while (rows.next()) {
+          steps.add(rows.getString(1).strip());
+        }
+      }
+    }
+    return steps;
+  }
+
+  private static void assertUsesIndexes(List<String> plan, String... expectedSteps) {
+    assertTrue(plan.stream().noneMatch(step -> step.contains("Seq Scan")), () -> "sequential scan in " + plan);
+    for (String expected : expectedSteps) {
+      assertTrue(plan.stream().anyMatch(step -> step.contains(expected)), () -> "no '" + expected + "' in " + plan);
+    }
+  }
+
+  private static Map<String, Object> parameters(Object... keysAndValues) {
+    Map<String, Object> parameters = new HashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      parameters.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return parameters;
+  }
+
+  @Test
+  void historyWindowsReadARangeOfThePrimaryKey() throws SQLException {
+    for (String window : List.of("last", "before", "after")) {
+      List<String> plan = plan("dev.convostore.adapter.postgres.MessageMapper." + window,
+          parameters("id", sample.id(), "sequence", 20L, "limit", 20));
+      assertUsesIndexes(plan, "Index Scan", "using messages_pkey on messages");
+      assertTrue(plan.stream().noneMatch(step -> step.startsWith("Sort")), () -> window + " sorts: " + plan);
+    }
+  }
+
+  @Test
+  void listingStartsFromTheOwnersActivityIndex() throws SQLException {
+    List<String> plan = plan("dev.convostore.adapter.postgres.ConversationMapper.list", parameters(
+        "owner", HEAVY, "limit", 20));
+
+    assertUsesIndexes(plan, "conversations_by_owner_activity", "agent_states_pkey");
+  }
+
+  @Test
+  void aFilteredPageAfterACursorStillStartsFromTheOwnersActivityIndex() throws SQLException {
+    List<String> plan = plan("dev.convostore.adapter.postgres.ConversationMapper.list", parameters(
+        "owner", sample.owner(), "active", true, "afterTime", START.plusSeconds(400), "afterId", sample.id(),
+        "filter", JsonObject.of("project", "p3"), "limit", 20));
+
+    assertUsesIndexes(plan, "conversations_by_owner_activity");
+  }
+
+  @Test
+  void recentActivityWalksTheOwnersTimeIndexInOrder() throws SQLException {
+    List<String> plan = plan("dev.convostore.adapter.postgres.MessageMapper.recent",
+        parameters("owner", sample.owner(), "limit", 20));
+
+    assertUsesIndexes(plan, "using messages_by_owner_time on messages");
+    assertTrue(plan.stream().noneMatch(step -> step.startsWith("Sort")), () -> "recent activity sorts: " + plan);
+  }
+
+  @Test
+  void searchAsksTheFullTextIndex() throws SQLException {
+    List<String> plan = plan("dev.convostore.adapter.postgres.MessageMapper.search",
+        parameters("owner", HEAVY, "query", "'word7042' & 'conversation'", "limit", 20));
+
+    assertUsesIndexes(plan, "Bitmap Index Scan on messages_search");
+  }
+}
