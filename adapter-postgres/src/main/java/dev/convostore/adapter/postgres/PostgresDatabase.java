@@ -15,6 +15,7 @@ import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * One PostgreSQL database behind a HikariCP pool. Transactions run at READ COMMITTED, except
@@ -33,21 +34,35 @@ final class PostgresDatabase implements AutoCloseable {
     this.sessions = new SqlSessionFactoryBuilder().build(configuration(pool));
   }
 
-  /** Opens the pool and brings the schema up to date (or checks it, when migrations are off). */
+  /**
+   * Brings the schema up to date (or checks it, when migrations are off) over connections of its
+   * own, since Flyway may hold two at once, then opens the pool.
+   */
   static PostgresDatabase open(PostgresSettings settings) {
-    HikariDataSource pool = pool(settings);
     try {
-      SchemaVersions schema = PostgresSchema.versions(pool);
+      SchemaVersions schema = PostgresSchema.versions(direct(settings));
       if (settings.migrateOnOpen()) {
         schema.migrate();
       } else {
         schema.requireCurrent();
       }
-      return new PostgresDatabase(pool);
     } catch (RuntimeException failed) {
-      pool.close();
       throw PostgresErrors.translate(failed);
     }
+    return new PostgresDatabase(pool(settings));
+  }
+
+  /** Unpooled connections, which give up connecting after the connection timeout. */
+  static DataSource direct(PostgresSettings settings) {
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setUrl(settings.url());
+    settings.username().ifPresent(dataSource::setUser);
+    settings.password().ifPresent(dataSource::setPassword);
+    int seconds = Math.max(1, settings.connectionTimeoutMillis() / 1000);
+    dataSource.setConnectTimeout(seconds);
+    dataSource.setLoginTimeout(seconds);
+    dataSource.setApplicationName("convostore");
+    return dataSource;
   }
 
   private static HikariDataSource pool(PostgresSettings settings) {
