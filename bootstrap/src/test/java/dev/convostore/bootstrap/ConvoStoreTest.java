@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.port.in.HistoryRequest;
 import dev.convostore.application.port.in.ListConversations;
 import dev.convostore.application.port.in.StartConversation;
@@ -71,6 +72,14 @@ class ConvoStoreTest {
   }
 
   @Test
+  void postgresUrlsReachThePostgresAdapter() {
+    StoreFailureException unreachable = assertThrows(StoreFailureException.class, () -> ConvoStore.open(properties(
+        "convostore.url", "jdbc:postgresql://127.0.0.1:1/convostore", "convostore.connection-timeout-ms", "1000")));
+    assertEquals(StoreFailureException.Kind.UNAVAILABLE, unreachable.kind());
+    assertTrue(unreachable.getMessage().contains("PostgreSQL"), unreachable.getMessage());
+  }
+
+  @Test
   void everyOpenOfMemoryIsANewStore() {
     try (ConvoStore one = ConvoStore.open("memory:"); ConvoStore two = ConvoStore.open("memory:")) {
       one.conversations().start(StartConversation.by(ALICE));
@@ -82,7 +91,7 @@ class ConvoStoreTest {
   void unknownUrlNamesTheInstalledAdapters() {
     ValidationException error = assertThrows(ValidationException.class, () -> ConvoStore.open("mongodb://x"));
     assertEquals("convostore.url", error.field());
-    assertTrue(error.getMessage().contains("[memory, sqlite]"), error.getMessage());
+    assertTrue(error.getMessage().contains("[memory, postgres, sqlite]"), error.getMessage());
   }
 
   @Test
