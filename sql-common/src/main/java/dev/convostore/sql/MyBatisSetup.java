@@ -49,11 +49,13 @@ public final class MyBatisSetup {
    * @param named handlers the mapper files name ({@code typeHandler="ToolCalls"}), for generic
    *     types such as {@code Optional} or {@code List}; each is registered under its own class,
    *     so none becomes the default for its type
-   * @param mapperFiles classpath resources of the mapper files
+   * @param mappers the adapter's mapper interfaces; each one's SQL is in the mapper file of the
+   *     same name beside it on the classpath ({@code dev/convostore/adapter/x/XMapper.xml})
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static Configuration configuration(
-      DataSource dataSource, Map<Class<?>, TypeHandler<?>> byType, List<TypeHandler<?>> named, List<String> mapperFiles) {
+      DataSource dataSource, Map<Class<?>, TypeHandler<?>> byType, List<TypeHandler<?>> named,
+      SqlDatabase.Mappers mappers) {
     Configuration configuration = new Configuration(new Environment("convostore", new JdbcTransactionFactory(), dataSource));
     configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
     configuration.setDefaultExecutorType(ExecutorType.REUSE);
@@ -63,8 +65,9 @@ public final class MyBatisSetup {
       configuration.getTypeAliasRegistry().registerAlias(handler.getClass().getSimpleName(), handler.getClass());
     }
     DOMAIN_TYPES.forEach(type -> configuration.getTypeAliasRegistry().registerAlias(type.getSimpleName(), type));
-    for (String resource : mapperFiles) {
-      try (InputStream xml = MyBatisSetup.class.getClassLoader().getResourceAsStream(resource)) {
+    for (Class<?> mapper : List.of(mappers.conversations(), mappers.messages(), mappers.contextItems(), mappers.retention())) {
+      String resource = mapper.getName().replace('.', '/') + ".xml";
+      try (InputStream xml = mapper.getClassLoader().getResourceAsStream(resource)) {
         if (xml == null) {
           throw new IllegalStateException("missing mapper file " + resource);
         }

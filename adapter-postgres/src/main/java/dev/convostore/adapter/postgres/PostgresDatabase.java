@@ -4,10 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.convostore.sql.MyBatisSetup;
 import dev.convostore.sql.SchemaVersions;
+import dev.convostore.sql.SqlDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.ibatis.session.Configuration;
@@ -21,10 +21,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * One PostgreSQL database behind a HikariCP pool. Transactions run at READ COMMITTED, except
  * reads of a whole conversation, which run at REPEATABLE READ so that its parts agree.
  */
-final class PostgresDatabase implements AutoCloseable {
+final class PostgresDatabase implements SqlDatabase {
 
-  private static final List<String> MAPPERS =
-      List.of("ConversationMapper", "MessageMapper", "ContextItemMapper", "RetentionMapper");
+  private static final Mappers MAPPERS = new Mappers(PostgresConversationMapper.class, PostgresMessageMapper.class,
+      PostgresContextItemMapper.class, PostgresRetentionMapper.class);
 
   private final HikariDataSource pool;
   private final SqlSessionFactory sessions;
@@ -90,27 +90,33 @@ final class PostgresDatabase implements AutoCloseable {
 
   /** MyBatis, with the type handlers and the four mapper files. */
   static Configuration configuration(DataSource dataSource) {
-    return MyBatisSetup.configuration(dataSource, PostgresTypes.byType(), PostgresTypes.named(),
-        MAPPERS.stream().map(mapper -> "dev/convostore/adapter/postgres/" + mapper + ".xml").toList());
+    return MyBatisSetup.configuration(dataSource, PostgresTypes.byType(), PostgresTypes.named(), MAPPERS);
   }
 
-  /** Runs {@code work} in one transaction: all of it is stored, or none. */
-  <T> T write(Function<SqlSession, T> work) {
+  @Override
+  public Mappers mappers() {
+    return MAPPERS;
+  }
+
+  @Override
+  public <T> T write(Function<SqlSession, T> work) {
     return transaction(ExecutorType.REUSE, null, work);
   }
 
-  /** Like {@link #write}, with JDBC batching of inserts (flushed before commit). */
-  <T> T writeBatch(Function<SqlSession, T> work) {
+  @Override
+  public <T> T writeBatch(Function<SqlSession, T> work) {
     return transaction(ExecutorType.BATCH, null, work);
   }
 
-  /** Runs {@code work} in one transaction of reads (each statement sees the latest commits). */
-  <T> T read(Function<SqlSession, T> work) {
+  /** Each statement sees the latest commits (READ COMMITTED). */
+  @Override
+  public <T> T read(Function<SqlSession, T> work) {
     return transaction(ExecutorType.REUSE, null, work);
   }
 
-  /** Runs {@code work} in one read-only transaction that sees one state of the database throughout. */
-  <T> T readSnapshot(Function<SqlSession, T> work) {
+  /** REPEATABLE READ, read only. */
+  @Override
+  public <T> T readSnapshot(Function<SqlSession, T> work) {
     return transaction(ExecutorType.REUSE, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", work);
   }
 

@@ -5,40 +5,27 @@ import dev.convostore.application.ConflictException.Reason;
 import dev.convostore.application.NotFoundException;
 import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.StoreFailureException.Kind;
-import dev.convostore.application.port.in.ConversationStatistics;
-import dev.convostore.application.port.in.HistoryRequest;
 import dev.convostore.application.port.in.SearchTerms;
-import dev.convostore.application.port.in.ToolUsage;
 import dev.convostore.application.port.out.AppendBatch;
-import dev.convostore.application.port.out.MessageRepository;
-import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConvostoreException;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
-import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NewMessage;
-import dev.convostore.domain.ToolOutcome;
-import dev.convostore.domain.UserId;
-import dev.convostore.sql.EnumNames;
+import dev.convostore.sql.SqlMessages;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.ibatis.session.SqlSession;
 
-final class PostgresMessages implements MessageRepository {
-
-  private final PostgresDatabase database;
+/**
+ * Messages in PostgreSQL. An append locks the conversation row as it takes its sequence numbers,
+ * so concurrent appenders queue there; the words of each message go into its search vector.
+ */
+final class PostgresMessages extends SqlMessages {
 
   PostgresMessages(PostgresDatabase database) {
-    this.database = database;
+    super(database);
   }
 
   /** How often an append starts over after another writer stored one of its client ids meanwhile. */
@@ -51,7 +38,7 @@ final class PostgresMessages implements MessageRepository {
   public List<Message> append(AppendBatch batch) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return database.write(session -> appendOnce(session.getMapper(MessageMapper.class), batch));
+        return database.write(session -> appendOnce(session.getMapper(PostgresMessageMapper.class), batch));
       } catch (ClientIdTakenMeanwhile raced) {
         if (attempt == ATTEMPTS) {
           throw new StoreFailureException(Kind.BUSY,
@@ -66,7 +53,7 @@ final class PostgresMessages implements MessageRepository {
    * update of the conversation row (which locks it until commit, so appenders queue there), then
    * inserts the new messages in one statement.
    */
-  private static List<Message> appendOnce(MessageMapper mapper, AppendBatch batch) {
+  private static List<Message> appendOnce(PostgresMessageMapper mapper, AppendBatch batch) {
     Map<MessageId, Message> stored = storedWithClientIds(mapper, batch);
     List<NewMessage> drafts = batch.messages();
     List<Integer> freshIndexes = new ArrayList<>();
@@ -112,7 +99,7 @@ final class PostgresMessages implements MessageRepository {
   }
 
   /** Why the conversation row did not take the append: it is not the owner's, or it moved on. */
-  private static RuntimeException notAppendable(MessageMapper mapper, AppendBatch batch) {
+  private static RuntimeException notAppendable(PostgresMessageMapper mapper, AppendBatch batch) {
     Long actual = mapper.lastSequence(batch.owner(), batch.conversationId());
     if (actual == null) {
       return new NotFoundException("conversation", batch.conversationId());
@@ -134,78 +121,15 @@ final class PostgresMessages implements MessageRepository {
     }
   }
 
-  /** The batch's client-chosen ids that the conversation already holds; only those rows are read. */
-  private static Map<MessageId, Message> storedWithClientIds(MessageMapper mapper, AppendBatch batch) {
-    List<MessageId> clientIds = batch.messages().stream().flatMap(draft -> draft.id().stream()).toList();
-    if (clientIds.isEmpty()) {
-      return Map.of();
-    }
-    return mapper.findByIds(batch.owner(), batch.conversationId(), clientIds).stream()
-        .collect(Collectors.toMap(Message::id, Function.identity()));
-  }
-
   /** Inserts messages one statement each, which a batching session sends as one JDBC batch. */
   static void insert(SqlSession session, List<Message> messages) {
-    MessageMapper mapper = session.getMapper(MessageMapper.class);
+    PostgresMessageMapper mapper = session.getMapper(PostgresMessageMapper.class);
     messages.forEach(message -> mapper.insert(SearchableMessage.of(message)));
   }
 
+  /** Each word as a quoted lexeme, taken as is: words hold only letters, marks and digits. */
   @Override
-  public Optional<List<Message>> window(UserId owner, ConversationId conversationId, HistoryRequest request) {
-    return database.read(session -> {
-      MessageMapper mapper = session.getMapper(MessageMapper.class);
-      if (!mapper.owns(owner, conversationId)) {
-        return Optional.empty();
-      }
-      List<Message> window = switch (request.direction()) {
-        case LAST -> chronological(mapper.last(conversationId, request.limit()));
-        case BEFORE -> chronological(mapper.before(conversationId, request.sequence(), request.limit()));
-        case AFTER -> mapper.after(conversationId, request.sequence(), request.limit());
-      };
-      return Optional.of(List.copyOf(window));
-    });
-  }
-
-  private static List<Message> chronological(List<Message> newestFirst) {
-    List<Message> messages = new ArrayList<>(newestFirst);
-    Collections.reverse(messages);
-    return messages;
-  }
-
-  @Override
-  public List<Message> recent(UserId owner, int limit) {
-    return database.read(session -> List.copyOf(session.getMapper(MessageMapper.class).recent(owner, limit)));
-  }
-
-  @Override
-  public List<Message> search(UserId owner, SearchTerms terms, int limit) {
-    // Each word as a quoted lexeme, taken as is: words hold only letters, marks and digits.
-    String query = terms.words().stream().map(word -> "'" + word + "'").collect(Collectors.joining(" & "));
-    return database.read(session -> List.copyOf(session.getMapper(MessageMapper.class).search(owner, query, limit)));
-  }
-
-  @Override
-  public Optional<ConversationStatistics> statistics(UserId owner, ConversationId conversationId) {
-    return database.read(session -> {
-      MessageMapper mapper = session.getMapper(MessageMapper.class);
-      if (!mapper.owns(owner, conversationId)) {
-        return Optional.empty();
-      }
-      Map<MessageRole, Long> byRole = new EnumMap<>(MessageRole.class);
-      mapper.countByRole(conversationId)
-          .forEach(count -> byRole.put(EnumNames.upper(MessageRole.class, count.name()), count.count()));
-      Map<String, Long> calls = new HashMap<>();
-      mapper.countCallsByTool(conversationId).forEach(count -> calls.put(count.name(), count.count()));
-      Map<String, Map<ToolOutcome, Long>> outcomes = new HashMap<>();
-      mapper.countResultsByToolAndOutcome(conversationId).forEach(count -> outcomes
-          .computeIfAbsent(count.name(), tool -> new EnumMap<>(ToolOutcome.class))
-          .put(EnumNames.upper(ToolOutcome.class, count.detail()), count.count()));
-      Set<String> tools = new TreeSet<>(calls.keySet());
-      tools.addAll(outcomes.keySet());
-      List<ToolUsage> usage = tools.stream()
-          .map(tool -> new ToolUsage(tool, calls.getOrDefault(tool, 0L), outcomes.getOrDefault(tool, Map.of())))
-          .toList();
-      return Optional.of(new ConversationStatistics(conversationId, byRole, usage));
-    });
+  protected String searchQuery(SearchTerms terms) {
+    return terms.words().stream().map(word -> "'" + word + "'").collect(Collectors.joining(" & "));
   }
 }

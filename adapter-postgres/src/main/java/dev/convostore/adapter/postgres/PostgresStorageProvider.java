@@ -3,6 +3,7 @@ package dev.convostore.adapter.postgres;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.port.out.StorageProvider;
 import dev.convostore.application.port.out.StoreSettings;
+import dev.convostore.sql.SqlStorage;
 
 /**
  * Opens PostgreSQL stores for {@code jdbc:postgresql://...} URLs. Opening applies pending
@@ -25,6 +26,11 @@ public final class PostgresStorageProvider implements StorageProvider {
 
   @Override
   public Storage open(StoreSettings settings) {
-    return PostgresStorage.open(PostgresSettings.from(settings));
+    return open(PostgresSettings.from(settings));
+  }
+
+  static Storage open(PostgresSettings settings) {
+    PostgresDatabase database = PostgresDatabase.open(settings);
+    return new SqlStorage(database, new PostgresMessages(database), PostgresMessages::insert);
   }
 }

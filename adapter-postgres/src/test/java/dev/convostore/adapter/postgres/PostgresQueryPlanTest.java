@@ -129,7 +129,7 @@ class PostgresQueryPlanTest {
   @Test
   void historyWindowsReadARangeOfThePrimaryKey() throws SQLException {
     for (String window : List.of("last", "before", "after")) {
-      List<String> plan = plan("dev.convostore.adapter.postgres.MessageMapper." + window,
+      List<String> plan = plan("dev.convostore.adapter.postgres.PostgresMessageMapper." + window,
           parameters("id", sample.id(), "sequence", 20L, "limit", 20));
       assertUsesIndexes(plan, "Index Scan", "using messages_pkey on messages");
       assertTrue(plan.stream().noneMatch(step -> step.startsWith("Sort")), () -> window + " sorts: " + plan);
@@ -138,7 +138,7 @@ class PostgresQueryPlanTest {
 
   @Test
   void listingStartsFromTheOwnersActivityIndex() throws SQLException {
-    List<String> plan = plan("dev.convostore.adapter.postgres.ConversationMapper.list", parameters(
+    List<String> plan = plan("dev.convostore.adapter.postgres.PostgresConversationMapper.list", parameters(
         "owner", HEAVY, "limit", 20));
 
     assertUsesIndexes(plan, "conversations_by_owner_activity", "agent_states_pkey");
@@ -146,7 +146,7 @@ class PostgresQueryPlanTest {
 
   @Test
   void aFilteredPageAfterACursorStillStartsFromTheOwnersActivityIndex() throws SQLException {
-    List<String> plan = plan("dev.convostore.adapter.postgres.ConversationMapper.list", parameters(
+    List<String> plan = plan("dev.convostore.adapter.postgres.PostgresConversationMapper.list", parameters(
         "owner", sample.owner(), "active", true, "afterTime", START.plusSeconds(400), "afterId", sample.id(),
         "filter", JsonObject.of("project", "p3"), "limit", 20));
 
@@ -155,7 +155,7 @@ class PostgresQueryPlanTest {
 
   @Test
   void recentActivityWalksTheOwnersTimeIndexInOrder() throws SQLException {
-    List<String> plan = plan("dev.convostore.adapter.postgres.MessageMapper.recent",
+    List<String> plan = plan("dev.convostore.adapter.postgres.PostgresMessageMapper.recent",
         parameters("owner", sample.owner(), "limit", 20));
 
     assertUsesIndexes(plan, "using messages_by_owner_time on messages");
@@ -164,7 +164,7 @@ class PostgresQueryPlanTest {
 
   @Test
   void searchAsksTheFullTextIndex() throws SQLException {
-    List<String> plan = plan("dev.convostore.adapter.postgres.MessageMapper.search",
+    List<String> plan = plan("dev.convostore.adapter.postgres.PostgresMessageMapper.search",
         parameters("owner", HEAVY, "query", "'word7042' & 'conversation'", "limit", 20));
 
     assertUsesIndexes(plan, "Bitmap Index Scan on messages_search");

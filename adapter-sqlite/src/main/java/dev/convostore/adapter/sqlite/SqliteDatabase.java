@@ -4,10 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.convostore.sql.MyBatisSetup;
 import dev.convostore.sql.SchemaVersions;
+import dev.convostore.sql.SqlDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.ibatis.session.Configuration;
@@ -24,10 +24,10 @@ import org.sqlite.SQLiteDataSource;
  * the writer. Write transactions begin IMMEDIATE, so a writer in another process is waited for
  * (up to the busy timeout) when the transaction starts, never halfway through it.
  */
-final class SqliteDatabase implements AutoCloseable {
+final class SqliteDatabase implements SqlDatabase {
 
-  private static final List<String> MAPPERS =
-      List.of("ConversationMapper", "MessageMapper", "ContextItemMapper", "RetentionMapper");
+  private static final Mappers MAPPERS = new Mappers(SqliteConversationMapper.class, SqliteMessageMapper.class,
+      SqliteContextItemMapper.class, SqliteRetentionMapper.class);
 
   private final HikariDataSource writer;
   private final HikariDataSource readers;
@@ -92,23 +92,33 @@ final class SqliteDatabase implements AutoCloseable {
 
   /** MyBatis, with the type handlers and the four mapper files. */
   static Configuration configuration(DataSource dataSource) {
-    return MyBatisSetup.configuration(dataSource, SqliteTypes.byType(), SqliteTypes.named(),
-        MAPPERS.stream().map(mapper -> "dev/convostore/adapter/sqlite/" + mapper + ".xml").toList());
+    return MyBatisSetup.configuration(dataSource, SqliteTypes.byType(), SqliteTypes.named(), MAPPERS);
   }
 
-  /** Runs {@code work} in one write transaction: all of it is stored, or none. */
-  <T> T write(Function<SqlSession, T> work) {
+  @Override
+  public Mappers mappers() {
+    return MAPPERS;
+  }
+
+  @Override
+  public <T> T write(Function<SqlSession, T> work) {
     return transaction(writer, "BEGIN IMMEDIATE", ExecutorType.REUSE, work);
   }
 
-  /** Like {@link #write}, with JDBC batching of inserts (flushed before commit). */
-  <T> T writeBatch(Function<SqlSession, T> work) {
+  @Override
+  public <T> T writeBatch(Function<SqlSession, T> work) {
     return transaction(writer, "BEGIN IMMEDIATE", ExecutorType.BATCH, work);
   }
 
-  /** Runs {@code work} in one read transaction: it sees one consistent state of the database. */
-  <T> T read(Function<SqlSession, T> work) {
+  /** A read transaction in WAL mode sees one state of the database throughout. */
+  @Override
+  public <T> T read(Function<SqlSession, T> work) {
     return transaction(readers, "BEGIN", ExecutorType.REUSE, work);
+  }
+
+  @Override
+  public <T> T readSnapshot(Function<SqlSession, T> work) {
+    return read(work);
   }
 
   private <T> T transaction(HikariDataSource pool, String begin, ExecutorType executor, Function<SqlSession, T> work) {

@@ -3,6 +3,7 @@ package dev.convostore.adapter.sqlite;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.port.out.StorageProvider;
 import dev.convostore.application.port.out.StoreSettings;
+import dev.convostore.sql.SqlStorage;
 
 /**
  * Opens SQLite stores for {@code jdbc:sqlite:PATH} URLs. Opening applies pending migrations
@@ -24,6 +25,11 @@ public final class SqliteStorageProvider implements StorageProvider {
 
   @Override
   public Storage open(StoreSettings settings) {
-    return SqliteStorage.open(SqliteSettings.from(settings));
+    return open(SqliteSettings.from(settings));
+  }
+
+  static Storage open(SqliteSettings settings) {
+    SqliteDatabase database = SqliteDatabase.open(settings);
+    return new SqlStorage(database, new SqliteMessages(database), SqliteMessages::insert);
   }
 }

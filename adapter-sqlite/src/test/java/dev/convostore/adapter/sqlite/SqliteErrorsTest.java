@@ -46,7 +46,7 @@ class SqliteErrorsTest {
   }
 
   private Storage open(Map<String, String> properties) {
-    return SqliteStorage.open(SqliteSettings.from(new StoreSettings(url(), StoreLimits.DEFAULTS, properties)));
+    return SqliteStorageProvider.open(SqliteSettings.from(new StoreSettings(url(), StoreLimits.DEFAULTS, properties)));
   }
 
   private static StoreFailureException translated(SQLiteErrorCode code) {

@@ -42,7 +42,7 @@ class SqliteMigrationTest {
   }
 
   private Storage open(Map<String, String> properties) {
-    return SqliteStorage.open(SqliteSettings.from(new StoreSettings(url(), StoreLimits.DEFAULTS, properties)));
+    return SqliteStorageProvider.open(SqliteSettings.from(new StoreSettings(url(), StoreLimits.DEFAULTS, properties)));
   }
 
   private void openAndClose() {

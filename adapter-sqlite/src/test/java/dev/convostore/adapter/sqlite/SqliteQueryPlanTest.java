@@ -11,6 +11,7 @@ import dev.convostore.domain.Conversation;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
+import dev.convostore.sql.MetadataFilter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,7 +43,7 @@ class SqliteQueryPlanTest {
   @BeforeAll
   static void populate() {
     url = "jdbc:sqlite:" + folder.resolve("plans.db");
-    try (Storage storage = SqliteStorage.open(SqliteSettings.from(new StoreSettings(url, StoreLimits.DEFAULTS, Map.of())))) {
+    try (Storage storage = SqliteStorageProvider.open(SqliteSettings.from(new StoreSettings(url, StoreLimits.DEFAULTS, Map.of())))) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       for (int user = 0; user < 5; user++) {
         UserId owner = UserId.of("user-" + user);
@@ -92,7 +93,7 @@ class SqliteQueryPlanTest {
   @Test
   void historyWindowsReadARangeOfThePrimaryKey() throws SQLException {
     for (String window : List.of("last", "before", "after")) {
-      List<String> plan = plan("dev.convostore.adapter.sqlite.MessageMapper." + window, parameters());
+      List<String> plan = plan("dev.convostore.adapter.sqlite.SqliteMessageMapper." + window, parameters());
       assertUsesIndexes(plan, "SEARCH m USING PRIMARY KEY (conversation_id=?");
       assertTrue(plan.stream().noneMatch(step -> step.contains("TEMP B-TREE")), () -> window + " sorts: " + plan);
     }
@@ -100,7 +101,7 @@ class SqliteQueryPlanTest {
 
   @Test
   void listingWalksTheOwnersActivityIndexInOrder() throws SQLException {
-    List<String> plan = plan("dev.convostore.adapter.sqlite.ConversationMapper.list", parameters(
+    List<String> plan = plan("dev.convostore.adapter.sqlite.SqliteConversationMapper.list", parameters(
         "active", true, "afterTime", java.time.Instant.EPOCH, "afterId", dev.convostore.domain.ConversationId.newId(),
         "filters", MetadataFilter.of(JsonObject.of("project", "p1"))));
 
@@ -110,7 +111,7 @@ class SqliteQueryPlanTest {
 
   @Test
   void recentActivityWalksTheOwnersTimeIndexInOrder() throws SQLException {
-    List<String> plan = plan("dev.convostore.adapter.sqlite.MessageMapper.recent", parameters());
+    List<String> plan = plan("dev.convostore.adapter.sqlite.SqliteMessageMapper.recent", parameters());
 
     assertUsesIndexes(plan, "SEARCH m USING INDEX messages_by_owner_time (owner=?)");
     assertTrue(plan.stream().noneMatch(step -> step.contains("TEMP B-TREE")), () -> "recent activity sorts: " + plan);
@@ -118,7 +119,7 @@ class SqliteQueryPlanTest {
 
   @Test
   void searchAsksTheFullTextIndexAndReachesMessagesByKey() throws SQLException {
-    List<String> plan = plan("dev.convostore.adapter.sqlite.MessageMapper.search", parameters());
+    List<String> plan = plan("dev.convostore.adapter.sqlite.SqliteMessageMapper.search", parameters());
 
     assertUsesIndexes(plan, "SCAN s VIRTUAL TABLE INDEX", "SEARCH m USING INDEX messages_by_search_rowid (search_rowid=?)");
   }

@@ -48,7 +48,7 @@ class SqliteWritersTest {
   }
 
   private Storage open() {
-    return SqliteStorage.open(SqliteSettings.from(new StoreSettings(url(), StoreLimits.DEFAULTS, Map.of())));
+    return SqliteStorageProvider.open(SqliteSettings.from(new StoreSettings(url(), StoreLimits.DEFAULTS, Map.of())));
   }
 
   private static UseCases over(Storage storage) {

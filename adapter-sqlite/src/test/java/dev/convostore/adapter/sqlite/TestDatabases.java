@@ -26,7 +26,7 @@ final class TestDatabases {
   Storage open(Map<String, String> properties) {
     Path folder = newFolder();
     StoreSettings settings = new StoreSettings("jdbc:sqlite:" + folder.resolve("test.db"), StoreLimits.DEFAULTS, properties);
-    return new Deleting(SqliteStorage.open(SqliteSettings.from(settings)), folder);
+    return new Deleting(SqliteStorageProvider.open(SqliteSettings.from(settings)), folder);
   }
 
   static Path newFolder() {

@@ -1,12 +1,12 @@
-package dev.convostore.adapter.postgres;
+package dev.convostore.sql;
 
 import dev.convostore.domain.ConversationId;
 import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
-/** Bulk removal across users; SQL in RetentionMapper.xml. */
-interface RetentionMapper {
+/** Bulk removal across users; each SQL adapter extends this interface with one of its own, whose mapper file holds the SQL. */
+public interface RetentionMapper {
 
   long countIdleSince(@Param("cutoff") Instant cutoff);
 

@@ -1,4 +1,4 @@
-package dev.convostore.adapter.postgres;
+package dev.convostore.sql;
 
 /**
  * A count in a group, as the statistics queries return it.
@@ -7,4 +7,4 @@ package dev.convostore.adapter.postgres;
  * @param detail a second grouping (a tool result's outcome), or null
  * @param count how many
  */
-record GroupCount(String name, String detail, long count) {}
+public record GroupCount(String name, String detail, long count) {}

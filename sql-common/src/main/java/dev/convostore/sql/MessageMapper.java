@@ -1,15 +1,17 @@
-package dev.convostore.adapter.sqlite;
+package dev.convostore.sql;
 
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.UserId;
-import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
-/** Messages and their search index; SQL in MessageMapper.xml. */
-interface MessageMapper {
+/**
+ * Reading messages. Each SQL adapter extends this interface with one of its own, which adds how
+ * it writes messages and whose mapper file holds the SQL.
+ */
+public interface MessageMapper {
 
   /** The conversation's last sequence, or null if the owner has no such conversation. */
   Long lastSequence(@Param("owner") UserId owner, @Param("id") ConversationId id);
@@ -17,21 +19,6 @@ interface MessageMapper {
   /** The stored messages of the owner's conversation that have one of the ids. */
   List<Message> findByIds(
       @Param("owner") UserId owner, @Param("id") ConversationId id, @Param("ids") List<MessageId> ids);
-
-  void insert(@Param("m") Message message, @Param("searchRowid") Long searchRowid);
-
-  /** The largest search rowid in use, or 0. */
-  long maxSearchRowid();
-
-  void insertWords(@Param("rowid") long rowid, @Param("words") String words);
-
-  /** Records an append on the conversation row. */
-  void afterAppend(
-      @Param("id") ConversationId id,
-      @Param("lastSequence") long lastSequence,
-      @Param("added") int added,
-      @Param("at") Instant at,
-      @Param("titleIfUntitled") String titleIfUntitled);
 
   /** Whether the owner has the conversation. */
   boolean owns(@Param("owner") UserId owner, @Param("id") ConversationId id);
@@ -48,8 +35,10 @@ interface MessageMapper {
   /** Every message of the conversation, oldest first. */
   List<Message> all(@Param("id") ConversationId id);
 
+  /** The owner's newest messages: createdAt, conversation id and sequence, all descending. */
   List<Message> recent(@Param("owner") UserId owner, @Param("limit") int limit);
 
+  /** The owner's messages matching {@code query} (in the database's own search syntax), newest first. */
   List<Message> search(@Param("owner") UserId owner, @Param("query") String query, @Param("limit") int limit);
 
   List<GroupCount> countByRole(@Param("id") ConversationId id);

@@ -1,4 +1,4 @@
-package dev.convostore.adapter.sqlite;
+package dev.convostore.sql;
 
 import dev.convostore.domain.JsonBoolean;
 import dev.convostore.domain.JsonNull;
@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * One member a listing's metadata filter asks for, as SQLite's {@code json_each} sees it: the
+ * One member a listing's metadata filter asks for, as JSON functions such as SQLite's {@code json_each} see it: the
  * JSON types that may hold the value and the SQL value it has. Numbers compare as SQLite numbers
  * (a double past 2^53), so the listing checks the exact value again in Java.
  *
@@ -19,9 +19,10 @@ import java.util.List;
  * @param otherType a second type an equal value may have (numbers: integer or real)
  * @param atom the SQL value, or null when the type says it all (true, false, null)
  */
-record MetadataFilter(String key, String type, String otherType, Object atom) {
+public record MetadataFilter(String key, String type, String otherType, Object atom) {
 
-  static List<MetadataFilter> of(JsonObject filter) {
+  /** The members of a listing's metadata filter. */
+  public static List<MetadataFilter> of(JsonObject filter) {
     return filter.members().entrySet().stream().map(member -> of(member.getKey(), member.getValue())).toList();
   }
 

@@ -1,22 +1,24 @@
-package dev.convostore.adapter.sqlite;
+package dev.convostore.sql;
 
 import dev.convostore.application.port.in.RetentionReport;
 import dev.convostore.application.port.out.RetentionRepository;
 import dev.convostore.domain.ConversationId;
 import java.time.Instant;
 
-final class SqliteRetention implements RetentionRepository {
+/** Bulk removal in a SQL database, through the adapter's mappers. */
+public final class SqlRetention implements RetentionRepository {
 
-  private final SqliteDatabase database;
+  private final SqlDatabase database;
 
-  SqliteRetention(SqliteDatabase database) {
+  /** Retention over the adapter's database. */
+  public SqlRetention(SqlDatabase database) {
     this.database = database;
   }
 
   @Override
   public RetentionReport deleteIdleSince(Instant cutoff) {
     return database.write(session -> {
-      RetentionMapper mapper = session.getMapper(RetentionMapper.class);
+      RetentionMapper mapper = session.getMapper(database.mappers().retention());
       long messages = mapper.countMessagesIdleSince(cutoff);
       long conversations = mapper.deleteIdleSince(cutoff);
       return new RetentionReport(conversations, 0, messages);
@@ -26,13 +28,13 @@ final class SqliteRetention implements RetentionRepository {
   @Override
   public RetentionReport deactivateIdleSince(Instant cutoff) {
     return database.write(session ->
-        new RetentionReport(0, session.getMapper(RetentionMapper.class).deactivateIdleSince(cutoff), 0));
+        new RetentionReport(0, session.getMapper(database.mappers().retention()).deactivateIdleSince(cutoff), 0));
   }
 
   @Override
   public RetentionReport trimMessages(int keep) {
     return database.write(session -> {
-      RetentionMapper mapper = session.getMapper(RetentionMapper.class);
+      RetentionMapper mapper = session.getMapper(database.mappers().retention());
       long removed = 0;
       for (ConversationId id : mapper.holdingMoreThan(keep)) {
         int trimmed = mapper.trim(id, keep);

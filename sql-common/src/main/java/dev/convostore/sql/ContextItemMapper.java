@@ -1,4 +1,4 @@
-package dev.convostore.adapter.postgres;
+package dev.convostore.sql;
 
 import dev.convostore.domain.ContextItem;
 import dev.convostore.domain.ContextItemId;
@@ -7,8 +7,8 @@ import dev.convostore.domain.ConversationId;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
-/** Context items; SQL in ContextItemMapper.xml. */
-interface ContextItemMapper {
+/** Context items; each SQL adapter extends this interface with one of its own, whose mapper file holds the SQL. */
+public interface ContextItemMapper {
 
   /** Inserts the item unless its conversation already holds the id; returns 1 if inserted, 0 if taken. */
   int insert(@Param("i") ContextItem item);

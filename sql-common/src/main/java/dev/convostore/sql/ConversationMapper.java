@@ -1,14 +1,18 @@
-package dev.convostore.adapter.sqlite;
+package dev.convostore.sql;
 
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.UserId;
 import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
-/** Conversations and their agent state; SQL in ConversationMapper.xml. */
-interface ConversationMapper {
+/**
+ * Conversations and their agent state. Each SQL adapter extends this interface with one of its
+ * own, whose mapper file holds the SQL.
+ */
+public interface ConversationMapper {
 
   /** Inserts the conversation unless its id is taken; returns 1 if inserted, 0 if taken. */
   int insert(@Param("c") Conversation conversation);
@@ -20,11 +24,16 @@ interface ConversationMapper {
   /** Whose conversation the id is, if anyone's. */
   UserId ownerOf(@Param("id") ConversationId id);
 
+  /**
+   * A page of the owner's conversations, most recent activity first. The metadata filter comes
+   * twice: as a JSON object (null when empty) and member by member; the SQL uses either.
+   */
   List<Conversation> list(
       @Param("owner") UserId owner,
       @Param("active") Boolean active,
       @Param("afterTime") Instant afterTime,
       @Param("afterId") ConversationId afterId,
+      @Param("filter") JsonObject filter,
       @Param("filters") List<MetadataFilter> filters,
       @Param("limit") int limit);
 

@@ -1,30 +1,34 @@
-package dev.convostore.adapter.sqlite;
+package dev.convostore.sql;
 
 import dev.convostore.application.port.out.ContextItemRepository;
 import dev.convostore.application.port.out.ConversationRepository;
 import dev.convostore.application.port.out.MessageRepository;
 import dev.convostore.application.port.out.RetentionRepository;
 import dev.convostore.application.port.out.Storage;
+import dev.convostore.domain.Message;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.apache.ibatis.session.SqlSession;
 
-/** The repositories over one SQLite database. */
-final class SqliteStorage implements Storage {
+/** The repositories over one SQL database. */
+public final class SqlStorage implements Storage {
 
-  private final SqliteDatabase database;
+  private final SqlDatabase database;
   private final ConversationRepository conversations;
   private final MessageRepository messages;
   private final ContextItemRepository contextItems;
   private final RetentionRepository retention;
 
-  SqliteStorage(SqliteDatabase database) {
+  /**
+   * @param messages the adapter's messages, whose appends and search index are its own
+   * @param insertMessages how the adapter inserts a whole conversation's messages in a batching session
+   */
+  public SqlStorage(SqlDatabase database, MessageRepository messages, BiConsumer<SqlSession, List<Message>> insertMessages) {
     this.database = database;
-    this.conversations = new SqliteConversations(database);
-    this.messages = new SqliteMessages(database);
-    this.contextItems = new SqliteContextItems(database);
-    this.retention = new SqliteRetention(database);
-  }
-
-  static SqliteStorage open(SqliteSettings settings) {
-    return new SqliteStorage(SqliteDatabase.open(settings));
+    this.conversations = new SqlConversations(database, insertMessages);
+    this.messages = messages;
+    this.contextItems = new SqlContextItems(database);
+    this.retention = new SqlRetention(database);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.convostore.adapter.postgres;
+package dev.convostore.sql;
 
 import dev.convostore.application.ConflictException;
 import dev.convostore.application.ConflictException.Reason;
@@ -19,27 +19,40 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterators;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.ibatis.session.SqlSession;
 
-final class PostgresConversations implements ConversationRepository {
+/** Conversations in a SQL database, through the adapter's mappers. */
+public final class SqlConversations implements ConversationRepository {
 
   /** How many conversation ids an export reads at a time. */
   private static final int EXPORT_PAGE = 100;
 
-  private final PostgresDatabase database;
+  private final SqlDatabase database;
+  private final BiConsumer<SqlSession, List<Message>> insertMessages;
 
-  PostgresConversations(PostgresDatabase database) {
+  /**
+   * @param insertMessages how the adapter inserts a whole conversation's messages (with what its
+   *     search index needs) in a batching session
+   */
+  public SqlConversations(SqlDatabase database, BiConsumer<SqlSession, List<Message>> insertMessages) {
     this.database = database;
+    this.insertMessages = insertMessages;
+  }
+
+  private ConversationMapper conversations(SqlSession session) {
+    return session.getMapper(database.mappers().conversations());
   }
 
   @Override
   public void insert(Conversation conversation) {
     database.write(session -> {
-      ConversationMapper mapper = session.getMapper(ConversationMapper.class);
+      ConversationMapper mapper = conversations(session);
       if (mapper.insert(conversation) == 0) {
         throw idInUse(conversation.id());
       }
@@ -50,22 +63,41 @@ final class PostgresConversations implements ConversationRepository {
 
   @Override
   public Optional<Conversation> find(UserId owner, ConversationId id) {
-    return database.read(session -> Optional.ofNullable(session.getMapper(ConversationMapper.class).find(owner, id)));
+    return database.read(session -> Optional.ofNullable(conversations(session).find(owner, id)));
   }
 
   @Override
   public List<Conversation> list(ConversationQuery query) {
-    Optional<ConversationCursor> after = query.after();
-    JsonObject filter = query.metadataFilter().isEmpty() ? null : query.metadataFilter();
-    return database.read(session -> List.copyOf(session.getMapper(ConversationMapper.class).list(
-        query.owner(), query.active().orElse(null), after.map(ConversationCursor::updatedAt).orElse(null),
-        after.map(ConversationCursor::id).orElse(null), filter, query.limit())));
+    List<MetadataFilter> filters = MetadataFilter.of(query.metadataFilter());
+    return database.read(session -> {
+      ConversationMapper mapper = conversations(session);
+      List<Conversation> page = new ArrayList<>();
+      Optional<ConversationCursor> after = query.after();
+      while (true) {
+        List<Conversation> rows = mapper.list(
+            query.owner(), query.active().orElse(null), after.map(ConversationCursor::updatedAt).orElse(null),
+            after.map(ConversationCursor::id).orElse(null), query.metadataFilter().isEmpty() ? null : query.metadataFilter(),
+            filters, query.limit());
+        // A database may compare JSON numbers as doubles: the exact check drops the rare near-miss.
+        rows.stream().filter(c -> holds(c.metadata(), query.metadataFilter())).forEach(page::add);
+        if (page.size() >= query.limit() || rows.size() < query.limit()) {
+          return List.copyOf(page.subList(0, Math.min(page.size(), query.limit())));
+        }
+        Conversation last = rows.get(rows.size() - 1);
+        after = Optional.of(new ConversationCursor(last.updatedAt(), last.id()));
+      }
+    });
+  }
+
+  private static boolean holds(JsonObject metadata, JsonObject filter) {
+    return filter.members().entrySet().stream()
+        .allMatch(member -> Objects.equals(metadata.members().get(member.getKey()), member.getValue()));
   }
 
   @Override
   public Optional<Conversation> updateAttributes(Conversation changed, long expectedVersion) {
     return database.write(session -> {
-      ConversationMapper mapper = session.getMapper(ConversationMapper.class);
+      ConversationMapper mapper = conversations(session);
       if (mapper.updateAttributes(changed, expectedVersion) == 0) {
         return Optional.empty();
       }
@@ -76,13 +108,13 @@ final class PostgresConversations implements ConversationRepository {
 
   @Override
   public boolean delete(UserId owner, ConversationId id) {
-    return database.write(session -> session.getMapper(ConversationMapper.class).delete(owner, id) > 0);
+    return database.write(session -> conversations(session).delete(owner, id) > 0);
   }
 
   @Override
   public ErasureReport deleteAllOf(UserId owner) {
     return database.write(session -> {
-      ConversationMapper mapper = session.getMapper(ConversationMapper.class);
+      ConversationMapper mapper = conversations(session);
       long messages = mapper.countMessagesOf(owner);
       long items = mapper.countItemsOf(owner);
       int conversations = mapper.deleteAllOf(owner);
@@ -94,7 +126,7 @@ final class PostgresConversations implements ConversationRepository {
   public void save(ConversationSnapshot snapshot) {
     database.writeBatch(session -> {
       Conversation conversation = snapshot.conversation();
-      ConversationMapper mapper = session.getMapper(ConversationMapper.class);
+      ConversationMapper mapper = conversations(session);
       UserId owner = mapper.ownerOf(conversation.id());
       if (owner != null && !owner.equals(conversation.owner())) {
         throw idInUse(conversation.id());
@@ -104,8 +136,8 @@ final class PostgresConversations implements ConversationRepository {
       }
       mapper.insert(conversation);
       mapper.insertAgentState(conversation);
-      PostgresMessages.insert(session, snapshot.messages());
-      ContextItemMapper items = session.getMapper(ContextItemMapper.class);
+      insertMessages.accept(session, snapshot.messages());
+      ContextItemMapper items = session.getMapper(database.mappers().contextItems());
       snapshot.contextItems().forEach(items::insert);
       return null;
     });
@@ -126,7 +158,7 @@ final class PostgresConversations implements ConversationRepository {
         while (next == null && !(ids.isEmpty() && allRead)) {
           if (ids.isEmpty()) {
             List<ConversationId> page = database.read(session ->
-                session.getMapper(ConversationMapper.class).idsAfter(owner.orElse(null), lastRead, EXPORT_PAGE));
+                conversations(session).idsAfter(owner.orElse(null), lastRead, EXPORT_PAGE));
             allRead = page.size() < EXPORT_PAGE;
             ids.addAll(page);
             lastRead = page.isEmpty() ? lastRead : page.get(page.size() - 1);
@@ -152,18 +184,18 @@ final class PostgresConversations implements ConversationRepository {
   }
 
   /** The whole conversation as it is now, if it still exists. */
-  private static Optional<ConversationSnapshot> snapshot(SqlSession session, ConversationId id) {
-    UserId owner = session.getMapper(ConversationMapper.class).ownerOf(id);
+  private Optional<ConversationSnapshot> snapshot(SqlSession session, ConversationId id) {
+    UserId owner = conversations(session).ownerOf(id);
     if (owner == null) {
       return Optional.empty(); // deleted since its id was read
     }
-    Conversation conversation = session.getMapper(ConversationMapper.class).find(owner, id);
-    List<Message> messages = session.getMapper(MessageMapper.class).all(id);
-    List<ContextItem> items = session.getMapper(ContextItemMapper.class).all(id);
+    Conversation conversation = conversations(session).find(owner, id);
+    List<Message> messages = session.getMapper(database.mappers().messages()).all(id);
+    List<ContextItem> items = session.getMapper(database.mappers().contextItems()).all(id);
     return Optional.of(new ConversationSnapshot(conversation, messages, items));
   }
 
-  static ConflictException idInUse(ConversationId id) {
+  private static ConflictException idInUse(ConversationId id) {
     return new ConflictException(Reason.ID_IN_USE, "conversation id " + id + " is already in use");
   }
 }

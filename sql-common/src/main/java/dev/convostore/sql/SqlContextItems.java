@@ -1,4 +1,4 @@
-package dev.convostore.adapter.sqlite;
+package dev.convostore.sql;
 
 import dev.convostore.application.ConflictException;
 import dev.convostore.application.ConflictException.Reason;
@@ -11,21 +11,23 @@ import dev.convostore.domain.UserId;
 import java.util.List;
 import java.util.Optional;
 
-final class SqliteContextItems implements ContextItemRepository {
+/** Context items in a SQL database, through the adapter's mappers. */
+public final class SqlContextItems implements ContextItemRepository {
 
-  private final SqliteDatabase database;
+  private final SqlDatabase database;
 
-  SqliteContextItems(SqliteDatabase database) {
+  /** Context items over the adapter's database. */
+  public SqlContextItems(SqlDatabase database) {
     this.database = database;
   }
 
   @Override
   public boolean add(UserId owner, ContextItem item) {
     return database.write(session -> {
-      if (!session.getMapper(MessageMapper.class).owns(owner, item.conversationId())) {
+      if (!session.getMapper(database.mappers().messages()).owns(owner, item.conversationId())) {
         return false;
       }
-      if (session.getMapper(ContextItemMapper.class).insert(item) == 0) {
+      if (session.getMapper(database.mappers().contextItems()).insert(item) == 0) {
         throw new ConflictException(Reason.ID_IN_USE, "context item id " + item.id() + " is already in use");
       }
       return true;
@@ -36,17 +38,17 @@ final class SqliteContextItems implements ContextItemRepository {
   public Optional<List<ContextItem>> list(UserId owner, ConversationId conversationId, ContextQuery query) {
     boolean mostRelevantFirst = query.order() == ContextQuery.Order.MOST_RELEVANT_FIRST;
     return database.read(session -> {
-      if (!session.getMapper(MessageMapper.class).owns(owner, conversationId)) {
+      if (!session.getMapper(database.mappers().messages()).owns(owner, conversationId)) {
         return Optional.empty();
       }
-      return Optional.of(List.copyOf(session.getMapper(ContextItemMapper.class).list(
+      return Optional.of(List.copyOf(session.getMapper(database.mappers().contextItems()).list(
           conversationId, List.copyOf(query.sources()), query.minRelevance(), mostRelevantFirst, query.limit())));
     });
   }
 
   @Override
   public boolean remove(UserId owner, ConversationId conversationId, ContextItemId itemId) {
-    return database.write(session -> session.getMapper(MessageMapper.class).owns(owner, conversationId)
-        && session.getMapper(ContextItemMapper.class).delete(conversationId, itemId) > 0);
+    return database.write(session -> session.getMapper(database.mappers().messages()).owns(owner, conversationId)
+        && session.getMapper(database.mappers().contextItems()).delete(conversationId, itemId) > 0);
   }
 }

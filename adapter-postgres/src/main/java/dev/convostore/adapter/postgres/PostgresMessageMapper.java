@@ -1,0 +1,32 @@
+package dev.convostore.adapter.postgres;
+
+import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.MessageId;
+import dev.convostore.domain.UserId;
+import dev.convostore.sql.MessageMapper;
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Param;
+
+/** The SQL of {@link MessageMapper} for PostgreSQL, and how PostgreSQL stores messages; in PostgresMessageMapper.xml. */
+interface PostgresMessageMapper extends MessageMapper {
+
+  /**
+   * Takes {@code count} sequence numbers and records the append on the conversation row, which
+   * stays locked until the transaction ends; returns the new last sequence, or null if the owner
+   * has no such conversation or it is not at {@code expectedLastSequence} (when given).
+   */
+  Long allocate(
+      @Param("owner") UserId owner,
+      @Param("id") ConversationId id,
+      @Param("count") int count,
+      @Param("expectedLastSequence") Long expectedLastSequence,
+      @Param("at") Instant at,
+      @Param("titleIfUntitled") String titleIfUntitled);
+
+  /** Inserts the messages whose client id is not yet taken; returns the ids inserted. */
+  List<MessageId> insertNew(@Param("messages") List<SearchableMessage> messages);
+
+  /** Inserts one message (for batched imports). */
+  void insert(@Param("m") SearchableMessage message);
+}

@@ -1,0 +1,6 @@
+package dev.convostore.adapter.sqlite;
+
+import dev.convostore.sql.RetentionMapper;
+
+/** The SQL of {@link RetentionMapper} for SQLite, in SqliteRetentionMapper.xml. */
+interface SqliteRetentionMapper extends RetentionMapper {}

@@ -1,0 +1,44 @@
+package dev.convostore.sql;
+
+import java.util.function.Function;
+import org.apache.ibatis.session.SqlSession;
+
+/**
+ * A SQL adapter's database: it runs each unit of work in one transaction on a MyBatis session,
+ * and reports failures as the application's errors.
+ */
+public interface SqlDatabase extends AutoCloseable {
+
+  /** Runs {@code work} in one write transaction: all of it is stored, or none. */
+  <T> T write(Function<SqlSession, T> work);
+
+  /** Like {@link #write}, with JDBC batching of inserts (flushed before commit). */
+  <T> T writeBatch(Function<SqlSession, T> work);
+
+  /** Runs {@code work} in one transaction of reads. */
+  <T> T read(Function<SqlSession, T> work);
+
+  /** Runs {@code work} in one transaction of reads that all see the same state of the database. */
+  <T> T readSnapshot(Function<SqlSession, T> work);
+
+  /** The adapter's own extension of each shared mapper interface. */
+  Mappers mappers();
+
+  /** Releases the connections. */
+  @Override
+  void close();
+
+  /**
+   * The adapter's mapper interfaces, each extending the shared one.
+   *
+   * @param conversations extends {@link ConversationMapper}
+   * @param messages extends {@link MessageMapper}
+   * @param contextItems extends {@link ContextItemMapper}
+   * @param retention extends {@link RetentionMapper}
+   */
+  record Mappers(
+      Class<? extends ConversationMapper> conversations,
+      Class<? extends MessageMapper> messages,
+      Class<? extends ContextItemMapper> contextItems,
+      Class<? extends RetentionMapper> retention) {}
+}

@@ -1,0 +1,117 @@
+package dev.convostore.sql;
+
+import dev.convostore.application.port.in.ConversationStatistics;
+import dev.convostore.application.port.in.HistoryRequest;
+import dev.convostore.application.port.in.SearchTerms;
+import dev.convostore.application.port.in.ToolUsage;
+import dev.convostore.application.port.out.AppendBatch;
+import dev.convostore.application.port.out.MessageRepository;
+import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageId;
+import dev.convostore.domain.MessageRole;
+import dev.convostore.domain.ToolOutcome;
+import dev.convostore.domain.UserId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.ibatis.session.SqlSession;
+
+/**
+ * Messages in a SQL database: reading is the same everywhere; each adapter appends in its own
+ * way and writes search queries in its database's syntax.
+ */
+public abstract class SqlMessages implements MessageRepository {
+
+  /** The adapter's database. */
+  protected final SqlDatabase database;
+
+  /** Messages over the adapter's database. */
+  protected SqlMessages(SqlDatabase database) {
+    this.database = database;
+  }
+
+  /** The adapter's message mapper in a session. */
+  protected final MessageMapper mapper(SqlSession session) {
+    return session.getMapper(database.mappers().messages());
+  }
+
+  /** The full-text query, in the database's syntax, that finds messages holding every word. */
+  protected abstract String searchQuery(SearchTerms terms);
+
+  /** The batch's client-chosen ids that the conversation already holds; only those rows are read. */
+  protected static Map<MessageId, Message> storedWithClientIds(MessageMapper mapper, AppendBatch batch) {
+    List<MessageId> clientIds = batch.messages().stream().flatMap(draft -> draft.id().stream()).toList();
+    if (clientIds.isEmpty()) {
+      return Map.of();
+    }
+    return mapper.findByIds(batch.owner(), batch.conversationId(), clientIds).stream()
+        .collect(Collectors.toMap(Message::id, Function.identity()));
+  }
+
+  @Override
+  public Optional<List<Message>> window(UserId owner, ConversationId conversationId, HistoryRequest request) {
+    return database.read(session -> {
+      MessageMapper mapper = mapper(session);
+      if (!mapper.owns(owner, conversationId)) {
+        return Optional.empty();
+      }
+      List<Message> window = switch (request.direction()) {
+        case LAST -> chronological(mapper.last(conversationId, request.limit()));
+        case BEFORE -> chronological(mapper.before(conversationId, request.sequence(), request.limit()));
+        case AFTER -> mapper.after(conversationId, request.sequence(), request.limit());
+      };
+      return Optional.of(List.copyOf(window));
+    });
+  }
+
+  private static List<Message> chronological(List<Message> newestFirst) {
+    List<Message> messages = new ArrayList<>(newestFirst);
+    Collections.reverse(messages);
+    return messages;
+  }
+
+  @Override
+  public List<Message> recent(UserId owner, int limit) {
+    return database.read(session -> List.copyOf(mapper(session).recent(owner, limit)));
+  }
+
+  @Override
+  public List<Message> search(UserId owner, SearchTerms terms, int limit) {
+    String query = searchQuery(terms);
+    return database.read(session -> List.copyOf(mapper(session).search(owner, query, limit)));
+  }
+
+  @Override
+  public Optional<ConversationStatistics> statistics(UserId owner, ConversationId conversationId) {
+    return database.read(session -> {
+      MessageMapper mapper = mapper(session);
+      if (!mapper.owns(owner, conversationId)) {
+        return Optional.empty();
+      }
+      Map<MessageRole, Long> byRole = new EnumMap<>(MessageRole.class);
+      mapper.countByRole(conversationId)
+          .forEach(count -> byRole.put(EnumNames.upper(MessageRole.class, count.name()), count.count()));
+      Map<String, Long> calls = new HashMap<>();
+      mapper.countCallsByTool(conversationId).forEach(count -> calls.put(count.name(), count.count()));
+      Map<String, Map<ToolOutcome, Long>> outcomes = new HashMap<>();
+      mapper.countResultsByToolAndOutcome(conversationId).forEach(count -> outcomes
+          .computeIfAbsent(count.name(), tool -> new EnumMap<>(ToolOutcome.class))
+          .put(EnumNames.upper(ToolOutcome.class, count.detail()), count.count()));
+      Set<String> tools = new TreeSet<>(calls.keySet());
+      tools.addAll(outcomes.keySet());
+      List<ToolUsage> usage = tools.stream()
+          .map(tool -> new ToolUsage(tool, calls.getOrDefault(tool, 0L), outcomes.getOrDefault(tool, Map.of())))
+          .toList();
+      return Optional.of(new ConversationStatistics(conversationId, byRole, usage));
+    });
+  }
+}
