@@ -1,10 +1,7 @@
 package dev.convostore.adapter.postgres;
 
 import dev.convostore.application.StoreLimits;
-import dev.convostore.application.port.out.ContextItemRepository;
-import dev.convostore.application.port.out.ConversationRepository;
-import dev.convostore.application.port.out.MessageRepository;
-import dev.convostore.application.port.out.RetentionRepository;
+import dev.convostore.application.contract.CleanedUpStorage;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.port.out.StoreSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -85,7 +82,7 @@ final class TestPostgres {
   /** Opens a store with the given settings in a new schema, dropped when the store closes. */
   static Storage open(Map<String, String> properties) {
     String schema = newSchema();
-    return new Dropping(openIn(schema, properties), schema);
+    return new CleanedUpStorage(openIn(schema, properties), () -> execute("DROP SCHEMA " + schema + " CASCADE"));
   }
 
   /** Opens a store in an existing schema, which closing the store leaves in place. */
@@ -96,34 +93,5 @@ final class TestPostgres {
   /** Opens a store with the default settings in a new schema. */
   static Storage open() {
     return open(Map.of());
-  }
-
-  /** The store, and its schema dropped when it closes. */
-  private record Dropping(Storage storage, String schema) implements Storage {
-    @Override
-    public ConversationRepository conversations() {
-      return storage.conversations();
-    }
-
-    @Override
-    public MessageRepository messages() {
-      return storage.messages();
-    }
-
-    @Override
-    public ContextItemRepository contextItems() {
-      return storage.contextItems();
-    }
-
-    @Override
-    public RetentionRepository retention() {
-      return storage.retention();
-    }
-
-    @Override
-    public void close() {
-      storage.close();
-      execute("DROP SCHEMA " + schema + " CASCADE");
-    }
   }
 }

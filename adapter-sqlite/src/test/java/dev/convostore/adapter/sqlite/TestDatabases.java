@@ -1,10 +1,7 @@
 package dev.convostore.adapter.sqlite;
 
 import dev.convostore.application.StoreLimits;
-import dev.convostore.application.port.out.ContextItemRepository;
-import dev.convostore.application.port.out.ConversationRepository;
-import dev.convostore.application.port.out.MessageRepository;
-import dev.convostore.application.port.out.RetentionRepository;
+import dev.convostore.application.contract.CleanedUpStorage;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.port.out.StoreSettings;
 import java.io.IOException;
@@ -26,7 +23,7 @@ final class TestDatabases {
   Storage open(Map<String, String> properties) {
     Path folder = newFolder();
     StoreSettings settings = new StoreSettings("jdbc:sqlite:" + folder.resolve("test.db"), StoreLimits.DEFAULTS, properties);
-    return new Deleting(SqliteStorageProvider.open(SqliteSettings.from(settings)), folder);
+    return new CleanedUpStorage(SqliteStorageProvider.open(SqliteSettings.from(settings)), () -> delete(folder));
   }
 
   static Path newFolder() {
@@ -42,35 +39,6 @@ final class TestDatabases {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The store, and its folder deleted when it closes. */
-  private record Deleting(Storage storage, Path folder) implements Storage {
-    @Override
-    public ConversationRepository conversations() {
-      return storage.conversations();
-    }
-
-    @Override
-    public MessageRepository messages() {
-      return storage.messages();
-    }
-
-    @Override
-    public ContextItemRepository contextItems() {
-      return storage.contextItems();
-    }
-
-    @Override
-    public RetentionRepository retention() {
-      return storage.retention();
-    }
-
-    @Override
-    public void close() {
-      storage.close();
-      delete(folder);
     }
   }
 }
