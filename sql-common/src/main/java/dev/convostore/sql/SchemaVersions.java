@@ -2,6 +2,8 @@ package dev.convostore.sql;
 
 import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.StoreFailureException.Kind;
+import dev.convostore.application.port.out.SchemaMigration;
+import dev.convostore.application.port.out.SchemaMigrations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -26,7 +31,7 @@ import org.flywaydb.core.api.MigrationVersion;
  * #rollbackTo} runs newest first, removing the migration from the history so that migrating
  * applies it again.
  */
-public final class SchemaVersions {
+public final class SchemaVersions implements SchemaMigrations {
 
   /** Flyway's history table for convostore, apart from any history table of the host's. */
   public static final String HISTORY_TABLE = "convostore_schema_history";
@@ -68,8 +73,40 @@ public final class SchemaVersions {
 
   /** Applies the pending migrations, after refusing a schema newer than this version knows; returns how many ran. */
   public int migrate() {
-    refuseNewer();
-    return flyway.migrate().migrationsExecuted;
+    return translated(() -> {
+      refuseNewer();
+      return flyway.migrate().migrationsExecuted;
+    });
+  }
+
+  @Override
+  public int apply() {
+    return migrate();
+  }
+
+  @Override
+  public List<SchemaMigration> status() {
+    return translated(() -> Arrays.stream(flyway.info().all())
+        .filter(info -> info.getVersion() != null)
+        .map(info -> new SchemaMigration(info.getVersion().getVersion(), info.getDescription(), state(info.getState()),
+            Optional.ofNullable(info.getInstalledOn()).map(Date::toInstant)))
+        .toList());
+  }
+
+  private static SchemaMigration.State state(MigrationState state) {
+    if (state == MigrationState.FUTURE_SUCCESS || state == MigrationState.FUTURE_FAILED) {
+      return SchemaMigration.State.NEWER_THAN_KNOWN;
+    }
+    return state.isApplied() ? SchemaMigration.State.APPLIED : SchemaMigration.State.PENDING;
+  }
+
+  /** Runs {@code work}, reporting what Flyway or the driver throws as the adapter's errors. */
+  private <T> T translated(Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (RuntimeException failed) {
+      throw translate.apply(failed);
+    }
   }
 
   /**
@@ -78,6 +115,13 @@ public final class SchemaVersions {
    * tables exist) is taken as current.
    */
   public void requireCurrent() {
+    translated(() -> {
+      checkCurrent();
+      return null;
+    });
+  }
+
+  private void checkCurrent() {
     refuseNewer();
     boolean tracked = flyway.info().applied().length > 0;
     if (tracked ? flyway.info().pending().length > 0 : !hasTables()) {
@@ -126,7 +170,12 @@ public final class SchemaVersions {
    * Undoes every applied migration newer than {@code version}, newest first, each in its own
    * transaction with the removal of its history entry; returns how many were undone.
    */
+  @Override
   public int rollbackTo(String version) {
+    return translated(() -> undoTo(version));
+  }
+
+  private int undoTo(String version) {
     refuseNewer();
     MigrationVersion target = MigrationVersion.fromVersion(version);
     List<MigrationInfo> newerFirst = new ArrayList<>(Arrays.asList(flyway.info().applied()));

@@ -1,9 +1,11 @@
 package dev.convostore.adapter.postgres;
 
+import dev.convostore.application.port.out.SchemaMigrations;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.port.out.StorageProvider;
 import dev.convostore.application.port.out.StoreSettings;
 import dev.convostore.sql.SqlStorage;
+import java.util.Optional;
 
 /**
  * Opens PostgreSQL stores for {@code jdbc:postgresql://...} URLs. Opening applies pending
@@ -27,6 +29,11 @@ public final class PostgresStorageProvider implements StorageProvider {
   @Override
   public Storage open(StoreSettings settings) {
     return open(PostgresSettings.from(settings));
+  }
+
+  @Override
+  public Optional<SchemaMigrations> migrations(StoreSettings settings) {
+    return Optional.of(PostgresSchema.versions(PostgresDatabase.direct(PostgresSettings.from(settings))));
   }
 
   static Storage open(PostgresSettings settings) {

@@ -1,9 +1,11 @@
 package dev.convostore.adapter.sqlite;
 
+import dev.convostore.application.port.out.SchemaMigrations;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.port.out.StorageProvider;
 import dev.convostore.application.port.out.StoreSettings;
 import dev.convostore.sql.SqlStorage;
+import java.util.Optional;
 
 /**
  * Opens SQLite stores for {@code jdbc:sqlite:PATH} URLs. Opening applies pending migrations
@@ -26,6 +28,11 @@ public final class SqliteStorageProvider implements StorageProvider {
   @Override
   public Storage open(StoreSettings settings) {
     return open(SqliteSettings.from(settings));
+  }
+
+  @Override
+  public Optional<SchemaMigrations> migrations(StoreSettings settings) {
+    return Optional.of(SqliteSchema.versions(SqliteDatabase.dataSource(SqliteSettings.from(settings))));
   }
 
   static Storage open(SqliteSettings settings) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.StoreLimits;
+import dev.convostore.application.port.out.SchemaMigration;
+import dev.convostore.application.port.out.SchemaMigrations;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.port.out.StoreSettings;
 import dev.convostore.application.service.UseCases;
@@ -140,6 +142,7 @@ class SqliteMigrationTest {
           refused.getMessage());
       assertFalse(refused.retryable());
     }
+    assertEquals(List.of(SchemaMigration.State.APPLIED, SchemaMigration.State.NEWER_THAN_KNOWN), states(schema()));
   }
 
   @Test
@@ -173,6 +176,26 @@ class SqliteMigrationTest {
       assertEquals("alice", store.conversations().start(StartConversation.by(ALICE)).owner().value());
     }
     assertTrue(schemaObjects().stream().noneMatch(object -> object.contains(SchemaVersions.HISTORY_TABLE)));
+  }
+
+  @Test
+  void theProviderReportsAppliesAndUndoesMigrations() {
+    SchemaMigrations migrations = new SqliteStorageProvider()
+        .migrations(new StoreSettings(url(), StoreLimits.DEFAULTS, Map.of())).orElseThrow();
+
+    assertEquals(List.of(SchemaMigration.State.PENDING), states(migrations));
+    assertEquals(1, migrations.apply());
+    SchemaMigration applied = migrations.status().get(0);
+    assertEquals("1", applied.version());
+    assertEquals("conversations messages context items", applied.description());
+    assertEquals(SchemaMigration.State.APPLIED, applied.state());
+    assertTrue(applied.appliedAt().isPresent());
+    assertEquals(1, migrations.rollbackTo("0"));
+    assertEquals(List.of(SchemaMigration.State.PENDING), states(migrations));
+  }
+
+  private static List<SchemaMigration.State> states(SchemaMigrations migrations) {
+    return migrations.status().stream().map(SchemaMigration::state).toList();
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.convostore.application.port.out;
 
+import java.util.Optional;
+
 /**
  * A storage adapter, registered for {@link java.util.ServiceLoader} under {@code
  * META-INF/services/dev.convostore.application.port.out.StorageProvider}.
@@ -14,4 +16,9 @@ public interface StorageProvider {
 
   /** Opens the storage the settings describe. */
   Storage open(StoreSettings settings);
+
+  /** The schema migrations of the database the settings describe; none for stores without a schema (memory). */
+  default Optional<SchemaMigrations> migrations(StoreSettings settings) {
+    return Optional.empty();
+  }
 }
