@@ -6,6 +6,7 @@ import dev.convostore.application.port.in.HistoryUseCase;
 import dev.convostore.application.port.in.MessagesUseCase;
 import dev.convostore.application.port.in.RetentionUseCase;
 import dev.convostore.application.port.in.TransferUseCase;
+import dev.convostore.application.port.out.SchemaMigrations;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.port.out.StorageProvider;
 import dev.convostore.application.port.out.StoreSettings;
@@ -14,6 +15,7 @@ import dev.convostore.domain.Checks;
 import dev.convostore.domain.ValidationException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceLoader;
 
@@ -64,6 +66,17 @@ public final class ConvoStore implements AutoCloseable {
     StorageProvider provider = providerFor(settings.url());
     Storage storage = provider.open(settings);
     return new ConvoStore(provider.name(), storage, UseCases.over(storage, clock, settings.limits()));
+  }
+
+  /**
+   * The schema migrations of the database the properties describe (status, apply, roll back),
+   * without opening a store; empty for stores without a schema ({@code memory:}).
+   */
+  public static Optional<SchemaMigrations> migrations(Properties properties) {
+    Checks.present("properties", properties);
+    StoreSettings settings = new StoreSettings(
+        StoreConfig.url(properties), StoreConfig.limits(properties), StoreConfig.adapterProperties(properties));
+    return providerFor(settings.url()).migrations(settings);
   }
 
   private static StorageProvider providerFor(String url) {

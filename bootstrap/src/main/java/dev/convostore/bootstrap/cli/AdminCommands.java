@@ -1,0 +1,166 @@
+package dev.convostore.bootstrap.cli;
+
+import dev.convostore.application.port.in.ErasureReport;
+import dev.convostore.application.port.in.RetentionPolicy;
+import dev.convostore.application.port.in.RetentionReport;
+import dev.convostore.application.port.out.SchemaMigration;
+import dev.convostore.application.port.out.SchemaMigrations;
+import dev.convostore.bootstrap.ConvoStore;
+import dev.convostore.domain.UserId;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** Commands that remove data in bulk, and schema migrations. */
+final class AdminCommands {
+
+  private AdminCommands() {}
+
+  @Command(name = "erase-user", mixinStandardHelpOptions = true,
+      description = "Delete everything the acting user (--user) has: conversations, messages, context items.")
+  static final class EraseUser implements Callable<Integer> {
+    @ParentCommand Cli cli;
+
+    @Option(names = "--yes", description = "Confirm: this cannot be undone.")
+    boolean confirmed;
+
+    @Override
+    public Integer call() {
+      UserId user = cli.user();
+      if (!confirmed) {
+        throw new Cli.UserError("erase-user deletes everything of " + user + "; repeat with --yes to confirm");
+      }
+      try (ConvoStore store = cli.open()) {
+        ErasureReport report = store.conversations().eraseUser(user);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("user", user.value());
+        json.put("conversations", report.conversations());
+        json.put("messages", report.messages());
+        json.put("contextItems", report.contextItems());
+        cli.print("erased " + user + ": " + report.conversations() + " conversations, " + report.messages()
+            + " messages, " + report.contextItems() + " context items", json);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "retention", mixinStandardHelpOptions = true,
+      description = "Apply a retention policy to every user's conversations and print what it removed.")
+  static final class Retention implements Callable<Integer> {
+    @ParentCommand Cli cli;
+
+    @Option(names = "--idle", paramLabel = "DURATION",
+        description = "Act on conversations idle longer than this: 30d, 12h, 45m or ISO-8601 (P30D).")
+    String idle;
+
+    @Option(names = "--deactivate", description = "Deactivate idle conversations instead of deleting them.")
+    boolean deactivate;
+
+    @Option(names = "--keep-last", paramLabel = "N", description = "Keep at most N messages per conversation.")
+    Integer keepLast;
+
+    @Override
+    public Integer call() {
+      RetentionPolicy policy;
+      if (idle != null) {
+        Duration duration = duration(idle);
+        policy = deactivate ? RetentionPolicy.deactivateIdle(duration) : RetentionPolicy.deleteIdle(duration);
+        if (keepLast != null) {
+          policy = policy.andKeepLast(keepLast);
+        }
+      } else if (keepLast != null) {
+        policy = RetentionPolicy.keepLast(keepLast);
+      } else {
+        throw new Cli.UserError("give --idle DURATION, --keep-last N, or both");
+      }
+      try (ConvoStore store = cli.open()) {
+        RetentionReport report = store.retention().apply(policy);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("conversationsDeleted", report.conversationsDeleted());
+        json.put("conversationsDeactivated", report.conversationsDeactivated());
+        json.put("messagesDeleted", report.messagesDeleted());
+        cli.print("deleted " + report.conversationsDeleted() + " conversations, deactivated "
+            + report.conversationsDeactivated() + ", deleted " + report.messagesDeleted() + " messages", json);
+      }
+      return 0;
+    }
+
+    static Duration duration(String text) {
+      String value = text.strip().toLowerCase(Locale.ROOT);
+      try {
+        if (value.matches("\\d+[dhms]")) {
+          long amount = Long.parseLong(value.substring(0, value.length() - 1));
+          return switch (value.charAt(value.length() - 1)) {
+            case 'd' -> Duration.ofDays(amount);
+            case 'h' -> Duration.ofHours(amount);
+            case 'm' -> Duration.ofMinutes(amount);
+            default -> Duration.ofSeconds(amount);
+          };
+        }
+        return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
+      } catch (DateTimeParseException | ArithmeticException notADuration) {
+        throw new Cli.UserError("--idle must be a duration such as 30d, 12h, 45m or P30D, not '" + text + "'");
+      }
+    }
+  }
+
+  @Command(name = "migrate", mixinStandardHelpOptions = true,
+      description = "Show the schema's migrations (status), apply the pending ones (apply), or undo those newer "
+          + "than a version (rollback VERSION).")
+  static final class Migrate implements Callable<Integer> {
+    @ParentCommand Cli cli;
+
+    @Parameters(index = "0", paramLabel = "ACTION", description = "status, apply or rollback.")
+    String action;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION", description = "For rollback: the version to keep.")
+    String version;
+
+    @Override
+    public Integer call() {
+      SchemaMigrations migrations = ConvoStore.migrations(cli.storeProperties())
+          .orElseThrow(() -> new Cli.UserError("this store keeps no schema: there is nothing to migrate"));
+      switch (action) {
+        case "status" -> {
+          List<SchemaMigration> status = migrations.status();
+          List<Map<String, Object>> json = status.stream().map(Migrate::json).toList();
+          String text = status.stream().map(m -> "V" + m.version() + "  " + m.description() + "  "
+                  + m.state().name().toLowerCase(Locale.ROOT) + m.appliedAt().map(at -> " at " + at).orElse(""))
+              .collect(Collectors.joining("\n"));
+          cli.print(text, json);
+        }
+        case "apply" -> {
+          int applied = migrations.apply();
+          cli.print("applied " + applied + " migrations", Map.of("applied", applied));
+        }
+        case "rollback" -> {
+          if (version == null) {
+            throw new Cli.UserError("rollback needs the version to keep, such as: migrate rollback 0");
+          }
+          int undone = migrations.rollbackTo(version);
+          cli.print("undid " + undone + " migrations", Map.of("undone", undone));
+        }
+        default -> throw new Cli.UserError("the action must be status, apply or rollback, not '" + action + "'");
+      }
+      return 0;
+    }
+
+    private static Map<String, Object> json(SchemaMigration migration) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("version", migration.version());
+      json.put("description", migration.description());
+      json.put("state", migration.state().name().toLowerCase(Locale.ROOT));
+      json.put("appliedAt", migration.appliedAt().map(Object::toString).orElse(null));
+      return json;
+    }
+  }
+}

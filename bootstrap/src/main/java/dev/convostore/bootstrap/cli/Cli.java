@@ -1,0 +1,216 @@
+package dev.convostore.bootstrap.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.convostore.application.StoreFailureException;
+import dev.convostore.bootstrap.ConvoStore;
+import dev.convostore.domain.ConvostoreException;
+import dev.convostore.domain.UserId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code convostore} command: global options, where the store is, how results are printed
+ * and what each failure's exit code is.
+ */
+@Command(
+    name = "convostore",
+    mixinStandardHelpOptions = true,
+    version = "convostore 0.1.0",
+    description = "Stores the conversations of AI assistants: messages, tool calls, context items, agent state.",
+    subcommands = {
+        DemoCommand.class,
+        ConversationCommands.New.class,
+        MessageCommands.Append.class,
+        ConversationCommands.Show.class,
+        ConversationCommands.ListCommand.class,
+        MessageCommands.Search.class,
+        ConversationCommands.Stats.class,
+        ConversationCommands.Rename.class,
+        ConversationCommands.Deactivate.class,
+        ConversationCommands.Reactivate.class,
+        ConversationCommands.Delete.class,
+        AdminCommands.EraseUser.class,
+        AdminCommands.Retention.class,
+        TransferCommands.Export.class,
+        TransferCommands.Import.class,
+        AdminCommands.Migrate.class
+    },
+    footer = {
+        "",
+        "Store: --db URL, else CONVOSTORE_URL, else convostore.url in ./convostore.properties, else "
+            + Cli.DEFAULT_URL + ".",
+        "User: --user ID, else CONVOSTORE_USER, else convostore.user in ./convostore.properties, else "
+            + Cli.DEFAULT_USER + ".",
+        "Exit codes: 0 done, 1 refused (bad input, not found, conflict), 2 usage error, 3 store unreachable."
+    })
+public final class Cli implements Runnable {
+
+  static final String DEFAULT_URL = "jdbc:sqlite:convostore.db";
+  static final String DEFAULT_USER = "cli-user";
+  static final String PROPERTIES_FILE = "convostore.properties";
+  private static final String USER_KEY = "convostore.user";
+
+  static final int REFUSED = 1;
+  static final int UNREACHABLE = 3;
+
+  /** Reads and writes JSON with numbers kept exact. */
+  static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .build();
+
+  @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "URL",
+      description = "The store: jdbc:sqlite:PATH, jdbc:postgresql://HOST/DB or memory:.")
+  String db;
+
+  @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "ID", description = "The acting user.")
+  String user;
+
+  @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print JSON for scripts instead of text.")
+  boolean json;
+
+  private final Map<String, String> environment;
+  private final Path workingDirectory;
+  private final InputStream in;
+  private PrintWriter out;
+
+  Cli(Map<String, String> environment, Path workingDirectory, InputStream in) {
+    this.environment = environment;
+    this.workingDirectory = workingDirectory;
+    this.in = in;
+  }
+
+  /** Runs the command line and returns its exit code. */
+  static int run(String[] args, Map<String, String> environment, Path workingDirectory, InputStream in,
+      PrintWriter out, PrintWriter err) {
+    Cli cli = new Cli(environment, workingDirectory, in);
+    cli.out = out;
+    CommandLine commandLine = new CommandLine(cli);
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler((failure, command, parsed) -> {
+      err.println("convostore: " + message(failure));
+      err.flush();
+      return exitCode(failure);
+    });
+    int code = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (see --help)");
+  }
+
+  private static String message(Exception failure) {
+    if (failure instanceof ConvostoreException || failure instanceof JsonLines.InvalidFileException
+        || failure instanceof UserError) {
+      return failure.getMessage();
+    }
+    if (failure instanceof IOException || failure instanceof UncheckedIOException) {
+      return "cannot read or write a file: " + failure.getMessage();
+    }
+    return "unexpected failure: " + failure; // a bug: say so, without a stack trace
+  }
+
+  private static int exitCode(Exception failure) {
+    if (failure instanceof StoreFailureException store
+        && (store.kind() == StoreFailureException.Kind.UNAVAILABLE || store.kind() == StoreFailureException.Kind.TIMEOUT)) {
+      return UNREACHABLE;
+    }
+    return REFUSED;
+  }
+
+  /** The store's settings: the properties file, then the environment, then {@code --db}. */
+  Properties storeProperties() {
+    Properties properties = new Properties();
+    Path file = workingDirectory.resolve(PROPERTIES_FILE);
+    if (Files.isRegularFile(file)) {
+      try (Reader reader = Files.newBufferedReader(file)) {
+        properties.load(reader);
+      } catch (IOException e) {
+        throw new UserError("cannot read " + file + ": " + e.getMessage());
+      }
+    }
+    properties.remove(USER_KEY); // the CLI's own setting, not the store's
+    String url = db != null ? db : environment.getOrDefault("CONVOSTORE_URL", properties.getProperty("convostore.url"));
+    properties.setProperty("convostore.url", url != null && !url.isBlank() ? url : DEFAULT_URL);
+    return properties;
+  }
+
+  /** The acting user: {@code --user}, then the environment, then the properties file, then the default. */
+  UserId user() {
+    if (user != null) {
+      return UserId.of(user);
+    }
+    if (environment.get("CONVOSTORE_USER") != null) {
+      return UserId.of(environment.get("CONVOSTORE_USER"));
+    }
+    Path file = workingDirectory.resolve(PROPERTIES_FILE);
+    if (Files.isRegularFile(file)) {
+      Properties properties = new Properties();
+      try (Reader reader = Files.newBufferedReader(file)) {
+        properties.load(reader);
+      } catch (IOException e) {
+        throw new UserError("cannot read " + file + ": " + e.getMessage());
+      }
+      if (properties.getProperty(USER_KEY) != null) {
+        return UserId.of(properties.getProperty(USER_KEY));
+      }
+    }
+    return UserId.of(DEFAULT_USER);
+  }
+
+  ConvoStore open() {
+    return ConvoStore.open(storeProperties());
+  }
+
+  Path workingDirectory() {
+    return workingDirectory;
+  }
+
+  InputStream in() {
+    return in;
+  }
+
+  PrintWriter out() {
+    return out;
+  }
+
+  /** Prints the text, or with {@code --json} the JSON of {@code data}. */
+  void print(String text, Object data) {
+    if (json) {
+      try {
+        out.println(JSON.writeValueAsString(data));
+      } catch (JsonProcessingException cannotHappen) {
+        throw new IllegalStateException(cannotHappen);
+      }
+    } else {
+      out.println(text);
+    }
+  }
+
+  /** A mistake of the person at the keyboard, told in a sentence. */
+  static final class UserError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UserError(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,281 @@
+package dev.convostore.bootstrap.cli;
+
+import dev.convostore.application.port.in.ConversationPage;
+import dev.convostore.application.port.in.ConversationStatistics;
+import dev.convostore.application.port.in.ConversationView;
+import dev.convostore.application.port.in.HistoryRequest;
+import dev.convostore.application.port.in.ListConversations;
+import dev.convostore.application.port.in.StartConversation;
+import dev.convostore.application.port.in.ToolUsage;
+import dev.convostore.bootstrap.ConvoStore;
+import dev.convostore.domain.Conversation;
+import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.JsonObject;
+import dev.convostore.domain.MessageRole;
+import dev.convostore.domain.ToolOutcome;
+import dev.convostore.domain.UserId;
+import dev.convostore.sql.EnumNames;
+import dev.convostore.sql.JsonColumns;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** Commands about whole conversations. */
+final class ConversationCommands {
+
+  private ConversationCommands() {}
+
+  static ConversationId id(String text) {
+    return ConversationId.parse(text);
+  }
+
+  /** A JSON object typed on the command line, such as {@code {"channel":"web"}}. */
+  static JsonObject jsonObject(String option, String text) {
+    try {
+      return JsonColumns.parseObject(text);
+    } catch (RuntimeException notAnObject) {
+      throw new Cli.UserError(option + " must be a JSON object, such as {\"channel\":\"web\"}");
+    }
+  }
+
+  @Command(name = "new", mixinStandardHelpOptions = true, description = "Start a conversation; prints its id.")
+  static final class New implements Callable<Integer> {
+    @ParentCommand Cli cli;
+
+    @Option(names = "--title", description = "Its title (else the first user message gives one).")
+    String title;
+
+    @Option(names = "--metadata", paramLabel = "JSON", description = "A JSON object of metadata.")
+    String metadata;
+
+    @Option(names = "--id", paramLabel = "UUID", description = "A conversation id of your choosing.")
+    String id;
+
+    @Override
+    public Integer call() {
+      StartConversation start = StartConversation.by(cli.user());
+      if (title != null) {
+        start = start.titled(title);
+      }
+      if (metadata != null) {
+        start = start.withMetadata(jsonObject("--metadata", metadata));
+      }
+      if (id != null) {
+        start = start.withId(id(id));
+      }
+      try (ConvoStore store = cli.open()) {
+        Conversation started = store.conversations().start(start);
+        cli.print(started.id().toString(), Views.json(started));
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "Show a conversation with its last messages, or a page before or after a sequence number.")
+  static final class Show implements Callable<Integer> {
+    @ParentCommand Cli cli;
+
+    @Parameters(paramLabel = "ID", description = "The conversation.")
+    String id;
+
+    @Option(names = "--last", paramLabel = "N", description = "How many messages (default 20).")
+    int last = 20;
+
+    @Option(names = "--before", paramLabel = "SEQ", description = "The page before this sequence number.")
+    Long before;
+
+    @Option(names = "--after", paramLabel = "SEQ", description = "The page after this sequence number.")
+    Long after;
+
+    @Override
+    public Integer call() {
+      if (before != null && after != null) {
+        throw new Cli.UserError("give --before or --after, not both");
+      }
+      HistoryRequest window = before != null ? HistoryRequest.before(before, last)
+          : after != null ? HistoryRequest.after(after, last) : HistoryRequest.last(last);
+      try (ConvoStore store = cli.open()) {
+        ConversationView view = store.conversations().get(cli.user(), id(id), window);
+        Map<String, Object> json = Views.json(view.conversation());
+        json.put("messages", Views.messages(view.messages()));
+        cli.print(Views.text(view.conversation()) + "\n" + Views.lines(view.messages()), json);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "List your conversations, most recent activity first, a page at a time.")
+  static final class ListCommand implements Callable<Integer> {
+    @ParentCommand Cli cli;
+
+    @ArgGroup(exclusive = true)
+    Activity activity;
+
+    static final class Activity {
+      @Option(names = "--active", description = "Only active conversations.")
+      boolean active;
+
+      @Option(names = "--inactive", description = "Only inactive conversations.")
+      boolean inactive;
+    }
+
+    @Option(names = "--limit", paramLabel = "N", description = "Conversations per page (default 20).")
+    int limit = 20;
+
+    @Option(names = "--cursor", paramLabel = "CURSOR", description = "Continue after the page that printed this cursor.")
+    String cursor;
+
+    @Option(names = "--metadata", paramLabel = "JSON", description = "Only conversations whose metadata holds these members.")
+    String metadata;
+
+    @Override
+    public Integer call() {
+      ListConversations query = ListConversations.of(cli.user(), limit);
+      if (activity != null) {
+        query = query.onlyActive(activity.active);
+      }
+      if (cursor != null) {
+        query = query.after(cursor);
+      }
+      if (metadata != null) {
+        query = query.withMetadata(jsonObject("--metadata", metadata));
+      }
+      try (ConvoStore store = cli.open()) {
+        ConversationPage page = store.conversations().list(query);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("conversations", page.conversations().stream().map(Views::json).toList());
+        json.put("nextCursor", page.nextCursor().orElse(null));
+        String text = page.conversations().isEmpty() ? "(no conversations)"
+            : page.conversations().stream().map(Views::text).collect(Collectors.joining("\n"));
+        cli.print(text + page.nextCursor().map(next -> "\nmore: --cursor " + next).orElse(""), json);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "stats", mixinStandardHelpOptions = true,
+      description = "Count a conversation's messages by role, and its tool calls by tool and outcome.")
+  static final class Stats implements Callable<Integer> {
+    @ParentCommand Cli cli;
+
+    @Parameters(paramLabel = "ID", description = "The conversation.")
+    String id;
+
+    @Override
+    public Integer call() {
+      try (ConvoStore store = cli.open()) {
+        ConversationStatistics stats = store.history().statistics(cli.user(), id(id));
+        Map<String, Long> byRole = new LinkedHashMap<>();
+        for (MessageRole role : MessageRole.values()) {
+          byRole.put(EnumNames.lower(role), stats.messagesByRole().getOrDefault(role, 0L));
+        }
+        List<Map<String, Object>> tools = stats.tools().stream().map(ConversationCommands::json).toList();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("conversationId", stats.conversationId().toString());
+        json.put("messagesByRole", byRole);
+        json.put("tools", tools);
+        StringBuilder text = new StringBuilder("messages by role: ").append(byRole.isEmpty() ? "none" : byRole);
+        for (ToolUsage tool : stats.tools()) {
+          text.append("\ntool ").append(tool.toolName()).append(": ").append(tool.calls()).append(" calls, results ")
+              .append(json(tool).get("results"));
+        }
+        cli.print(text.toString(), json);
+      }
+      return 0;
+    }
+  }
+
+  private static Map<String, Object> json(ToolUsage tool) {
+    Map<String, Long> results = new LinkedHashMap<>();
+    for (ToolOutcome outcome : ToolOutcome.values()) {
+      results.put(EnumNames.lower(outcome), tool.outcomes().getOrDefault(outcome, 0L));
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("tool", tool.toolName());
+    json.put("calls", tool.calls());
+    json.put("results", results);
+    return json;
+  }
+
+  /** The options shared by the commands that change a conversation. */
+  abstract static class Change implements Callable<Integer> {
+    @ParentCommand Cli cli;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The conversation.")
+    String id;
+
+    @Option(names = "--expect-version", paramLabel = "N",
+        description = "Change only if the conversation is still at this version.")
+    Long expectedVersion;
+
+    OptionalLong expected() {
+      return expectedVersion == null ? OptionalLong.empty() : OptionalLong.of(expectedVersion);
+    }
+
+    abstract Conversation change(ConvoStore store, UserId user, ConversationId conversation);
+
+    @Override
+    public Integer call() {
+      try (ConvoStore store = cli.open()) {
+        Conversation changed = change(store, cli.user(), id(id));
+        cli.print(Views.text(changed), Views.json(changed));
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "rename", mixinStandardHelpOptions = true, description = "Give a conversation a new title.")
+  static final class Rename extends Change {
+    @Parameters(index = "1", paramLabel = "TITLE", description = "The new title.")
+    String title;
+
+    @Override
+    Conversation change(ConvoStore store, UserId user, ConversationId conversation) {
+      return store.conversations().rename(user, conversation, title, expected());
+    }
+  }
+
+  @Command(name = "deactivate", mixinStandardHelpOptions = true, description = "Mark a conversation inactive.")
+  static final class Deactivate extends Change {
+    @Override
+    Conversation change(ConvoStore store, UserId user, ConversationId conversation) {
+      return store.conversations().deactivate(user, conversation, expected());
+    }
+  }
+
+  @Command(name = "reactivate", mixinStandardHelpOptions = true, description = "Mark a conversation active again.")
+  static final class Reactivate extends Change {
+    @Override
+    Conversation change(ConvoStore store, UserId user, ConversationId conversation) {
+      return store.conversations().reactivate(user, conversation, expected());
+    }
+  }
+
+  @Command(name = "delete", mixinStandardHelpOptions = true,
+      description = "Delete a conversation with its messages and context items.")
+  static final class Delete implements Callable<Integer> {
+    @ParentCommand Cli cli;
+
+    @Parameters(paramLabel = "ID", description = "The conversation.")
+    String id;
+
+    @Override
+    public Integer call() {
+      try (ConvoStore store = cli.open()) {
+        store.conversations().delete(cli.user(), id(id));
+        cli.print("deleted " + id, Map.of("deleted", id));
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package dev.convostore.bootstrap.cli;
+
+import dev.convostore.application.port.in.AppendMessages;
+import dev.convostore.bootstrap.ConvoStore;
+import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageId;
+import dev.convostore.domain.MessageRole;
+import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.ToolCall;
+import dev.convostore.domain.ToolOutcome;
+import dev.convostore.domain.ToolResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** Commands that write or find messages. */
+final class MessageCommands {
+
+  private MessageCommands() {}
+
+  @Command(name = "append", mixinStandardHelpOptions = true,
+      description = {"Append a message; its content comes from the argument, or from standard input when the "
+          + "argument is - or missing.",
+          "A tool call: --role assistant --tool NAME --call-id ID [--arguments JSON].",
+          "A tool result: --role tool --tool NAME --call-id ID --outcome success|failure|error [--action TEXT]."})
+  static final class Append implements Callable<Integer> {
+    @ParentCommand Cli cli;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The conversation.")
+    String conversation;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "CONTENT", description = "The content, or - for standard input.")
+    String content;
+
+    @Option(names = "--role", paramLabel = "ROLE", description = "user (default), assistant, system or tool.")
+    String role = "user";
+
+    @Option(names = "--error", description = "The message reports an error.")
+    boolean error;
+
+    @Option(names = "--tool", paramLabel = "NAME", description = "The tool called, or whose result this is.")
+    String tool;
+
+    @Option(names = "--call-id", paramLabel = "ID", description = "The tool call's id.")
+    String callId;
+
+    @Option(names = "--arguments", paramLabel = "JSON", description = "The tool call's arguments, a JSON object.")
+    String arguments = "{}";
+
+    @Option(names = "--outcome", paramLabel = "OUTCOME", description = "The tool result's outcome: success, failure or error.")
+    String outcome;
+
+    @Option(names = "--action", paramLabel = "TEXT", description = "What the tool did.")
+    String action;
+
+    @Option(names = "--id", paramLabel = "UUID", description = "A message id of your choosing: appending it again is a no-op.")
+    String id;
+
+    @Option(names = "--expect-sequence", paramLabel = "N",
+        description = "Append only if the conversation's last sequence number is still N.")
+    Long expectedSequence;
+
+    @Override
+    public Integer call() {
+      NewMessage message = message();
+      if (id != null) {
+        message = message.withId(MessageId.parse(id));
+      }
+      AppendMessages append = AppendMessages.of(cli.user(), ConversationCommands.id(conversation), message);
+      if (expectedSequence != null) {
+        append = append.expectingLastSequence(expectedSequence);
+      }
+      try (ConvoStore store = cli.open()) {
+        Message stored = store.messages().append(append).get(0);
+        cli.print(Views.text(stored), Views.json(stored));
+      }
+      return 0;
+    }
+
+    private NewMessage message() {
+      MessageRole messageRole = parse(MessageRole.class, "--role", role);
+      String text = content == null || content.equals("-") ? standardInput() : content;
+      if (messageRole == MessageRole.TOOL) {
+        if (tool == null || callId == null || outcome == null) {
+          throw new Cli.UserError("a tool result needs --tool, --call-id and --outcome");
+        }
+        return NewMessage.toolResult(new ToolResult(callId, tool, parse(ToolOutcome.class, "--outcome", outcome),
+            Optional.ofNullable(action)), text);
+      }
+      if (tool != null || callId != null) {
+        if (messageRole != MessageRole.ASSISTANT || tool == null || callId == null) {
+          throw new Cli.UserError("a tool call is an assistant message with --tool and --call-id");
+        }
+        return NewMessage.toolCalls(text, new ToolCall(callId, tool, ConversationCommands.jsonObject("--arguments", arguments)));
+      }
+      return error ? NewMessage.error(messageRole, text) : NewMessage.text(messageRole, text);
+    }
+
+    private String standardInput() {
+      try {
+        return new String(cli.in().readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  static <E extends Enum<E>> E parse(Class<E> type, String option, String name) {
+    try {
+      return Enum.valueOf(type, name.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      throw new Cli.UserError(option + " must be one of " + List.of(type.getEnumConstants()).stream()
+          .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList() + ", not '" + name + "'");
+    }
+  }
+
+  @Command(name = "search", mixinStandardHelpOptions = true,
+      description = "Find your messages that hold every word (whole words, any case), newest first.")
+  static final class Search implements Callable<Integer> {
+    @ParentCommand Cli cli;
+
+    @Parameters(arity = "1..*", paramLabel = "WORD", description = "The words.")
+    List<String> words;
+
+    @Option(names = "--limit", paramLabel = "N", description = "The most messages to show (default 20).")
+    int limit = 20;
+
+    @Override
+    public Integer call() {
+      try (ConvoStore store = cli.open()) {
+        List<Message> found = store.history().search(cli.user(), String.join(" ", words), limit);
+        String text = found.isEmpty() ? "(no messages)"
+            : String.join("\n", found.stream().map(m -> m.conversationId() + " " + Views.text(m)).toList());
+        cli.print(text, Views.messages(found));
+      }
+      return 0;
+    }
+  }
+}
