@@ -59,7 +59,8 @@ import picocli.CommandLine.ScopeType;
     })
 public final class Cli implements Runnable {
 
-  static final String DEFAULT_URL = "jdbc:sqlite:convostore.db";
+  static final String DEFAULT_FILE = "convostore.db";
+  static final String DEFAULT_URL = "jdbc:sqlite:" + DEFAULT_FILE;
   static final String DEFAULT_USER = "cli-user";
   static final String PROPERTIES_FILE = "convostore.properties";
   private static final String USER_KEY = "convostore.user";
@@ -149,7 +150,8 @@ public final class Cli implements Runnable {
     }
     properties.remove(USER_KEY); // the CLI's own setting, not the store's
     String url = db != null ? db : environment.getOrDefault("CONVOSTORE_URL", properties.getProperty("convostore.url"));
-    properties.setProperty("convostore.url", url != null && !url.isBlank() ? url : DEFAULT_URL);
+    properties.setProperty("convostore.url", url != null && !url.isBlank() ? url
+        : "jdbc:sqlite:" + workingDirectory.resolve(DEFAULT_FILE)); // the default file is in the working directory
     return properties;
   }
 

@@ -1,0 +1,254 @@
+package dev.convostore.bootstrap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, run in this JVM against SQLite files and memory: every command, output and exit code. */
+class CliTest {
+
+  private static final String WEATHER = "019b8a1c-0001-7000-8000-000000000000";
+
+  @TempDir Path directory;
+
+  private CliRun run(String... args) {
+    return CliRun.run(directory, args);
+  }
+
+  private static void assertOk(CliRun run) {
+    assertEquals(0, run.exitCode(), () -> "stdout: " + run.out() + "\nstderr: " + run.err());
+  }
+
+  /** A refusal: exit code 1, one line on stderr that says what was wrong, no stack trace. */
+  private static void assertRefused(CliRun run, String says) {
+    assertEquals(1, run.exitCode(), () -> "stdout: " + run.out() + "\nstderr: " + run.err());
+    assertTrue(run.err().contains(says), () -> "stderr: " + run.err());
+    assertFalse(run.err().contains("\tat "), () -> "a stack trace: " + run.err());
+  }
+
+  @Test
+  void demoStoresTheSampleInTheDefaultFileOnceHoweverOftenItRuns() {
+    CliRun first = run("demo");
+    CliRun second = run("demo");
+
+    assertOk(first);
+    assertOk(second);
+    assertTrue(Files.exists(directory.resolve("convostore.db")));
+    assertTrue(first.out().contains("4 conversations, 21 messages, 4 context items"), first.out());
+    assertTrue(first.out().contains("#3 assistant calls weather_forecast"), first.out());
+    JsonNode listed = run("--user", "ada", "--json", "list").json();
+    assertEquals(2, listed.get("conversations").size());
+    assertEquals(7, run("--user", "ada", "--json", "show", WEATHER).json().get("messages").size());
+    JsonNode demo = run("demo", "--json").json();
+    assertEquals(21, demo.get("messages").asInt());
+    assertEquals(6, demo.get("window").size());
+  }
+
+  @Test
+  void everyConversationAndMessageCommandWorksAndSpeaksJson() {
+    String id = run("--user", "alice", "--json", "new", "--metadata", "{\"channel\":\"cli\"}").json().get("id").asText();
+    assertOk(run("--user", "alice", "append", id, "What is the weather in Oslo?"));
+    assertOk(CliRun.run(directory, Map.of(), "It is snowing.\n", "--user", "alice", "append", id, "--role", "assistant"));
+    assertOk(run("--user", "alice", "append", id, "", "--role", "assistant", "--tool", "weather", "--call-id", "c1",
+        "--arguments", "{\"city\":\"Oslo\"}"));
+    JsonNode result = run("--user", "alice", "--json", "append", id, "{\"celsius\":-3}", "--role", "tool",
+        "--tool", "weather", "--call-id", "c1", "--outcome", "success", "--action", "looked up").json();
+    assertEquals("tool_result", result.get("kind").asText());
+    assertEquals(4, result.get("sequence").asInt());
+
+    JsonNode shown = run("--user", "alice", "--json", "show", id, "--last", "3").json();
+    assertEquals("What is the weather in Oslo?", shown.get("title").asText());
+    assertEquals("cli", shown.get("metadata").get("channel").asText());
+    assertEquals(List.of(2, 3, 4), sequences(shown.get("messages")));
+    assertEquals("weather", shown.get("messages").get(1).get("toolCalls").get(0).get("toolName").asText());
+    assertEquals(List.of(1, 2), sequences(run("--user", "alice", "--json", "show", id, "--before", "3").json().get("messages")));
+    assertEquals(List.of(3, 4), sequences(run("--user", "alice", "--json", "show", id, "--after", "2").json().get("messages")));
+    assertEquals(List.of(3, 4), sequences(run("--user", "alice", "--json", "show", id, "--after", "3").json().get("messages")),
+        "a window never starts with a tool result whose call it leaves out");
+
+    assertEquals(List.of(1), sequences(run("--user", "alice", "--json", "search", "OSLO", "weather").json()));
+    JsonNode stats = run("--user", "alice", "--json", "stats", id).json();
+    assertEquals(1, stats.get("messagesByRole").get("user").asInt());
+    assertEquals(1, stats.get("tools").get(0).get("results").get("success").asInt());
+
+    assertEquals("Snow report", run("--user", "alice", "--json", "rename", id, "Snow report").json().get("title").asText());
+    assertFalse(run("--user", "alice", "--json", "deactivate", id).json().get("active").asBoolean());
+    assertEquals(1, run("--user", "alice", "--json", "list", "--inactive").json().get("conversations").size());
+    assertEquals(0, run("--user", "alice", "--json", "list", "--active").json().get("conversations").size());
+    assertTrue(run("--user", "alice", "--json", "reactivate", id).json().get("active").asBoolean());
+    assertEquals(1, run("--user", "alice", "--json", "list", "--metadata", "{\"channel\":\"cli\"}").json()
+        .get("conversations").size());
+
+    assertOk(run("--user", "alice", "delete", id));
+    assertRefused(run("--user", "alice", "show", id), "conversation " + id + " not found");
+  }
+
+  private static List<Integer> sequences(JsonNode messages) {
+    List<Integer> sequences = new ArrayList<>();
+    messages.forEach(message -> sequences.add(message.get("sequence").asInt()));
+    return sequences;
+  }
+
+  @Test
+  void listingPagesWithTheCursorItPrints() {
+    for (int i = 0; i < 3; i++) {
+      assertOk(run("--user", "alice", "new", "--title", "chat " + i));
+    }
+    JsonNode first = run("--user", "alice", "--json", "list", "--limit", "2").json();
+    JsonNode second = run("--user", "alice", "--json", "list", "--limit", "2", "--cursor", first.get("nextCursor").asText()).json();
+
+    assertEquals(2, first.get("conversations").size());
+    assertEquals(1, second.get("conversations").size());
+    assertTrue(second.get("nextCursor").isNull());
+    assertRefused(run("--user", "alice", "list", "--cursor", "forged"), "cursor");
+  }
+
+  @Test
+  void anotherUsersConversationIsNotFoundExactlyLikeAMissingOne() {
+    assertOk(run("demo"));
+
+    CliRun other = run("--user", "mallory", "show", WEATHER);
+    CliRun missing = run("--user", "mallory", "show", "019b8a1c-0009-7000-8000-000000000000");
+
+    assertRefused(other, "not found");
+    assertEquals(missing.err().replace("0009", "0001"), other.err());
+    assertRefused(run("--user", "mallory", "append", WEATHER, "let me in"), "not found");
+  }
+
+  @Test
+  void exitCodesSayWhatKindOfFailureItWas() {
+    assertEquals(2, run("bogus").exitCode());
+    assertEquals(2, run("show").exitCode(), "a missing argument");
+    assertEquals(2, run("list", "--limit", "many").exitCode());
+    assertEquals(2, run().exitCode(), "no command");
+    assertRefused(run("show", "not-a-uuid"), "conversationId");
+    CliRun unreachable = run("--db", "jdbc:postgresql://127.0.0.1:1/convostore", "list");
+    assertEquals(3, unreachable.exitCode(), unreachable.err());
+    assertTrue(unreachable.err().contains("cannot be reached"), unreachable.err());
+    for (String command : List.of("demo", "new", "append", "show", "list", "search", "stats", "rename", "deactivate",
+        "reactivate", "delete", "erase-user", "retention", "export", "import", "migrate")) {
+      CliRun help = run(command, "--help");
+      assertOk(help);
+      assertTrue(help.out().contains("Usage: convostore " + command), help.out());
+    }
+  }
+
+  @Test
+  void oversizeContentIsRefusedNamingTheFieldAndNothingIsStored() throws IOException {
+    Files.writeString(directory.resolve("convostore.properties"), "convostore.max-content-length=10\n");
+    String id = run("--json", "new").json().get("id").asText();
+
+    assertRefused(run("append", id, "eleven chars"), "messages[0].content");
+    assertEquals(0, run("--json", "show", id).json().get("messages").size());
+  }
+
+  @Test
+  void theStoreAndUserComeFromOptionThenEnvironmentThenPropertiesThenDefaults() throws IOException {
+    Files.writeString(directory.resolve("convostore.properties"),
+        "convostore.url=jdbc:sqlite:" + directory.resolve("from-file.db") + "\nconvostore.user=file-user\n");
+    assertOk(run("new"));
+    assertTrue(Files.exists(directory.resolve("from-file.db")));
+    assertEquals(1, run("--json", "--user", "file-user", "list").json().get("conversations").size());
+    assertEquals(1, run("--json", "list").json().get("conversations").size(), "the user from the file");
+
+    Map<String, String> environment = Map.of(
+        "CONVOSTORE_URL", "jdbc:sqlite:" + directory.resolve("from-env.db"), "CONVOSTORE_USER", "env-user");
+    assertOk(CliRun.run(directory, environment, "", "new"));
+    assertTrue(Files.exists(directory.resolve("from-env.db")));
+    assertEquals("env-user", CliRun.run(directory, environment, "", "--json", "list").json()
+        .get("conversations").get(0).get("owner").asText());
+
+    assertOk(CliRun.run(directory, environment, "", "new", "--db", "jdbc:sqlite:" + directory.resolve("from-option.db")));
+    assertTrue(Files.exists(directory.resolve("from-option.db")), "--db after the command name");
+    assertEquals(0, run("--db", "memory:", "--json", "list").json().get("conversations").size());
+  }
+
+  @Test
+  void exportThenImportIntoAnEmptyStoreThenExportAgainGivesTheSameBytes() throws IOException {
+    assertOk(run("demo"));
+    assertOk(run("--user", "ada", "append", WEATHER, "One more, with metadata-free text ✓"));
+    assertOk(run("export", "--all", "-o", "first.jsonl"));
+    String other = "jdbc:sqlite:" + directory.resolve("other.db");
+
+    CliRun imported = run("--db", other, "--json", "import", "first.jsonl");
+    assertOk(imported);
+    assertEquals(22, imported.json().get("messages").asInt());
+    assertOk(run("--db", other, "export", "--all", "-o", "second.jsonl"));
+    assertOk(run("--db", other, "import", "second.jsonl"));
+    assertOk(run("--db", other, "export", "--all", "-o", "third.jsonl"));
+
+    byte[] first = Files.readAllBytes(directory.resolve("first.jsonl"));
+    assertEquals(new String(first, StandardCharsets.UTF_8), Files.readString(directory.resolve("second.jsonl")));
+    assertEquals(new String(first, StandardCharsets.UTF_8), Files.readString(directory.resolve("third.jsonl")),
+        "importing again changes nothing");
+    List<String> lines = Files.readAllLines(directory.resolve("first.jsonl"));
+    assertEquals("{\"format\":\"convostore-export\",\"version\":1}", lines.get(0));
+    assertEquals(5, lines.size());
+    assertEquals(3, run("--user", "ada", "export").out().lines().count(), "the acting user's two, after the header");
+  }
+
+  @Test
+  void aMalformedLineImportsNothingAndNamesItsLineNumber() throws IOException {
+    assertOk(run("demo"));
+    assertOk(run("export", "--all", "-o", "good.jsonl"));
+    List<String> lines = new ArrayList<>(Files.readAllLines(directory.resolve("good.jsonl")));
+    lines.set(3, lines.get(3).replace("\"role\":\"user\"", "\"role\":\"robot\""));
+    Files.write(directory.resolve("bad-role.jsonl"), lines);
+    lines = new ArrayList<>(Files.readAllLines(directory.resolve("good.jsonl")));
+    lines.set(4, lines.get(4).substring(0, 40));
+    Files.write(directory.resolve("cut.jsonl"), lines);
+    Files.writeString(directory.resolve("notes.txt"), "these are my notes\n");
+    Files.writeString(directory.resolve("empty.jsonl"), "");
+    String empty = "jdbc:sqlite:" + directory.resolve("empty.db");
+
+    assertRefused(run("--db", empty, "import", "bad-role.jsonl"), "line 4: ");
+    assertRefused(run("--db", empty, "import", "cut.jsonl"), "line 5: is not valid JSON");
+    assertRefused(run("--db", empty, "import", "notes.txt"), "line 1: is not valid JSON");
+    assertRefused(run("--db", empty, "import", "empty.jsonl"), "line 1: the file is empty");
+    assertRefused(run("--db", empty, "import", "missing.jsonl"), "no such file: missing.jsonl");
+    assertEquals(1, run("--db", empty, "export", "--all").out().lines().count(), "nothing imported: only the header");
+  }
+
+  @Test
+  void eraseUserAsksForConfirmationThenReportsWhatWentAndRetentionReportsToo() {
+    assertOk(run("demo"));
+
+    assertRefused(run("--user", "grace", "erase-user"), "--yes");
+    JsonNode erased = run("--user", "grace", "--json", "erase-user", "--yes").json();
+    assertEquals(1, erased.get("conversations").asInt());
+    assertEquals(5, erased.get("messages").asInt());
+    assertEquals(1, erased.get("contextItems").asInt());
+
+    JsonNode trimmed = run("--json", "retention", "--keep-last", "2").json();
+    assertEquals(5 + 4 + 1, trimmed.get("messagesDeleted").asInt()); // ada's 7 and 6, linus's 3: two kept of each
+    JsonNode idle = run("--json", "retention", "--idle", "30d", "--deactivate").json();
+    assertEquals(3, idle.get("conversationsDeactivated").asInt(), "the sample is from January 2026");
+    assertRefused(run("retention"), "--idle");
+    assertRefused(run("retention", "--idle", "soon"), "--idle must be a duration");
+  }
+
+  @Test
+  void migrateShowsAppliesAndRollsBackTheSchema() {
+    assertOk(run("new"));
+
+    JsonNode status = run("--json", "migrate", "status").json();
+    assertEquals("applied", status.get(0).get("state").asText());
+    assertEquals(1, run("--json", "migrate", "rollback", "0").json().get("undone").asInt());
+    assertEquals("pending", run("--json", "migrate", "status").json().get(0).get("state").asText());
+    assertEquals(1, run("--json", "migrate", "apply").json().get("applied").asInt());
+    assertRefused(run("migrate", "rollback"), "needs the version");
+    assertRefused(run("migrate", "sideways"), "status, apply or rollback");
+    assertRefused(run("--db", "memory:", "migrate", "status"), "no schema");
+  }
+}
