@@ -78,6 +78,9 @@ final class TransferCommands {
       try (ConvoStore store = cli.open(); ProgressBar bar = progressBar(Files.size(file))) {
         LongConsumer progress = bar == null ? read -> { } : bar::stepTo;
         report = JsonLines.importFile(() -> Files.newBufferedReader(file, StandardCharsets.UTF_8), store.transfer(), progress);
+        if (bar != null) {
+          bar.stepTo(bar.getMax()); // progress counts characters, the size bytes: finish at 100%
+        }
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       Map<String, Object> json = new LinkedHashMap<>();
