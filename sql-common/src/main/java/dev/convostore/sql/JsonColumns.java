@@ -81,6 +81,9 @@ public final class JsonColumns {
 
   /** The texts of a stored JSON array of strings. */
   public static List<String> textList(String text) {
+    if (text.equals("[]")) {
+      return List.of(); // most agents hold no focus areas: no need to parse
+    }
     if (parse(text) instanceof JsonArray array
         && array.elements().stream().allMatch(element -> element instanceof JsonString)) {
       return array.elements().stream().map(element -> ((JsonString) element).value()).toList();

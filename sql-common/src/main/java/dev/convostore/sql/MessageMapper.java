@@ -23,14 +23,18 @@ public interface MessageMapper {
   /** Whether the owner has the conversation. */
   boolean owns(@Param("owner") UserId owner, @Param("id") ConversationId id);
 
-  /** The newest {@code limit} messages, newest first. */
-  List<Message> last(@Param("id") ConversationId id, @Param("limit") int limit);
+  /** The newest {@code limit} messages of the owner's conversation, newest first. */
+  List<Message> last(@Param("owner") UserId owner, @Param("id") ConversationId id, @Param("limit") int limit);
 
-  /** The {@code limit} messages before {@code sequence}, newest first. */
-  List<Message> before(@Param("id") ConversationId id, @Param("sequence") long sequence, @Param("limit") int limit);
+  /** The {@code limit} messages of the owner's conversation before {@code sequence}, newest first. */
+  List<Message> before(
+      @Param("owner") UserId owner, @Param("id") ConversationId id, @Param("sequence") long sequence,
+      @Param("limit") int limit);
 
-  /** The {@code limit} messages after {@code sequence}, oldest first. */
-  List<Message> after(@Param("id") ConversationId id, @Param("sequence") long sequence, @Param("limit") int limit);
+  /** The {@code limit} messages of the owner's conversation after {@code sequence}, oldest first. */
+  List<Message> after(
+      @Param("owner") UserId owner, @Param("id") ConversationId id, @Param("sequence") long sequence,
+      @Param("limit") int limit);
 
   /** Every message of the conversation, oldest first. */
   List<Message> all(@Param("id") ConversationId id);

@@ -63,13 +63,13 @@ public final class SqlConversations implements ConversationRepository {
 
   @Override
   public Optional<Conversation> find(UserId owner, ConversationId id) {
-    return database.read(session -> Optional.ofNullable(conversations(session).find(owner, id)));
+    return database.query(session -> Optional.ofNullable(conversations(session).find(owner, id)));
   }
 
   @Override
   public List<Conversation> list(ConversationQuery query) {
     List<MetadataFilter> filters = MetadataFilter.of(query.metadataFilter());
-    return database.read(session -> {
+    return database.query(session -> {
       ConversationMapper mapper = conversations(session);
       List<Conversation> page = new ArrayList<>();
       Optional<ConversationCursor> after = query.after();

@@ -18,6 +18,13 @@ public interface SqlDatabase extends AutoCloseable {
   /** Runs {@code work} in one transaction of reads. */
   <T> T read(Function<SqlSession, T> work);
 
+  /**
+   * Runs {@code work}, a single statement or reads that need not agree with each other, without a
+   * transaction of its own: each statement is atomic by itself, and the round trips of BEGIN and
+   * COMMIT are saved.
+   */
+  <T> T query(Function<SqlSession, T> work);
+
   /** Runs {@code work} in one transaction of reads that all see the same state of the database. */
   <T> T readSnapshot(Function<SqlSession, T> work);
 

@@ -57,18 +57,23 @@ public abstract class SqlMessages implements MessageRepository {
         .collect(Collectors.toMap(Message::id, Function.identity()));
   }
 
+  /**
+   * One statement in the usual case: the window's rows are selected by conversation and owner
+   * (the owner is copied onto each message). Only an empty window asks whether the owner has the
+   * conversation at all.
+   */
   @Override
   public Optional<List<Message>> window(UserId owner, ConversationId conversationId, HistoryRequest request) {
-    return database.read(session -> {
+    return database.query(session -> {
       MessageMapper mapper = mapper(session);
-      if (!mapper.owns(owner, conversationId)) {
+      List<Message> window = switch (request.direction()) {
+        case LAST -> chronological(mapper.last(owner, conversationId, request.limit()));
+        case BEFORE -> chronological(mapper.before(owner, conversationId, request.sequence(), request.limit()));
+        case AFTER -> mapper.after(owner, conversationId, request.sequence(), request.limit());
+      };
+      if (window.isEmpty() && !mapper.owns(owner, conversationId)) {
         return Optional.empty();
       }
-      List<Message> window = switch (request.direction()) {
-        case LAST -> chronological(mapper.last(conversationId, request.limit()));
-        case BEFORE -> chronological(mapper.before(conversationId, request.sequence(), request.limit()));
-        case AFTER -> mapper.after(conversationId, request.sequence(), request.limit());
-      };
       return Optional.of(List.copyOf(window));
     });
   }
@@ -81,13 +86,13 @@ public abstract class SqlMessages implements MessageRepository {
 
   @Override
   public List<Message> recent(UserId owner, int limit) {
-    return database.read(session -> List.copyOf(mapper(session).recent(owner, limit)));
+    return database.query(session -> List.copyOf(mapper(session).recent(owner, limit)));
   }
 
   @Override
   public List<Message> search(UserId owner, SearchTerms terms, int limit) {
     String query = searchQuery(terms);
-    return database.read(session -> List.copyOf(mapper(session).search(owner, query, limit)));
+    return database.query(session -> List.copyOf(mapper(session).search(owner, query, limit)));
   }
 
   @Override

@@ -114,6 +114,19 @@ final class PostgresDatabase implements SqlDatabase {
     return transaction(ExecutorType.REUSE, null, work);
   }
 
+  /** In auto-commit mode: one round trip per statement, no BEGIN and COMMIT. */
+  @Override
+  public <T> T query(Function<SqlSession, T> work) {
+    try (Connection connection = pool.getConnection()) {
+      connection.setAutoCommit(true); // the pool sets it back when the connection returns
+      try (SqlSession session = sessions.openSession(ExecutorType.REUSE, connection)) {
+        return work.apply(session);
+      }
+    } catch (RuntimeException | SQLException failed) {
+      throw PostgresErrors.translate(failed);
+    }
+  }
+
   /** REPEATABLE READ, read only. */
   @Override
   public <T> T readSnapshot(Function<SqlSession, T> work) {

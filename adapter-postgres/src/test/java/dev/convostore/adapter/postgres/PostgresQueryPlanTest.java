@@ -130,7 +130,7 @@ class PostgresQueryPlanTest {
   void historyWindowsReadARangeOfThePrimaryKey() throws SQLException {
     for (String window : List.of("last", "before", "after")) {
       List<String> plan = plan("dev.convostore.adapter.postgres.PostgresMessageMapper." + window,
-          parameters("id", sample.id(), "sequence", 20L, "limit", 20));
+          parameters("owner", sample.owner(), "id", sample.id(), "sequence", 20L, "limit", 20));
       assertUsesIndexes(plan, "Index Scan", "using messages_pkey on messages");
       assertTrue(plan.stream().noneMatch(step -> step.startsWith("Sort")), () -> window + " sorts: " + plan);
     }

@@ -121,9 +121,18 @@ final class SqliteDatabase implements SqlDatabase {
     return read(work);
   }
 
+  @Override
+  public <T> T query(Function<SqlSession, T> work) {
+    return transaction(readers, null, ExecutorType.REUSE, work);
+  }
+
+  /** Runs {@code work} between {@code begin} and COMMIT; with no {@code begin}, each statement on its own. */
   private <T> T transaction(HikariDataSource pool, String begin, ExecutorType executor, Function<SqlSession, T> work) {
     try (Connection connection = pool.getConnection();
         SqlSession session = sessions.openSession(executor, connection)) {
+      if (begin == null) {
+        return work.apply(session);
+      }
       execute(connection, begin);
       try {
         T result = work.apply(session);
