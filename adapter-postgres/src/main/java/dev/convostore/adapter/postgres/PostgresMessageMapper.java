@@ -24,6 +24,20 @@ interface PostgresMessageMapper extends MessageMapper {
       @Param("at") Instant at,
       @Param("titleIfUntitled") String titleIfUntitled);
 
+  /**
+   * Takes the sequence numbers of new messages (without client ids) and inserts them, in one
+   * statement; returns their sequence numbers, none if the owner has no such conversation or it
+   * is not at {@code expectedLastSequence} (when given).
+   */
+  List<Long> appendNew(
+      @Param("owner") UserId owner,
+      @Param("id") ConversationId id,
+      @Param("count") int count,
+      @Param("expectedLastSequence") Long expectedLastSequence,
+      @Param("at") Instant at,
+      @Param("titleIfUntitled") String titleIfUntitled,
+      @Param("messages") List<SearchableMessage> messages);
+
   /** Inserts the messages whose client id is not yet taken; returns the ids inserted. */
   List<MessageId> insertNew(@Param("messages") List<SearchableMessage> messages);
 

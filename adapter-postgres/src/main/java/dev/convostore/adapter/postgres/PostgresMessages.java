@@ -36,6 +36,9 @@ final class PostgresMessages extends SqlMessages {
 
   @Override
   public List<Message> append(AppendBatch batch) {
+    if (batch.messages().stream().allMatch(draft -> draft.id().isEmpty()) && batch.messages().size() <= ROWS_PER_INSERT) {
+      return database.query(session -> appendWithoutClientIds(session.getMapper(PostgresMessageMapper.class), batch));
+    }
     for (int attempt = 1; ; attempt++) {
       try {
         return database.write(session -> appendOnce(session.getMapper(PostgresMessageMapper.class), batch));
@@ -96,6 +99,35 @@ final class PostgresMessages extends SqlMessages {
       throw new ClientIdTakenMeanwhile(); // its sequence numbers would leave a gap: start over
     }
     return List.copyOf(result);
+  }
+
+  /**
+   * The usual append, in one statement and one round trip: no message has a client id, so none
+   * can be stored already, and the sequence numbers are taken as the rows go in.
+   */
+  private static List<Message> appendWithoutClientIds(PostgresMessageMapper mapper, AppendBatch batch) {
+    List<Message> messages = new ArrayList<>(batch.messages().size());
+    List<SearchableMessage> rows = new ArrayList<>(batch.messages().size());
+    for (NewMessage draft : batch.messages()) {
+      // the sequence is a placeholder: the statement numbers the rows after the conversation's last
+      Message message = draft.toMessage(MessageId.newId(), batch.conversationId(), batch.owner(), 1, batch.createdAt());
+      messages.add(message);
+      rows.add(SearchableMessage.of(message));
+    }
+    List<Long> sequences = mapper.appendNew(batch.owner(), batch.conversationId(), rows.size(),
+        batch.expectedLastSequence().isPresent() ? batch.expectedLastSequence().getAsLong() : null,
+        batch.createdAt(), batch.titleIfUntitled().orElse(null), rows);
+    if (sequences.isEmpty()) {
+      throw notAppendable(mapper, batch);
+    }
+    long first = sequences.stream().mapToLong(Long::longValue).min().orElseThrow();
+    List<Message> stored = new ArrayList<>(messages.size());
+    for (int i = 0; i < messages.size(); i++) {
+      Message m = messages.get(i);
+      stored.add(new Message(m.id(), m.conversationId(), m.owner(), first + i, m.role(), m.kind(), m.content(),
+          m.toolCalls(), m.toolResult(), m.createdAt(), m.metadata()));
+    }
+    return List.copyOf(stored);
   }
 
   /** Why the conversation row did not take the append: it is not the owner's, or it moved on. */
