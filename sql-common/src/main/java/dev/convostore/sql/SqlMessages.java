@@ -1,5 +1,8 @@
 package dev.convostore.sql;
 
+import dev.convostore.application.ConflictException;
+import dev.convostore.application.ConflictException.Reason;
+import dev.convostore.application.NotFoundException;
 import dev.convostore.application.port.in.ConversationStatistics;
 import dev.convostore.application.port.in.HistoryRequest;
 import dev.convostore.application.port.in.SearchTerms;
@@ -62,6 +65,20 @@ public abstract class SqlMessages implements MessageRepository {
    * (the owner is copied onto each message). Only an empty window asks whether the owner has the
    * conversation at all.
    */
+  /**
+   * Why the conversation row did not take an append: the owner has no such conversation, or it
+   * has moved on from the expected last sequence.
+   */
+  protected static RuntimeException notAppendable(MessageMapper mapper, AppendBatch batch) {
+    Long actual = mapper.lastSequence(batch.owner(), batch.conversationId());
+    if (actual == null) {
+      return new NotFoundException("conversation", batch.conversationId());
+    }
+    return new ConflictException(Reason.SEQUENCE_MISMATCH,
+        "conversation " + batch.conversationId() + " has moved on to sequence " + actual
+            + ", not the expected " + batch.expectedLastSequence().getAsLong());
+  }
+
   @Override
   public Optional<List<Message>> window(UserId owner, ConversationId conversationId, HistoryRequest request) {
     return database.query(session -> {

@@ -2,7 +2,6 @@ package dev.convostore.adapter.postgres;
 
 import dev.convostore.application.ConflictException;
 import dev.convostore.application.ConflictException.Reason;
-import dev.convostore.application.NotFoundException;
 import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.StoreFailureException.Kind;
 import dev.convostore.application.port.in.SearchTerms;
@@ -128,17 +127,6 @@ final class PostgresMessages extends SqlMessages {
           m.toolCalls(), m.toolResult(), m.createdAt(), m.metadata()));
     }
     return List.copyOf(stored);
-  }
-
-  /** Why the conversation row did not take the append: it is not the owner's, or it moved on. */
-  private static RuntimeException notAppendable(PostgresMessageMapper mapper, AppendBatch batch) {
-    Long actual = mapper.lastSequence(batch.owner(), batch.conversationId());
-    if (actual == null) {
-      return new NotFoundException("conversation", batch.conversationId());
-    }
-    return new ConflictException(Reason.SEQUENCE_MISMATCH,
-        "conversation " + batch.conversationId() + " has moved on to sequence " + actual
-            + ", not the expected " + batch.expectedLastSequence().getAsLong());
   }
 
   /**

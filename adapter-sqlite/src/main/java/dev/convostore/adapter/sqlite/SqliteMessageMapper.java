@@ -2,6 +2,7 @@ package dev.convostore.adapter.sqlite;
 
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.UserId;
 import dev.convostore.sql.MessageMapper;
 import java.time.Instant;
 import org.apache.ibatis.annotations.Param;
@@ -16,11 +17,16 @@ interface SqliteMessageMapper extends MessageMapper {
 
   void insertWords(@Param("rowid") long rowid, @Param("words") String words);
 
-  /** Records an append on the conversation row. */
-  void afterAppend(
+  /**
+   * Takes {@code count} sequence numbers and records the append on the conversation row; returns
+   * the new last sequence, or null if the owner has no such conversation or it is not at {@code
+   * expectedLastSequence} (when given).
+   */
+  Long allocate(
+      @Param("owner") UserId owner,
       @Param("id") ConversationId id,
-      @Param("lastSequence") long lastSequence,
-      @Param("added") int added,
+      @Param("count") int count,
+      @Param("expectedLastSequence") Long expectedLastSequence,
       @Param("at") Instant at,
       @Param("titleIfUntitled") String titleIfUntitled);
 }

@@ -2,7 +2,6 @@ package dev.convostore.adapter.sqlite;
 
 import dev.convostore.application.ConflictException;
 import dev.convostore.application.ConflictException.Reason;
-import dev.convostore.application.NotFoundException;
 import dev.convostore.application.port.in.SearchTerms;
 import dev.convostore.application.port.out.AppendBatch;
 import dev.convostore.domain.Message;
@@ -16,9 +15,9 @@ import java.util.stream.Collectors;
 import org.apache.ibatis.session.SqlSession;
 
 /**
- * Messages in SQLite. An append runs under the file's write lock, so it reads the last sequence,
- * inserts and updates the conversation row without a race; the words of each message go into the
- * FTS5 index in the same transaction.
+ * Messages in SQLite. An append runs under the file's write lock: one update of the conversation
+ * row takes the sequence numbers, then the messages and their words for the FTS5 index go in,
+ * all in one transaction.
  */
 final class SqliteMessages extends SqlMessages {
 
@@ -30,40 +29,40 @@ final class SqliteMessages extends SqlMessages {
   public List<Message> append(AppendBatch batch) {
     return database.write(session -> {
       SqliteMessageMapper mapper = session.getMapper(SqliteMessageMapper.class);
-      Long lastSequence = mapper.lastSequence(batch.owner(), batch.conversationId());
-      if (lastSequence == null) {
-        throw new NotFoundException("conversation", batch.conversationId());
-      }
       Map<MessageId, Message> stored = storedWithClientIds(mapper, batch);
       List<NewMessage> drafts = batch.messages();
-      List<Message> result = new ArrayList<>(drafts.size());
-      List<Message> fresh = new ArrayList<>();
-      long sequence = lastSequence;
+      List<NewMessage> fresh = new ArrayList<>();
       for (NewMessage draft : drafts) {
         Message existing = draft.id().map(stored::get).orElse(null);
         if (existing == null) {
-          Message message = draft.toMessage(draft.id().orElseGet(MessageId::newId), batch.conversationId(),
-              batch.owner(), ++sequence, batch.createdAt());
-          fresh.add(message);
-          result.add(message);
-        } else if (existing.matches(draft)) {
-          result.add(existing);
-        } else {
+          fresh.add(draft);
+        } else if (!existing.matches(draft)) {
           throw new ConflictException(Reason.MESSAGE_ID_REUSED,
               "message " + existing.id() + " is already stored with different content");
         }
       }
       if (fresh.isEmpty()) {
-        return result; // a retry of a stored batch: nothing to do
+        return drafts.stream().map(draft -> stored.get(draft.id().orElseThrow())).toList(); // a retry: nothing to do
       }
-      if (batch.expectedLastSequence().isPresent() && batch.expectedLastSequence().getAsLong() != lastSequence) {
-        throw new ConflictException(Reason.SEQUENCE_MISMATCH,
-            "conversation " + batch.conversationId() + " has moved on to sequence " + lastSequence
-                + ", not the expected " + batch.expectedLastSequence().getAsLong());
+      Long lastSequence = mapper.allocate(batch.owner(), batch.conversationId(), fresh.size(),
+          batch.expectedLastSequence().isPresent() ? batch.expectedLastSequence().getAsLong() : null,
+          batch.createdAt(), batch.titleIfUntitled().orElse(null));
+      if (lastSequence == null) {
+        throw notAppendable(mapper, batch);
       }
-      insert(session, fresh);
-      mapper.afterAppend(
-          batch.conversationId(), sequence, fresh.size(), batch.createdAt(), batch.titleIfUntitled().orElse(null));
+      long sequence = lastSequence - fresh.size();
+      List<Message> result = new ArrayList<>(drafts.size());
+      List<Message> inserted = new ArrayList<>(fresh.size());
+      for (NewMessage draft : drafts) {
+        Message message = draft.id().map(stored::get).orElse(null);
+        if (message == null) {
+          message = draft.toMessage(draft.id().orElseGet(MessageId::newId), batch.conversationId(), batch.owner(),
+              ++sequence, batch.createdAt());
+          inserted.add(message);
+        }
+        result.add(message);
+      }
+      insert(session, inserted);
       return List.copyOf(result);
     });
   }
