@@ -105,13 +105,12 @@ final class PostgresMessages extends SqlMessages {
    * can be stored already, and the sequence numbers are taken as the rows go in.
    */
   private static List<Message> appendWithoutClientIds(PostgresMessageMapper mapper, AppendBatch batch) {
-    List<Message> messages = new ArrayList<>(batch.messages().size());
-    List<SearchableMessage> rows = new ArrayList<>(batch.messages().size());
-    for (NewMessage draft : batch.messages()) {
-      // the sequence is a placeholder: the statement numbers the rows after the conversation's last
-      Message message = draft.toMessage(MessageId.newId(), batch.conversationId(), batch.owner(), 1, batch.createdAt());
-      messages.add(message);
-      rows.add(SearchableMessage.of(message));
+    List<NewMessage> drafts = batch.messages();
+    List<MessageId> ids = drafts.stream().map(draft -> MessageId.newId()).toList();
+    List<SearchableMessage> rows = new ArrayList<>(drafts.size());
+    for (int i = 0; i < drafts.size(); i++) { // sequence 1 stands in: the statement numbers the rows
+      rows.add(SearchableMessage.of(drafts.get(i).toMessage(
+          ids.get(i), batch.conversationId(), batch.owner(), 1, batch.createdAt())));
     }
     List<Long> sequences = mapper.appendNew(batch.owner(), batch.conversationId(), rows.size(),
         batch.expectedLastSequence().isPresent() ? batch.expectedLastSequence().getAsLong() : null,
@@ -120,11 +119,9 @@ final class PostgresMessages extends SqlMessages {
       throw notAppendable(mapper, batch);
     }
     long first = sequences.stream().mapToLong(Long::longValue).min().orElseThrow();
-    List<Message> stored = new ArrayList<>(messages.size());
-    for (int i = 0; i < messages.size(); i++) {
-      Message m = messages.get(i);
-      stored.add(new Message(m.id(), m.conversationId(), m.owner(), first + i, m.role(), m.kind(), m.content(),
-          m.toolCalls(), m.toolResult(), m.createdAt(), m.metadata()));
+    List<Message> stored = new ArrayList<>(drafts.size());
+    for (int i = 0; i < drafts.size(); i++) {
+      stored.add(drafts.get(i).toMessage(ids.get(i), batch.conversationId(), batch.owner(), first + i, batch.createdAt()));
     }
     return List.copyOf(stored);
   }
