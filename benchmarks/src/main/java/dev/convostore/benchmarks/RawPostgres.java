@@ -4,7 +4,6 @@ import dev.convostore.domain.UserId;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
@@ -89,38 +88,20 @@ final class RawPostgres implements Side {
 
   @Override
   public int history(Dataset.Plan plan) {
-    return count("SELECT seq, role, content, created_at FROM raw_messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 20",
+    return RawQueries.count(connection, "SELECT seq, role, content, created_at FROM raw_messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 20",
         plan.id().value());
   }
 
   @Override
   public int list(UserId owner) {
-    return count("SELECT id, updated_at, last_seq FROM raw_conversations WHERE owner = ? ORDER BY updated_at DESC LIMIT 20",
+    return RawQueries.count(connection, "SELECT id, updated_at, last_seq FROM raw_conversations WHERE owner = ? ORDER BY updated_at DESC LIMIT 20",
         owner.value());
   }
 
   @Override
   public int search(UserId owner, String query) {
-    return count("SELECT content, created_at FROM raw_messages WHERE search @@ plainto_tsquery('simple', ?) AND owner = ?"
+    return RawQueries.count(connection, "SELECT content, created_at FROM raw_messages WHERE search @@ plainto_tsquery('simple', ?) AND owner = ?"
         + " ORDER BY created_at DESC LIMIT 20", query, owner.value());
-  }
-
-  private int count(String sql, Object... parameters) {
-    try (PreparedStatement query = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        query.setObject(i + 1, parameters[i]);
-      }
-      int rows = 0;
-      try (ResultSet results = query.executeQuery()) {
-        while (results.next()) {
-          results.getObject(1);
-          rows++;
-        }
-      }
-      return rows;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override

@@ -116,38 +116,20 @@ final class RawSqlite implements Side {
 
   @Override
   public int history(Dataset.Plan plan) {
-    return count("SELECT seq, role, content, created_at FROM raw_messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 20",
+    return RawQueries.count(connection, "SELECT seq, role, content, created_at FROM raw_messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 20",
         bytes(plan.id().value()));
   }
 
   @Override
   public int list(UserId owner) {
-    return count("SELECT id, updated_at, last_seq FROM raw_conversations WHERE owner = ? ORDER BY updated_at DESC LIMIT 20",
+    return RawQueries.count(connection, "SELECT id, updated_at, last_seq FROM raw_conversations WHERE owner = ? ORDER BY updated_at DESC LIMIT 20",
         owner.value());
   }
 
   @Override
   public int search(UserId owner, String query) {
-    return count("SELECT content, created_at FROM raw_search WHERE raw_search MATCH ? AND owner = ?"
+    return RawQueries.count(connection, "SELECT content, created_at FROM raw_search WHERE raw_search MATCH ? AND owner = ?"
         + " ORDER BY created_at DESC LIMIT 20", query, owner.value());
-  }
-
-  private int count(String sql, Object... parameters) {
-    try (PreparedStatement query = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        query.setObject(i + 1, parameters[i]);
-      }
-      int rows = 0;
-      try (ResultSet results = query.executeQuery()) {
-        while (results.next()) {
-          results.getObject(1);
-          rows++;
-        }
-      }
-      return rows;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override
