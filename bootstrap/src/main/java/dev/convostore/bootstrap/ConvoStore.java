@@ -63,9 +63,13 @@ public final class ConvoStore implements AutoCloseable {
     Checks.present("clock", clock);
     StoreSettings settings = new StoreSettings(
         StoreConfig.url(properties), StoreConfig.limits(properties), StoreConfig.adapterProperties(properties));
+    Optional<byte[]> cursorSecret = StoreConfig.cursorSecret(properties);
     StorageProvider provider = providerFor(settings.url());
     Storage storage = provider.open(settings);
-    return new ConvoStore(provider.name(), storage, UseCases.over(storage, clock, settings.limits()));
+    UseCases useCases = cursorSecret
+        .map(secret -> UseCases.over(storage, clock, settings.limits(), secret))
+        .orElseGet(() -> UseCases.over(storage, clock, settings.limits()));
+    return new ConvoStore(provider.name(), storage, useCases);
   }
 
   /**

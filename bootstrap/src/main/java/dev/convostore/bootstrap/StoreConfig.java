@@ -3,8 +3,11 @@ package dev.convostore.bootstrap;
 import dev.convostore.application.StoreLimits;
 import dev.convostore.domain.Checks;
 import dev.convostore.domain.ValidationException;
+import dev.convostore.application.service.UseCases;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -31,6 +34,7 @@ final class StoreConfig {
   static final String MAX_CONTENT_LENGTH = "convostore.max-content-length";
   static final String MAX_JSON_BYTES = "convostore.max-json-bytes";
   static final String MAX_BATCH_SIZE = "convostore.max-batch-size";
+  static final String CURSOR_SECRET = "convostore.cursor-secret";
 
   private StoreConfig() {}
 
@@ -56,11 +60,25 @@ final class StoreConfig {
     for (String key : properties.stringPropertyNames()) {
       if (key.startsWith("convostore.")
           && !key.equals(URL) && !key.equals(MAX_CONTENT_LENGTH)
-          && !key.equals(MAX_JSON_BYTES) && !key.equals(MAX_BATCH_SIZE)) {
+          && !key.equals(MAX_JSON_BYTES) && !key.equals(MAX_BATCH_SIZE) && !key.equals(CURSOR_SECRET)) {
         adapter.put(key, properties.getProperty(key));
       }
     }
     return adapter;
+  }
+
+  /** The configured cursor secret, if any. */
+  static Optional<byte[]> cursorSecret(Properties properties) {
+    String secret = properties.getProperty(CURSOR_SECRET);
+    if (secret == null) {
+      return Optional.empty();
+    }
+    byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length < UseCases.MIN_CURSOR_SECRET_BYTES) {
+      throw new ValidationException(CURSOR_SECRET, "must have at least " + UseCases.MIN_CURSOR_SECRET_BYTES
+          + " characters, for example the output of: openssl rand -base64 32");
+    }
+    return Optional.of(bytes);
   }
 
   private static int positiveInt(Properties properties, String key, int fallback) {

@@ -123,9 +123,35 @@ class ConvoStoreTest {
   }
 
   @Test
+  void instancesWithTheSameCursorSecretServeEachOthersCursors(@TempDir Path folder) {
+    String url = "jdbc:sqlite:" + folder.resolve("chat.db");
+    String secret = "3q2+7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+    try (ConvoStore first = ConvoStore.open(properties("convostore.url", url, "convostore.cursor-secret", secret));
+        ConvoStore second = ConvoStore.open(properties("convostore.url", url, "convostore.cursor-secret", secret));
+        ConvoStore unconfigured = ConvoStore.open(url)) {
+      first.conversations().start(StartConversation.by(ALICE));
+      first.conversations().start(StartConversation.by(ALICE));
+      String cursor = first.conversations().list(ListConversations.of(ALICE, 1)).nextCursor().orElseThrow();
+
+      assertEquals(1, second.conversations().list(ListConversations.of(ALICE, 1).after(cursor)).conversations().size());
+      ValidationException refused = assertThrows(ValidationException.class,
+          () -> unconfigured.conversations().list(ListConversations.of(ALICE, 1).after(cursor)));
+      assertEquals("cursor", refused.field());
+    }
+  }
+
+  @Test
+  void aShortCursorSecretIsRefused() {
+    ValidationException error = assertThrows(ValidationException.class, () -> ConvoStore.open(properties(
+        "convostore.url", "memory:", "convostore.cursor-secret", "too short")));
+    assertEquals("convostore.cursor-secret", error.field());
+  }
+
+  @Test
   void adapterKeysAreHandedOnAndOthersAreNot() {
     assertEquals(java.util.Map.of("convostore.pool-size", "4"), StoreConfig.adapterProperties(properties(
-        "convostore.url", "memory:", "convostore.pool-size", "4", "convostore.max-batch-size", "5", "other", "x")));
+        "convostore.url", "memory:", "convostore.pool-size", "4", "convostore.max-batch-size", "5",
+        "convostore.cursor-secret", "x", "other", "x")));
   }
 
   @Test

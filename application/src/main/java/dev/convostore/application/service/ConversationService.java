@@ -37,11 +37,14 @@ final class ConversationService implements ConversationsUseCase {
   private final ConversationRepository conversations;
   private final HistoryService history;
   private final Guard guard;
+  private final CursorCodec cursors;
 
-  ConversationService(ConversationRepository conversations, HistoryService history, Guard guard) {
+  ConversationService(
+      ConversationRepository conversations, HistoryService history, Guard guard, CursorCodec cursors) {
     this.conversations = conversations;
     this.history = history;
     this.guard = guard;
+    this.cursors = cursors;
   }
 
   @Override
@@ -67,14 +70,14 @@ final class ConversationService implements ConversationsUseCase {
     // One extra row tells whether another page follows.
     List<Conversation> rows = conversations.list(new ConversationQuery(
         query.user(), query.active(), query.metadataFilter(),
-        query.cursor().map(CursorCodec::decode), query.limit() + 1));
+        query.cursor().map(text -> cursors.decode(query.user(), text)), query.limit() + 1));
     if (rows.size() <= query.limit()) {
       return new ConversationPage(rows, Optional.empty());
     }
     List<Conversation> page = rows.subList(0, query.limit());
     Conversation last = page.get(page.size() - 1);
     return new ConversationPage(
-        page, Optional.of(CursorCodec.encode(new ConversationCursor(last.updatedAt(), last.id()))));
+        page, Optional.of(cursors.encode(query.user(), new ConversationCursor(last.updatedAt(), last.id()))));
   }
 
   @Override

@@ -9,6 +9,8 @@ import dev.convostore.application.port.in.RetentionUseCase;
 import dev.convostore.application.port.in.TransferUseCase;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.domain.Checks;
+import dev.convostore.domain.ValidationException;
+import java.security.SecureRandom;
 import java.time.Clock;
 
 /**
@@ -29,18 +31,43 @@ public record UseCases(
     RetentionUseCase retention,
     TransferUseCase transfer) {
 
+  /** The fewest bytes a cursor secret may have. */
+  public static final int MIN_CURSOR_SECRET_BYTES = 32;
+
   /**
-   * Wires the services.
+   * Wires the services, signing listing cursors with a random key: cursors then stay valid only
+   * within this instance (see {@link #over(Storage, Clock, StoreLimits, byte[])}).
    *
    * @param storage where the data lives
    * @param clock the source of every timestamp the services assign
    * @param limits the input size limits
    */
   public static UseCases over(Storage storage, Clock clock, StoreLimits limits) {
+    byte[] secret = new byte[MIN_CURSOR_SECRET_BYTES];
+    new SecureRandom().nextBytes(secret);
+    return over(storage, clock, limits, secret);
+  }
+
+  /**
+   * Wires the services.
+   *
+   * @param storage where the data lives
+   * @param clock the source of every timestamp the services assign
+   * @param limits the input size limits
+   * @param cursorSecret the key listing cursors are signed with, at least {@value
+   *     #MIN_CURSOR_SECRET_BYTES} bytes; instances that serve each other's cursors (processes behind
+   *     one load balancer, restarts) need the same one
+   */
+  public static UseCases over(Storage storage, Clock clock, StoreLimits limits, byte[] cursorSecret) {
     Checks.present("storage", storage);
+    Checks.present("cursorSecret", cursorSecret);
+    if (cursorSecret.length < MIN_CURSOR_SECRET_BYTES) {
+      throw new ValidationException("cursorSecret", "must have at least " + MIN_CURSOR_SECRET_BYTES + " bytes");
+    }
     Guard guard = new Guard(Checks.present("clock", clock), Checks.present("limits", limits));
     HistoryService history = new HistoryService(storage.messages());
-    ConversationService conversations = new ConversationService(storage.conversations(), history, guard);
+    ConversationService conversations =
+        new ConversationService(storage.conversations(), history, guard, new CursorCodec(cursorSecret));
     return new UseCases(
         conversations,
         new MessageService(storage.messages(), guard),

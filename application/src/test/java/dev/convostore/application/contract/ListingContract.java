@@ -227,6 +227,23 @@ public abstract class ListingContract extends StoreContract {
   }
 
   @Test
+  void anotherUsersOrAnAlteredCursorIsRefused() {
+    for (int i = 0; i < 3; i++) {
+      start(ALICE);
+      start(BOB);
+      clock.advance(Duration.ofSeconds(1));
+    }
+    String bobs = store.conversations().list(ListConversations.of(BOB, 1)).nextCursor().orElseThrow();
+    assertInvalid("cursor", () -> store.conversations().list(ListConversations.of(ALICE, 10).after(bobs)));
+
+    String alices = store.conversations().list(ListConversations.of(ALICE, 1)).nextCursor().orElseThrow();
+    int tag = alices.lastIndexOf('.') + 1;
+    String altered = alices.substring(0, tag) + (alices.charAt(tag) == 'A' ? 'B' : 'A') + alices.substring(tag + 1);
+    assertInvalid("cursor", () -> store.conversations().list(ListConversations.of(ALICE, 10).after(altered)));
+    assertEquals(2, store.conversations().list(ListConversations.of(ALICE, 10).after(alices)).conversations().size());
+  }
+
+  @Test
   void limitMustBeInRange() {
     assertInvalid("limit", () -> ListConversations.of(ALICE, 0));
     assertInvalid("limit", () -> ListConversations.of(ALICE, ListConversations.MAX_LIMIT + 1));

@@ -152,6 +152,9 @@ public final class Cli implements Runnable {
     String url = db != null ? db : environment.getOrDefault("CONVOSTORE_URL", properties.getProperty("convostore.url"));
     properties.setProperty("convostore.url", url != null && !url.isBlank() ? url
         : "jdbc:sqlite:" + workingDirectory.resolve(DEFAULT_FILE)); // the default file is in the working directory
+    // Each command is a new process, and its operator may act as any user anyway, so the signature
+    // only has to tell users' cursors apart and survive between commands: a key derived from the URL.
+    properties.putIfAbsent("convostore.cursor-secret", "convostore command-line cursors of " + properties.getProperty("convostore.url"));
     return properties;
   }
 
