@@ -61,11 +61,6 @@ public abstract class SqlMessages implements MessageRepository {
   }
 
   /**
-   * One statement in the usual case: the window's rows are selected by conversation and owner
-   * (the owner is copied onto each message). Only an empty window asks whether the owner has the
-   * conversation at all.
-   */
-  /**
    * Why the conversation row did not take an append: the owner has no such conversation, or it
    * has moved on from the expected last sequence.
    */
@@ -79,6 +74,11 @@ public abstract class SqlMessages implements MessageRepository {
             + ", not the expected " + batch.expectedLastSequence().getAsLong());
   }
 
+  /**
+   * One statement in the usual case: the window's rows are selected by conversation and owner
+   * (the owner is copied onto each message). Only an empty window asks whether the owner has the
+   * conversation at all.
+   */
   @Override
   public Optional<List<Message>> window(UserId owner, ConversationId conversationId, HistoryRequest request) {
     return database.query(session -> {

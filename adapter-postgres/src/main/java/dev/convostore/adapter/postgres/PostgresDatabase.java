@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.convostore.sql.MyBatisSetup;
 import dev.convostore.sql.SchemaVersions;
 import dev.convostore.sql.SqlDatabase;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.Function;
@@ -117,11 +116,9 @@ final class PostgresDatabase implements SqlDatabase {
   /** In auto-commit mode: one round trip per statement, no BEGIN and COMMIT. */
   @Override
   public <T> T query(Function<SqlSession, T> work) {
-    try (Connection connection = pool.getConnection()) {
-      connection.setAutoCommit(true); // the pool sets it back when the connection returns
-      try (SqlSession session = sessions.openSession(ExecutorType.REUSE, connection)) {
-        return work.apply(session);
-      }
+    try (SqlSession session = sessions.openSession(ExecutorType.REUSE, pool.getConnection())) {
+      session.getConnection().setAutoCommit(true); // the pool sets it back when the connection returns
+      return work.apply(session);
     } catch (RuntimeException | SQLException failed) {
       throw PostgresErrors.translate(failed);
     }
@@ -134,11 +131,12 @@ final class PostgresDatabase implements SqlDatabase {
   }
 
   private <T> T transaction(ExecutorType executor, String characteristics, Function<SqlSession, T> work) {
-    try (Connection connection = pool.getConnection();
-        SqlSession session = sessions.openSession(executor, connection)) {
+    // The session owns the connection and closes it once: closing a pooled connection a second
+    // time would close the statements of whichever thread has borrowed it since.
+    try (SqlSession session = sessions.openSession(executor, pool.getConnection())) {
       try {
         if (characteristics != null) {
-          try (Statement statement = connection.createStatement()) {
+          try (Statement statement = session.getConnection().createStatement()) {
             statement.execute(characteristics);
           }
         }

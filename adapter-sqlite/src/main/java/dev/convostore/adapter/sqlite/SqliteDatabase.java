@@ -128,8 +128,10 @@ final class SqliteDatabase implements SqlDatabase {
 
   /** Runs {@code work} between {@code begin} and COMMIT; with no {@code begin}, each statement on its own. */
   private <T> T transaction(HikariDataSource pool, String begin, ExecutorType executor, Function<SqlSession, T> work) {
-    try (Connection connection = pool.getConnection();
-        SqlSession session = sessions.openSession(executor, connection)) {
+    // The session owns the connection and closes it once: closing a pooled connection a second
+    // time would close the statements of whichever thread has borrowed it since.
+    try (SqlSession session = sessions.openSession(executor, pool.getConnection())) {
+      Connection connection = session.getConnection();
       if (begin == null) {
         return work.apply(session);
       }
