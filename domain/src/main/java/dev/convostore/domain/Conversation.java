@@ -119,7 +119,7 @@ public record Conversation(
     if (end > 0 && Character.isHighSurrogate(firstUserMessage.charAt(end - 1))) {
       end--;
     }
-    String line = firstUserMessage.substring(0, end).replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
+    String line = firstUserMessage.substring(0, end).replaceAll("(?U)[\\s\\p{Cc}]+", " ").strip();
     if (line.length() <= GENERATED_TITLE_LENGTH) {
       return line;
     }

@@ -32,6 +32,14 @@ public sealed interface JsonValue
    * @throws ValidationException naming {@code field} when a value has no JSON form
    */
   static JsonValue from(String field, Object value) {
+    return from(field, value, 0);
+  }
+
+  /** Checks depth and keys on the way down, so errors name the field and deep input cannot exhaust the stack. */
+  private static JsonValue from(String field, Object value, int depth) {
+    if ((value instanceof Map<?, ?> || value instanceof List<?>) && depth >= MAX_DEPTH) {
+      throw new ValidationException(field, "is nested deeper than " + MAX_DEPTH + " levels");
+    }
     if (value == null) {
       return JsonNull.NULL;
     }
@@ -39,7 +47,7 @@ public sealed interface JsonValue
       return json;
     }
     if (value instanceof String text) {
-      return new JsonString(text);
+      return new JsonString(Checks.text(field, text, 0, Integer.MAX_VALUE));
     }
     if (value instanceof Boolean bool) {
       return JsonBoolean.of(bool);
@@ -53,14 +61,15 @@ public sealed interface JsonValue
         if (!(entry.getKey() instanceof String key)) {
           throw new ValidationException(field, "must have text keys only");
         }
-        members.put(key, from(field + "." + key, entry.getValue()));
+        Checks.text(field, key, 0, Integer.MAX_VALUE);
+        members.put(key, from(field + "." + key, entry.getValue(), depth + 1));
       }
       return new JsonObject(members);
     }
     if (value instanceof List<?> list) {
       List<JsonValue> elements = new ArrayList<>(list.size());
       for (int i = 0; i < list.size(); i++) {
-        elements.add(from(field + "[" + i + "]", list.get(i)));
+        elements.add(from(field + "[" + i + "]", list.get(i), depth + 1));
       }
       return new JsonArray(elements);
     }

@@ -52,6 +52,7 @@ class ConversationTest {
   @Test
   void generatedTitles() {
     assertEquals("Hello there", Conversation.titleFrom("  Hello\n\tthere  "));
+    assertEquals("next line", Conversation.titleFrom("next\u0085line\u2028"), "Unicode controls and line breaks too");
     String longWord = "x".repeat(100);
     assertEquals("x".repeat(60) + "…", Conversation.titleFrom(longWord));
     String emoji = "a".repeat(59) + "\uD83D\uDE00" + "b".repeat(10);

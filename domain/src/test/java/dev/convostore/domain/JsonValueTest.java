@@ -63,6 +63,24 @@ class JsonValueTest {
   }
 
   @Test
+  void plainJavaValuesTooDeepOrWithBadKeysAreRejectedNamingTheField() {
+    java.util.Map<String, Object> allowed = java.util.Map.of("k", "bottom");
+    for (int depth = 1; depth < JsonValue.MAX_DEPTH; depth++) {
+      allowed = java.util.Map.of("k", allowed);
+    }
+    assertEquals(JsonValue.MAX_DEPTH, JsonDepth.of(JsonObject.from("metadata", allowed)));
+    Object hostile = "bottom";
+    for (int depth = 0; depth < 100_000; depth++) {
+      hostile = List.of(hostile);
+    }
+    Object tooDeep = hostile;
+    assertEquals("metadata", assertThrows(ValidationException.class,
+        () -> JsonObject.from("metadata", java.util.Map.of("k", tooDeep))).field().substring(0, 8));
+    assertEquals("metadata", assertThrows(ValidationException.class,
+        () -> JsonObject.from("metadata", java.util.Map.of("nul\0key", 1))).field());
+  }
+
+  @Test
   void valuesWithoutJsonFormAreRejected() {
     assertEquals("json.when",
         assertThrows(ValidationException.class, () -> JsonObject.of("when", java.time.Instant.EPOCH)).field());

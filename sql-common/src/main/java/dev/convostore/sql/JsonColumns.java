@@ -91,26 +91,39 @@ public final class JsonColumns {
     throw new StoreFailureException(Kind.CORRUPT, "the store holds a list of texts that is not a JSON array of strings", null);
   }
 
-  /** Tool calls as a JSON array of {@code {callId, toolName, arguments}}. */
+  /**
+   * Tool calls as a JSON array of {@code {arguments, callId, toolName}}, keys in canonical order.
+   * Written and read without wrapping the arguments in domain values, which would count the array
+   * and the call object against the arguments' own depth limit.
+   */
   public static String toolCalls(List<ToolCall> calls) {
-    List<JsonValue> elements = new ArrayList<>(calls.size());
+    StringBuilder json = new StringBuilder("[");
     for (ToolCall call : calls) {
-      elements.add(JsonObject.of("callId", call.callId(), "toolName", call.toolName(), "arguments", call.arguments()));
+      json.append(json.length() == 1 ? "" : ",")
+          .append("{\"arguments\":").append(call.arguments().toJson())
+          .append(",\"callId\":").append(new JsonString(call.callId()).toJson())
+          .append(",\"toolName\":").append(new JsonString(call.toolName()).toJson())
+          .append('}');
     }
-    return new JsonArray(elements).toJson();
+    return json.append(']').toString();
   }
 
   /** The tool calls of stored text. */
   public static List<ToolCall> toolCalls(String text) {
-    List<ToolCall> calls = new ArrayList<>();
-    if (parse(text) instanceof JsonArray array) {
-      for (JsonValue element : array.elements()) {
-        JsonObject call = object(element);
-        calls.add(new ToolCall(text(call, "callId"), text(call, "toolName"), object(call.get("arguments").orElse(null))));
+    try {
+      JsonNode array = MAPPER.readTree(text);
+      if (!array.isArray()) {
+        throw new IllegalArgumentException("not an array");
+      }
+      List<ToolCall> calls = new ArrayList<>(array.size());
+      for (JsonNode call : array) {
+        calls.add(new ToolCall(call.get("callId").textValue(), call.get("toolName").textValue(),
+            (JsonObject) toValue(call.get("arguments"))));
       }
       return List.copyOf(calls);
+    } catch (JsonProcessingException | RuntimeException malformed) {
+      throw new StoreFailureException(Kind.CORRUPT, "the store holds tool calls that are not a JSON array of calls", malformed);
     }
-    throw new StoreFailureException(Kind.CORRUPT, "the store holds tool calls that are not a JSON array", null);
   }
 
   /** A tool result as {@code {callId, toolName, outcome, actionTaken?}}, the outcome's name lowercase. */
@@ -126,13 +139,6 @@ public final class JsonColumns {
     return new ToolResult(
         text(json, "callId"), text(json, "toolName"), EnumNames.upper(ToolOutcome.class, text(json, "outcome")),
         json.get("actionTaken").map(action -> ((JsonString) action).value()));
-  }
-
-  private static JsonObject object(JsonValue value) {
-    if (value instanceof JsonObject object) {
-      return object;
-    }
-    throw new StoreFailureException(Kind.CORRUPT, "the store holds a tool call that is not a JSON object", null);
   }
 
   private static String text(JsonObject object, String key) {

@@ -125,23 +125,23 @@ public abstract class HostileInputProperties {
 
   @Property
   void metadataRoundTripsOrIsRefused(@ForAll("jsonObjects") Map<String, Object> metadata) {
-    inScratchConversation(c -> roundTripsOrIsRefused(
-        () -> {
-          JsonObject json = JsonObject.from("metadata", metadata);
-          Conversation changed = store.conversations().updateMetadata(ALICE, c.id(), json, OptionalLong.empty());
-          Message call = store.messages().append(ALICE, c.id(),
-              NewMessage.toolCalls("calling", new ToolCall("call-1", "lookup", json)).withMetadata(json));
-          return Map.entry(changed, call);
-        },
-        stored -> {
-          JsonObject json = stored.getKey().metadata();
-          assertEquals(json, store.conversations().get(ALICE, c.id()).conversation().metadata());
-          Message reread = store.history().history(ALICE, c.id(), HistoryRequest.last(1)).get(0);
-          assertEquals(stored.getValue(), reread);
-          assertEquals(json, reread.metadata());
-          assertEquals(json, reread.toolCalls().get(0).arguments());
-        },
-        "metadata", "json", "messages[0].metadata", "messages[0].toolCalls[0].arguments"));
+    inScratchConversation(c -> {
+      roundTripsOrIsRefused(
+          () -> store.conversations().updateMetadata(
+              ALICE, c.id(), JsonObject.from("metadata", metadata), OptionalLong.empty()),
+          changed -> assertEquals(changed, store.conversations().get(ALICE, c.id()).conversation()),
+          "metadata");
+      roundTripsOrIsRefused(
+          () -> store.messages().append(ALICE, c.id(),
+              NewMessage.user("described").withMetadata(JsonObject.from("metadata", metadata))),
+          stored -> assertEquals(List.of(stored), store.history().history(ALICE, c.id(), HistoryRequest.last(1))),
+          "metadata", "messages[0].metadata");
+      roundTripsOrIsRefused(
+          () -> store.messages().append(ALICE, c.id(), NewMessage.toolCalls("calling",
+              new ToolCall("call-1", "lookup", JsonObject.from("arguments", metadata)))),
+          stored -> assertEquals(List.of(stored), store.history().history(ALICE, c.id(), HistoryRequest.last(1))),
+          "arguments", "messages[0].toolCalls[0].arguments");
+    });
   }
 
   @Property
@@ -153,7 +153,7 @@ public abstract class HostileInputProperties {
             NewContextItem.of(ContextSource.of(source), content, relevance).withContextType(contextType)),
         added -> {
           assertEquals(content, added.content());
-          assertEquals(relevance, added.relevance());
+          assertTrue(relevance == added.relevance(), "relevance " + added.relevance()); // -0.0 is stored as 0.0
           assertEquals(List.of(added), store.context().list(ALICE, c.id(), ContextQuery.all()));
         },
         "source", "content", "relevance", "contextType", "item.content"));
@@ -213,9 +213,9 @@ public abstract class HostileInputProperties {
         default -> store.context().remove(ALICE, id, ContextItemId.newId());
       }
     });
-    assertEquals("conversation", error.what());
+    assertEquals(operation == 10 ? "context item" : "conversation", error.what());
     assertFalse(error.getMessage().contains("bob"), error.getMessage());
-    assertEquals(before, exportAll(), "a refused call changes nothing");
+    assertTrue(before.equals(exportAll()), "a refused call changes nothing");
   }
 
   @Provide
@@ -328,7 +328,7 @@ public abstract class HostileInputProperties {
           () -> "field " + refused.field() + " is not one of " + List.of(fields));
       assertFalse(refused.getMessage().contains("SQL") || refused.getMessage().contains("Exception"),
           refused.getMessage());
-      assertEquals(before, exportAll(), "a refused call changes nothing");
+      assertTrue(before.equals(exportAll()), "a refused call changes nothing");
       return;
     }
     roundTrip.accept(result);
