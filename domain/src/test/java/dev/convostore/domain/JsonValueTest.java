@@ -31,7 +31,7 @@ class JsonValueTest {
 
   @Test
   void hugeExponentsStayShort() {
-    assertEquals("1E+100000", new JsonNumber(new BigDecimal("1E+100000")).toJson());
+    assertEquals("1E+999", new JsonNumber(new BigDecimal("1E+999")).toJson());
   }
 
   @Test
@@ -78,6 +78,19 @@ class JsonValueTest {
         () -> JsonObject.from("metadata", java.util.Map.of("k", tooDeep))).field().substring(0, 8));
     assertEquals("metadata", assertThrows(ValidationException.class,
         () -> JsonObject.from("metadata", java.util.Map.of("nul\0key", 1))).field());
+  }
+
+  @Test
+  void numbersEveryStoreHoldsExactlyAreAcceptedAndOthersRefused() {
+    assertEquals(new java.math.BigDecimal("9.99E+999"), JsonObject.of("n", new java.math.BigDecimal("9.99E+999"))
+        .get("n").map(n -> ((JsonNumber) n).value()).orElseThrow());
+    assertEquals("metadata.n", assertThrows(ValidationException.class,
+        () -> JsonObject.from("metadata", java.util.Map.of("n", new java.math.BigDecimal("1E+1000")))).field());
+    assertEquals("metadata.n", assertThrows(ValidationException.class,
+        () -> JsonObject.from("metadata", java.util.Map.of("n", new java.math.BigDecimal("1E-1001")))).field());
+    new JsonNumber(new java.math.BigDecimal("-1E-1000"));
+    new JsonNumber(java.math.BigDecimal.valueOf(Double.MIN_VALUE));
+    new JsonNumber(java.math.BigDecimal.valueOf(-Double.MAX_VALUE));
   }
 
   @Test

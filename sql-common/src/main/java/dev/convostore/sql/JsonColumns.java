@@ -1,6 +1,8 @@
 package dev.convostore.sql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -29,7 +31,13 @@ import java.util.Optional;
  */
 public final class JsonColumns {
 
-  private static final JsonMapper MAPPER = JsonMapper.builder()
+  private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+          // Numbers as long as a JsonNumber may be; texts as long as the store's limits allow.
+          .streamReadConstraints(StreamReadConstraints.builder()
+              .maxNumberLength(JsonNumber.MAX_INTEGER_DIGITS + JsonNumber.MAX_FRACTION_DIGITS + 2)
+              .maxStringLength(Integer.MAX_VALUE)
+              .build())
+          .build())
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .build();
 

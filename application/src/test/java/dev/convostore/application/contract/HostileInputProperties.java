@@ -283,8 +283,10 @@ public abstract class HostileInputProperties {
         Arbitraries.longs().map(Object.class::cast),
         Arbitraries.doubles().withSpecialValue(Double.NaN).withSpecialValue(Double.POSITIVE_INFINITY)
             .map(Object.class::cast),
-        Arbitraries.of(new BigDecimal("1e-400"), new BigDecimal("-1.5e+400"), new BigDecimal("1.50"),
-            new BigDecimal("-0.000"), new BigDecimal(BigInteger.TEN.pow(130)), new BigDecimal("1e+1000000")),
+        Arbitraries.of(new BigDecimal("1e-400"), new BigDecimal("-1.5e+400"), BigDecimal.valueOf(Double.MIN_VALUE), new BigDecimal("1.50"),
+            new BigDecimal("-0.000"), new BigDecimal(BigInteger.TEN.pow(130)), new BigDecimal("1e+1000000"),
+            new BigDecimal("9.99e+999"), new BigDecimal("1e+1000"), new BigDecimal("-1e-1000"),
+            new BigDecimal("1e-1001")),
         Arbitraries.of(true, false),
         Arbitraries.just(null));
     if (depth == 0) {

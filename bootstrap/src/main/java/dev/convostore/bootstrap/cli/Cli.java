@@ -1,11 +1,14 @@
 package dev.convostore.bootstrap.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.convostore.application.StoreFailureException;
 import dev.convostore.bootstrap.ConvoStore;
+import dev.convostore.domain.JsonNumber;
 import dev.convostore.domain.ConvostoreException;
 import dev.convostore.domain.UserId;
 import java.io.IOException;
@@ -69,7 +72,13 @@ public final class Cli implements Runnable {
   static final int UNREACHABLE = 3;
 
   /** Reads and writes JSON with numbers kept exact. */
-  static final ObjectMapper JSON = JsonMapper.builder()
+  static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+          // Numbers as long as a JsonNumber may be; texts as long as the store's limits allow.
+          .streamReadConstraints(StreamReadConstraints.builder()
+              .maxNumberLength(JsonNumber.MAX_INTEGER_DIGITS + JsonNumber.MAX_FRACTION_DIGITS + 2)
+              .maxStringLength(Integer.MAX_VALUE)
+              .build())
+          .build())
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .build();
 
