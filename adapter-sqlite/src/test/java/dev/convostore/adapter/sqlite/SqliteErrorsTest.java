@@ -28,6 +28,8 @@ import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +112,35 @@ class SqliteErrorsTest {
 
       store.messages().append(ALICE, conversation.id(), NewMessage.user("after"));
       assertEquals(java.util.List.of("before", "after"), store.history()
+          .history(ALICE, conversation.id(), HistoryRequest.last(10)).stream().map(m -> m.content()).toList());
+    }
+  }
+
+  @Test
+  void aWriteFindingTheWriterTakenPastTheConnectionTimeoutIsATimeoutNotAHang() throws Exception {
+    try (Storage storage = open(Map.of(SqliteSettings.BUSY_TIMEOUT, "5000", SqliteSettings.CONNECTION_TIMEOUT, "300"))) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+      Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
+
+      try (Connection other = DriverManager.getConnection(url()); Statement statement = other.createStatement()) {
+        statement.execute("BEGIN IMMEDIATE"); // another process writes: our writer waits in its busy timeout
+        CompletableFuture<?> holdsTheWriter = CompletableFuture.runAsync(
+            () -> store.messages().append(ALICE, conversation.id(), NewMessage.user("first")));
+        Thread.sleep(200);
+
+        long started = System.nanoTime();
+        StoreFailureException timeout = assertThrows(StoreFailureException.class,
+            () -> store.messages().append(ALICE, conversation.id(), NewMessage.user("second")));
+        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertEquals(Kind.TIMEOUT, timeout.kind());
+        assertTrue(timeout.retryable());
+        assertTrue(waitedMillis >= 250 && waitedMillis < 2_000, "refused after " + waitedMillis + " ms");
+
+        statement.execute("COMMIT");
+        holdsTheWriter.get(10, TimeUnit.SECONDS);
+      }
+      store.messages().append(ALICE, conversation.id(), NewMessage.user("second"));
+      assertEquals(java.util.List.of("first", "second"), store.history()
           .history(ALICE, conversation.id(), HistoryRequest.last(10)).stream().map(m -> m.content()).toList());
     }
   }
