@@ -25,6 +25,8 @@ public final class StoreFailureException extends ConvostoreException {
      * or older and migrations are switched off (migrate it).
      */
     SCHEMA_MISMATCH,
+    /** The store was configured without what the call needs (search over encrypted content). */
+    UNSUPPORTED,
     /** Anything else. */
     INTERNAL
   }

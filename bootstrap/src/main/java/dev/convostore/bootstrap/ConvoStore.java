@@ -10,6 +10,7 @@ import dev.convostore.application.port.out.SchemaMigrations;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.port.out.StorageProvider;
 import dev.convostore.application.port.out.StoreSettings;
+import dev.convostore.application.service.ContentKeys;
 import dev.convostore.application.service.UseCases;
 import dev.convostore.domain.Checks;
 import dev.convostore.domain.ValidationException;
@@ -64,8 +65,10 @@ public final class ConvoStore implements AutoCloseable {
     StoreSettings settings = new StoreSettings(
         StoreConfig.url(properties), StoreConfig.limits(properties), StoreConfig.adapterProperties(properties));
     Optional<byte[]> cursorSecret = StoreConfig.cursorSecret(properties);
+    Optional<ContentKeys> contentKeys = StoreConfig.contentKeys(properties);
     StorageProvider provider = providerFor(settings.url());
-    Storage storage = provider.open(settings);
+    Storage opened = provider.open(settings);
+    Storage storage = contentKeys.map(keys -> keys.protect(opened)).orElse(opened);
     UseCases useCases = cursorSecret
         .map(secret -> UseCases.over(storage, clock, settings.limits(), secret))
         .orElseGet(() -> UseCases.over(storage, clock, settings.limits()));

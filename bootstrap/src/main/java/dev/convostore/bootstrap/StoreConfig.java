@@ -3,6 +3,7 @@ package dev.convostore.bootstrap;
 import dev.convostore.application.StoreLimits;
 import dev.convostore.domain.Checks;
 import dev.convostore.domain.ValidationException;
+import dev.convostore.application.service.ContentKeys;
 import dev.convostore.application.service.UseCases;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ final class StoreConfig {
   static final String MAX_JSON_BYTES = "convostore.max-json-bytes";
   static final String MAX_BATCH_SIZE = "convostore.max-batch-size";
   static final String CURSOR_SECRET = "convostore.cursor-secret";
+  static final String CONTENT_KEYS = "convostore.content-keys";
 
   private StoreConfig() {}
 
@@ -60,7 +62,8 @@ final class StoreConfig {
     for (String key : properties.stringPropertyNames()) {
       if (key.startsWith("convostore.")
           && !key.equals(URL) && !key.equals(MAX_CONTENT_LENGTH)
-          && !key.equals(MAX_JSON_BYTES) && !key.equals(MAX_BATCH_SIZE) && !key.equals(CURSOR_SECRET)) {
+          && !key.equals(MAX_JSON_BYTES) && !key.equals(MAX_BATCH_SIZE) && !key.equals(CURSOR_SECRET)
+          && !key.equals(CONTENT_KEYS)) {
         adapter.put(key, properties.getProperty(key));
       }
     }
@@ -79,6 +82,11 @@ final class StoreConfig {
           + " characters, for example the output of: openssl rand -base64 32");
     }
     return Optional.of(bytes);
+  }
+
+  /** The configured content keys, if any. */
+  static Optional<ContentKeys> contentKeys(Properties properties) {
+    return Optional.ofNullable(properties.getProperty(CONTENT_KEYS)).map(text -> ContentKeys.parse(CONTENT_KEYS, text));
   }
 
   private static int positiveInt(Properties properties, String key, int fallback) {

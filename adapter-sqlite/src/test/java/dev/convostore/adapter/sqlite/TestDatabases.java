@@ -4,6 +4,7 @@ import dev.convostore.application.StoreLimits;
 import dev.convostore.application.contract.CleanedUpStorage;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.port.out.StoreSettings;
+import dev.convostore.application.service.ContentKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +15,9 @@ import java.util.stream.Stream;
 
 /** Fresh SQLite files for tests, each in a new temporary folder that closing the store deletes. */
 final class TestDatabases {
+
+  /** Keys for the contract suite over encrypted content. */
+  static final ContentKeys CONTENT_KEYS = ContentKeys.parse("keys", "test:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
 
   /** Opens a store on a new, empty file with the default settings. */
   Storage open() {
