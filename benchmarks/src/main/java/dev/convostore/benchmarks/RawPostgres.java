@@ -88,8 +88,9 @@ final class RawPostgres implements Side {
 
   @Override
   public int history(Dataset.Plan plan) {
-    return RawQueries.count(connection, "SELECT seq, role, content, created_at FROM raw_messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 20",
-        plan.id().value());
+    // The owner's check is part of the job: another user's conversation must show nothing.
+    return RawQueries.count(connection, "SELECT seq, role, content, created_at FROM raw_messages"
+        + " WHERE conversation_id = ? AND owner = ? ORDER BY seq DESC LIMIT 20", plan.id().value(), plan.owner().value());
   }
 
   @Override

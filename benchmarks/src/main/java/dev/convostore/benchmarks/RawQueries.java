@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** The raw floor's reads: prepare, bind, read every row, as a minimal JDBC caller would. */
+/**
+ * The raw floor's reads: prepare, bind, and read every column of every row, as a minimal JDBC
+ * caller that hands the rows on would (convostore hands on whole messages).
+ */
 final class RawQueries {
 
   private RawQueries() {}
@@ -18,8 +21,11 @@ final class RawQueries {
       }
       int rows = 0;
       try (ResultSet results = query.executeQuery()) {
+        int columns = results.getMetaData().getColumnCount();
         while (results.next()) {
-          results.getObject(1);
+          for (int column = 1; column <= columns; column++) {
+            results.getObject(column);
+          }
           rows++;
         }
       }

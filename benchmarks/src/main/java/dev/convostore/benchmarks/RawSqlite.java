@@ -116,8 +116,10 @@ final class RawSqlite implements Side {
 
   @Override
   public int history(Dataset.Plan plan) {
-    return RawQueries.count(connection, "SELECT seq, role, content, created_at FROM raw_messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 20",
-        bytes(plan.id().value()));
+    // The owner's check is part of the job: another user's conversation must show nothing.
+    return RawQueries.count(connection, "SELECT m.seq, m.role, m.content, m.created_at FROM raw_messages m"
+        + " JOIN raw_conversations c ON c.id = m.conversation_id WHERE m.conversation_id = ? AND c.owner = ?"
+        + " ORDER BY m.seq DESC LIMIT 20", bytes(plan.id().value()), plan.owner().value());
   }
 
   @Override

@@ -8,14 +8,17 @@ import dev.convostore.sql.SqlDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
-import org.apache.ibatis.session.SqlSessionFactory;
-import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.session.defaults.DefaultSqlSession;
+import org.apache.ibatis.transaction.managed.ManagedTransaction;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -31,12 +34,13 @@ final class SqliteDatabase implements SqlDatabase {
 
   private final HikariDataSource writer;
   private final HikariDataSource readers;
-  private final SqlSessionFactory sessions;
+  private final Configuration configuration;
+  private final Map<Connection, Lane> lanes = new ConcurrentHashMap<>();
 
   private SqliteDatabase(HikariDataSource writer, HikariDataSource readers) {
     this.writer = writer;
     this.readers = readers;
-    this.sessions = new SqlSessionFactoryBuilder().build(configuration(readers));
+    this.configuration = configuration(readers);
   }
 
   /** Opens the pools after bringing the schema up to date (or checking it, when migrations are off). */
@@ -126,27 +130,99 @@ final class SqliteDatabase implements SqlDatabase {
     return transaction(readers, null, ExecutorType.REUSE, work);
   }
 
-  /** Runs {@code work} between {@code begin} and COMMIT; with no {@code begin}, each statement on its own. */
+  /**
+   * Runs {@code work} between {@code begin} and COMMIT; with no {@code begin}, each statement on its
+   * own. MyBatis works on the pooled connection without owning it (it never closes or commits it),
+   * and the connection goes back to the pool exactly once.
+   */
   private <T> T transaction(HikariDataSource pool, String begin, ExecutorType executor, Function<SqlSession, T> work) {
-    // The session owns the connection and closes it once: closing a pooled connection a second
-    // time would close the statements of whichever thread has borrowed it since.
-    try (SqlSession session = sessions.openSession(executor, pool.getConnection())) {
-      Connection connection = session.getConnection();
-      if (begin == null) {
-        return work.apply(session);
-      }
-      execute(connection, begin);
+    try (Connection borrowed = pool.getConnection()) {
+      Connection connection = borrowed.unwrap(SQLiteConnection.class);
+      Lane lane = executor == ExecutorType.REUSE ? lane(connection) : null;
+      SqlSession session = lane != null ? lane.session : session(connection, executor);
+      boolean done = false;
       try {
-        T result = work.apply(session);
-        session.flushStatements();
-        execute(connection, "COMMIT");
-        return result;
-      } catch (RuntimeException | SQLException | Error failed) {
-        rollback(connection, failed);
-        throw failed;
+        if (begin == null) {
+          T result = work.apply(session);
+          done = true;
+          return result;
+        }
+        execute(connection, begin);
+        try {
+          T result = work.apply(session);
+          if (lane == null) {
+            session.flushStatements(); // runs what a BATCH session has queued
+          }
+          execute(connection, "COMMIT");
+          done = true;
+          return result;
+        } catch (RuntimeException | SQLException | Error failed) {
+          rollback(connection, failed);
+          throw failed;
+        }
+      } finally {
+        if (lane == null) {
+          session.close();
+        } else {
+          lane.release(done);
+        }
       }
     } catch (RuntimeException | SQLException failed) {
       throw SqliteErrors.translate(failed);
+    }
+  }
+
+  private SqlSession session(Connection connection, ExecutorType executor) {
+    return new DefaultSqlSession(configuration, configuration.newExecutor(new ManagedTransaction(connection, false), executor));
+  }
+
+  /** The statement-keeping session of a pooled connection, made on its first use. */
+  private Lane lane(Connection connection) {
+    Lane lane = lanes.get(connection);
+    if (lane == null) {
+      lanes.values().removeIf(Lane::connectionClosed); // connections the pool has retired
+      lane = new Lane(connection, session(connection, ExecutorType.REUSE));
+      lanes.put(connection, lane);
+    }
+    return lane;
+  }
+
+  /**
+   * A pooled connection with a session that keeps its prepared statements between calls, since
+   * SQLite compiles a statement anew on every prepare. It keeps them for a bounded number of calls,
+   * so statements whose text varies with the input (IN lists, search words) cannot pile up, and
+   * drops them after a failure.
+   */
+  private static final class Lane {
+
+    private static final int CALLS_PER_STATEMENT_SET = 256;
+
+    private final Connection connection;
+    private final SqlSession session;
+    private int calls;
+
+    Lane(Connection connection, SqlSession session) {
+      this.connection = connection;
+      this.session = session;
+    }
+
+    void release(boolean succeeded) {
+      if (!succeeded || ++calls >= CALLS_PER_STATEMENT_SET) {
+        calls = 0;
+        try {
+          session.flushStatements(); // closes the statements the session kept
+        } catch (RuntimeException closing) {
+          // a statement that cannot close belongs to a broken connection, which the pool replaces
+        }
+      }
+    }
+
+    boolean connectionClosed() {
+      try {
+        return connection.isClosed();
+      } catch (SQLException unknown) {
+        return true;
+      }
     }
   }
 
@@ -166,6 +242,8 @@ final class SqliteDatabase implements SqlDatabase {
 
   @Override
   public void close() {
+    lanes.values().forEach(lane -> lane.release(false));
+    lanes.clear();
     readers.close();
     writer.close();
   }
