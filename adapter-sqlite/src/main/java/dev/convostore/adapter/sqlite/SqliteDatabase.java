@@ -140,11 +140,11 @@ final class SqliteDatabase implements SqlDatabase {
       Connection connection = borrowed.unwrap(SQLiteConnection.class);
       Lane lane = executor == ExecutorType.REUSE ? lane(connection) : null;
       SqlSession session = lane != null ? lane.session : session(connection, executor);
-      boolean done = false;
+      boolean succeeded = false;
       try {
         if (begin == null) {
           T result = work.apply(session);
-          done = true;
+          succeeded = true;
           return result;
         }
         execute(connection, begin);
@@ -154,7 +154,7 @@ final class SqliteDatabase implements SqlDatabase {
             session.flushStatements(); // runs what a BATCH session has queued
           }
           execute(connection, "COMMIT");
-          done = true;
+          succeeded = true;
           return result;
         } catch (RuntimeException | SQLException | Error failed) {
           rollback(connection, failed);
@@ -164,7 +164,7 @@ final class SqliteDatabase implements SqlDatabase {
         if (lane == null) {
           session.close();
         } else {
-          lane.release(done);
+          lane.release(succeeded);
         }
       }
     } catch (RuntimeException | SQLException failed) {

@@ -147,4 +147,27 @@ class SqliteWritersTest {
       assertEquals("renamed elsewhere", store.conversations().get(ALICE, conversation.id()).conversation().title().orElseThrow());
     }
   }
+
+  @Test
+  void statementsKeptBetweenCallsHoldNoSnapshotSoTheWalCanBeCheckpointedFully() throws Exception {
+    try (Storage storage = open()) {
+      UseCases store = over(storage);
+      Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
+      for (int i = 0; i < 50; i++) {
+        store.messages().append(ALICE, conversation.id(), NewMessage.user("message " + i));
+        store.history().history(ALICE, conversation.id(), HistoryRequest.last(10));
+        store.history().recentActivity(ALICE, 5);
+        store.history().search(ALICE, "message", 5);
+        store.conversations().list(dev.convostore.application.port.in.ListConversations.of(ALICE, 5));
+      }
+
+      try (Connection other = DriverManager.getConnection(url()); Statement statement = other.createStatement();
+          java.sql.ResultSet checkpoint = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+        checkpoint.next();
+        assertEquals(0, checkpoint.getInt(1), "no reader or writer of this store blocked the checkpoint");
+        assertEquals(0, checkpoint.getInt(2), "the WAL was emptied");
+      }
+      assertEquals(10, store.history().history(ALICE, conversation.id(), HistoryRequest.last(10)).size());
+    }
+  }
 }
