@@ -19,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The queries behind history windows, listings, recent activity and search, as the mapper files
- * write them, explained by PostgreSQL with real parameters on 20,000 analysed messages: each
+ * write them, explained by PostgreSQL with real parameters on 20,000 analysed messages, and those
+ * run most often also without them (the generic plan a prepared statement ends up with): each
  * reaches messages and conversations through an index, never a sequential scan. Windows and
  * recent activity read their index in the order they return, without sorting.
  */
@@ -111,6 +113,28 @@ class PostgresQueryPlanTest {
     return steps;
   }
 
+  /**
+   * The plan PostgreSQL caches once a prepared statement has run five times, made without
+   * parameter values (the driver prepares every statement it runs repeatedly).
+   */
+  private static List<String> genericPlan(String statement, Map<String, Object> parameters) throws SQLException {
+    String sql = MYBATIS.getMappedStatement(statement).getBoundSql(parameters).getSql();
+    StringBuilder numbered = new StringBuilder();
+    int parameter = 0;
+    for (char c : sql.toCharArray()) {
+      numbered.append(c == '?' ? "$" + ++parameter : String.valueOf(c));
+    }
+    List<String> steps = new ArrayList<>();
+    try (Connection connection = DriverManager.getConnection(TestPostgres.url(schema) + "&preferQueryMode=simple");
+        Statement explain = connection.createStatement();
+        ResultSet rows = explain.executeQuery("EXPLAIN (GENERIC_PLAN) " + numbered)) {
+      while (rows.next()) {
+        steps.add(rows.getString(1).strip());
+      }
+    }
+    return steps;
+  }
+
   private static void assertUsesIndexes(List<String> plan, String... expectedSteps) {
     assertTrue(plan.stream().noneMatch(step -> step.contains("Seq Scan")), () -> "sequential scan in " + plan);
     for (String expected : expectedSteps) {
@@ -127,21 +151,34 @@ class PostgresQueryPlanTest {
   }
 
   @Test
-  void historyWindowsReadARangeOfThePrimaryKey() throws SQLException {
+  void historyWindowsReadARangeOfThePrimaryKeyInTheirCustomAndTheirGenericPlan() throws SQLException {
     for (String window : List.of("last", "before", "after")) {
-      List<String> plan = plan("dev.convostore.adapter.postgres.PostgresMessageMapper." + window,
-          parameters("owner", sample.owner(), "id", sample.id(), "sequence", 20L, "limit", 20));
-      assertUsesIndexes(plan, "Index Scan", "using messages_pkey on messages");
-      assertTrue(plan.stream().noneMatch(step -> step.startsWith("Sort")), () -> window + " sorts: " + plan);
+      String statement = "dev.convostore.adapter.postgres.PostgresMessageMapper." + window;
+      Map<String, Object> parameters = parameters("owner", sample.owner(), "id", sample.id(), "sequence", 20L, "limit", 20);
+      for (List<String> plan : List.of(plan(statement, parameters), genericPlan(statement, parameters))) {
+        assertUsesIndexes(plan, "Index Scan", "using messages_pkey on messages");
+        assertTrue(plan.stream().noneMatch(step -> step.startsWith("Sort")), () -> window + " sorts: " + plan);
+      }
+    }
+  }
+
+  @Test
+  void anAppendFindsItsConversationByPrimaryKeyInItsCustomAndItsGenericPlan() throws SQLException {
+    String statement = "dev.convostore.adapter.postgres.PostgresMessageMapper.allocate";
+    Map<String, Object> parameters = parameters("owner", sample.owner(), "id", sample.id(), "count", 1,
+        "at", START, "titleIfUntitled", null);
+    for (List<String> plan : List.of(plan(statement, parameters), genericPlan(statement, parameters))) {
+      assertUsesIndexes(plan, "using conversations_pkey on conversations");
     }
   }
 
   @Test
   void listingStartsFromTheOwnersActivityIndex() throws SQLException {
-    List<String> plan = plan("dev.convostore.adapter.postgres.PostgresConversationMapper.list", parameters(
-        "owner", HEAVY, "limit", 20));
-
-    assertUsesIndexes(plan, "conversations_by_owner_activity", "agent_states_pkey");
+    String statement = "dev.convostore.adapter.postgres.PostgresConversationMapper.list";
+    Map<String, Object> parameters = parameters("owner", HEAVY, "limit", 20);
+    for (List<String> plan : List.of(plan(statement, parameters), genericPlan(statement, parameters))) {
+      assertUsesIndexes(plan, "conversations_by_owner_activity", "agent_states_pkey");
+    }
   }
 
   @Test
@@ -154,12 +191,13 @@ class PostgresQueryPlanTest {
   }
 
   @Test
-  void recentActivityWalksTheOwnersTimeIndexInOrder() throws SQLException {
-    List<String> plan = plan("dev.convostore.adapter.postgres.PostgresMessageMapper.recent",
-        parameters("owner", sample.owner(), "limit", 20));
-
-    assertUsesIndexes(plan, "using messages_by_owner_time on messages");
-    assertTrue(plan.stream().noneMatch(step -> step.startsWith("Sort")), () -> "recent activity sorts: " + plan);
+  void recentActivityWalksTheOwnersTimeIndexInOrderInItsCustomAndItsGenericPlan() throws SQLException {
+    String statement = "dev.convostore.adapter.postgres.PostgresMessageMapper.recent";
+    Map<String, Object> parameters = parameters("owner", sample.owner(), "limit", 20);
+    for (List<String> plan : List.of(plan(statement, parameters), genericPlan(statement, parameters))) {
+      assertUsesIndexes(plan, "using messages_by_owner_time on messages");
+      assertTrue(plan.stream().noneMatch(step -> step.startsWith("Sort")), () -> "recent activity sorts: " + plan);
+    }
   }
 
   @Test
