@@ -17,27 +17,27 @@ public interface MessageMapper {
   Long lastSequence(@Param("owner") UserId owner, @Param("id") ConversationId id);
 
   /** The stored messages of the owner's conversation that have one of the ids. */
-  List<Message> findByIds(
+  List<MessageRow> findByIds(
       @Param("owner") UserId owner, @Param("id") ConversationId id, @Param("ids") List<MessageId> ids);
 
   /** Whether the owner has the conversation. */
   boolean owns(@Param("owner") UserId owner, @Param("id") ConversationId id);
 
   /** The newest {@code limit} messages of the owner's conversation, newest first. */
-  List<Message> last(@Param("owner") UserId owner, @Param("id") ConversationId id, @Param("limit") int limit);
+  List<MessageRow> last(@Param("owner") UserId owner, @Param("id") ConversationId id, @Param("limit") int limit);
 
   /** The {@code limit} messages of the owner's conversation before {@code sequence}, newest first. */
-  List<Message> before(
+  List<MessageRow> before(
       @Param("owner") UserId owner, @Param("id") ConversationId id, @Param("sequence") long sequence,
       @Param("limit") int limit);
 
   /** The {@code limit} messages of the owner's conversation after {@code sequence}, oldest first. */
-  List<Message> after(
+  List<MessageRow> after(
       @Param("owner") UserId owner, @Param("id") ConversationId id, @Param("sequence") long sequence,
       @Param("limit") int limit);
 
   /** Every message of the conversation, oldest first. */
-  List<Message> all(@Param("id") ConversationId id);
+  List<MessageRow> all(@Param("id") ConversationId id);
 
   /** The owner's newest messages: createdAt, conversation id and sequence, all descending. */
   List<Message> recent(@Param("owner") UserId owner, @Param("limit") int limit);

@@ -22,6 +22,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.AutoMappingBehavior;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.LocalCacheScope;
@@ -34,10 +35,10 @@ import org.apache.ibatis.type.TypeHandler;
  */
 public final class MyBatisSetup {
 
-  private static final List<Class<?>> DOMAIN_TYPES = List.of(
+  private static final List<Class<?>> ALIASED_TYPES = List.of(
       Conversation.class, AgentState.class, Message.class, ContextItem.class, NewContextItem.class,
       ConversationId.class, MessageId.class, ContextItemId.class, UserId.class, MessageRole.class, MessageKind.class,
-      ContextSource.class, JsonObject.class, Instant.class, Optional.class);
+      ContextSource.class, JsonObject.class, Instant.class, Optional.class, MessageRow.class);
 
   private MyBatisSetup() {}
 
@@ -59,12 +60,15 @@ public final class MyBatisSetup {
     Configuration configuration = new Configuration(new Environment("convostore", new JdbcTransactionFactory(), dataSource));
     configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
     configuration.setDefaultExecutorType(ExecutorType.REUSE);
+    // Every result map names its columns, so nothing is left to map by name, row after row.
+    configuration.setAutoMappingBehavior(AutoMappingBehavior.NONE);
+    configuration.setObjectFactory(new ConstructorCache());
     byType.forEach((type, handler) -> configuration.getTypeHandlerRegistry().register((Class) type, (TypeHandler) handler));
     for (TypeHandler<?> handler : named) {
       configuration.getTypeHandlerRegistry().register((Class) handler.getClass(), (TypeHandler) handler);
       configuration.getTypeAliasRegistry().registerAlias(handler.getClass().getSimpleName(), handler.getClass());
     }
-    DOMAIN_TYPES.forEach(type -> configuration.getTypeAliasRegistry().registerAlias(type.getSimpleName(), type));
+    ALIASED_TYPES.forEach(type -> configuration.getTypeAliasRegistry().registerAlias(type.getSimpleName(), type));
     for (Class<?> mapper : List.of(mappers.conversations(), mappers.messages(), mappers.contextItems(), mappers.retention())) {
       String resource = mapper.getName().replace('.', '/') + ".xml";
       try (InputStream xml = mapper.getClassLoader().getResourceAsStream(resource)) {

@@ -190,7 +190,7 @@ public final class SqlConversations implements ConversationRepository {
       return Optional.empty(); // deleted since its id was read
     }
     Conversation conversation = conversations(session).find(owner, id);
-    List<Message> messages = session.getMapper(database.mappers().messages()).all(id);
+    List<Message> messages = MessageRow.all(session.getMapper(database.mappers().messages()).all(id), id, owner);
     List<ContextItem> items = session.getMapper(database.mappers().contextItems()).all(id);
     return Optional.of(new ConversationSnapshot(conversation, messages, items));
   }

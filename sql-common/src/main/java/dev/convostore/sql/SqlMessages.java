@@ -56,7 +56,8 @@ public abstract class SqlMessages implements MessageRepository {
     if (clientIds.isEmpty()) {
       return Map.of();
     }
-    return mapper.findByIds(batch.owner(), batch.conversationId(), clientIds).stream()
+    return MessageRow.all(mapper.findByIds(batch.owner(), batch.conversationId(), clientIds), batch.conversationId(),
+            batch.owner()).stream()
         .collect(Collectors.toMap(Message::id, Function.identity()));
   }
 
@@ -75,30 +76,30 @@ public abstract class SqlMessages implements MessageRepository {
   }
 
   /**
-   * One statement in the usual case: the window's rows are selected by conversation and owner
-   * (the owner is copied onto each message). Only an empty window asks whether the owner has the
+   * One statement in the usual case: the window's rows are selected by conversation and owner,
+   * and read without those two columns. Only an empty window asks whether the owner has the
    * conversation at all.
    */
   @Override
   public Optional<List<Message>> window(UserId owner, ConversationId conversationId, HistoryRequest request) {
     return database.query(session -> {
       MessageMapper mapper = mapper(session);
-      List<Message> window = switch (request.direction()) {
+      List<MessageRow> rows = switch (request.direction()) {
         case LAST -> chronological(mapper.last(owner, conversationId, request.limit()));
         case BEFORE -> chronological(mapper.before(owner, conversationId, request.sequence(), request.limit()));
         case AFTER -> mapper.after(owner, conversationId, request.sequence(), request.limit());
       };
-      if (window.isEmpty() && !mapper.owns(owner, conversationId)) {
+      if (rows.isEmpty() && !mapper.owns(owner, conversationId)) {
         return Optional.empty();
       }
-      return Optional.of(List.copyOf(window));
+      return Optional.of(MessageRow.all(rows, conversationId, owner));
     });
   }
 
-  private static List<Message> chronological(List<Message> newestFirst) {
-    List<Message> messages = new ArrayList<>(newestFirst);
-    Collections.reverse(messages);
-    return messages;
+  private static List<MessageRow> chronological(List<MessageRow> newestFirst) {
+    List<MessageRow> rows = new ArrayList<>(newestFirst);
+    Collections.reverse(rows);
+    return rows;
   }
 
   @Override
