@@ -5,15 +5,18 @@ import dev.convostore.domain.AgentState;
 import dev.convostore.domain.Checks;
 import dev.convostore.domain.ContextItem;
 import dev.convostore.domain.ConversationSnapshot;
+import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.JsonValue;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.NewContextItem;
 import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.ToolCall;
 import dev.convostore.domain.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The store's configured limits and clock, applied to input before it reaches storage. */
 final class Guard {
@@ -32,15 +35,23 @@ final class Guard {
   }
 
   void json(String field, JsonValue value) {
+    json(() -> field, value);
+  }
+
+  /** Field names are made only for an error: an import checks every message of every conversation. */
+  private void json(Supplier<String> field, JsonValue value) {
+    if (value instanceof JsonObject object && object.isEmpty()) {
+      return; // most metadata
+    }
     int bytes = value.toJson().getBytes(StandardCharsets.UTF_8).length;
     if (bytes > limits.maxJsonBytes()) {
-      throw new ValidationException(field, "must be at most " + limits.maxJsonBytes() + " bytes of JSON");
+      throw new ValidationException(field.get(), "must be at most " + limits.maxJsonBytes() + " bytes of JSON");
     }
   }
 
-  void content(String field, String content) {
+  private void content(Supplier<String> field, String content) {
     if (content.length() > limits.maxContentLength()) {
-      throw new ValidationException(field, "must be at most " + limits.maxContentLength() + " characters");
+      throw new ValidationException(field.get(), "must be at most " + limits.maxContentLength() + " characters");
     }
   }
 
@@ -51,20 +62,25 @@ final class Guard {
   }
 
   void message(String field, NewMessage message) {
-    content(field + ".content", message.content());
-    json(field + ".metadata", message.metadata());
-    for (int i = 0; i < message.toolCalls().size(); i++) {
-      json(field + ".toolCalls[" + i + "].arguments", message.toolCalls().get(i).arguments());
+    message(() -> field, message.content(), message.metadata(), message.toolCalls());
+  }
+
+  private void message(Supplier<String> field, String content, JsonObject metadata, List<ToolCall> toolCalls) {
+    content(() -> field.get() + ".content", content);
+    json(() -> field.get() + ".metadata", metadata);
+    for (int i = 0; i < toolCalls.size(); i++) {
+      int call = i;
+      json(() -> field.get() + ".toolCalls[" + call + "].arguments", toolCalls.get(i).arguments());
     }
   }
 
   void contextItem(String field, NewContextItem item) {
-    content(field + ".content", item.content());
-    json(field + ".metadata", item.metadata());
+    content(() -> field + ".content", item.content());
+    json(() -> field + ".metadata", item.metadata());
   }
 
   void agentState(AgentState state) {
-    state.lastUserInput().ifPresent(input -> content("agentState.lastUserInput", input));
+    state.lastUserInput().ifPresent(input -> content(() -> "agentState.lastUserInput", input));
     state.lastToolResult().ifPresent(result -> json("agentState.lastToolResult", result));
   }
 
@@ -73,7 +89,9 @@ final class Guard {
     agentState(snapshot.conversation().agentState());
     List<Message> messages = snapshot.messages();
     for (int i = 0; i < messages.size(); i++) {
-      message("messages[" + i + "]", messages.get(i).asNewMessage());
+      Message message = messages.get(i);
+      int index = i;
+      message(() -> "messages[" + index + "]", message.content(), message.metadata(), message.toolCalls());
     }
     List<ContextItem> items = snapshot.contextItems();
     for (int i = 0; i < items.size(); i++) {

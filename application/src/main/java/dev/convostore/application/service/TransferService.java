@@ -38,7 +38,7 @@ final class TransferService implements TransferUseCase {
     long itemCount = 0;
     while (snapshots.hasNext()) {
       ConversationSnapshot snapshot = Checks.present("snapshot", snapshots.next());
-      saver.save(snapshot.conversation().owner(), snapshot);
+      saver.store(snapshot);
       conversationCount++;
       messageCount += snapshot.messages().size();
       itemCount += snapshot.contextItems().size();
