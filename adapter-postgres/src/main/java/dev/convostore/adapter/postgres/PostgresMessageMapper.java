@@ -38,6 +38,19 @@ interface PostgresMessageMapper extends MessageMapper {
       @Param("titleIfUntitled") String titleIfUntitled,
       @Param("messages") List<SearchableMessage> messages);
 
+  /**
+   * {@link #appendNew} for the usual single message, in SQL that does not change with the input:
+   * MyBatis then binds it without building the statement anew for every call (that building was
+   * most of an append's own time).
+   */
+  Long appendOne(
+      @Param("owner") UserId owner,
+      @Param("id") ConversationId id,
+      @Param("expectedLastSequence") Long expectedLastSequence,
+      @Param("at") Instant at,
+      @Param("titleIfUntitled") String titleIfUntitled,
+      @Param("m") SearchableMessage message);
+
   /** Inserts the messages whose client id is not yet taken; returns the ids inserted. */
   List<MessageId> insertNew(@Param("messages") List<SearchableMessage> messages);
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.ibatis.session.SqlSession;
 
 /**
@@ -112,9 +113,14 @@ final class PostgresMessages extends SqlMessages {
       rows.add(SearchableMessage.of(drafts.get(i).toMessage(
           ids.get(i), batch.conversationId(), batch.owner(), 1, batch.createdAt())));
     }
-    List<Long> sequences = mapper.appendNew(batch.owner(), batch.conversationId(), rows.size(),
-        batch.expectedLastSequence().isPresent() ? batch.expectedLastSequence().getAsLong() : null,
-        batch.createdAt(), batch.titleIfUntitled().orElse(null), rows);
+    Long expectedLastSequence = batch.expectedLastSequence().isPresent() ? batch.expectedLastSequence().getAsLong() : null;
+    String titleIfUntitled = batch.titleIfUntitled().orElse(null);
+    List<Long> sequences = rows.size() == 1
+        ? Stream.ofNullable(mapper.appendOne(
+            batch.owner(), batch.conversationId(), expectedLastSequence, batch.createdAt(), titleIfUntitled, rows.get(0)))
+            .toList()
+        : mapper.appendNew(batch.owner(), batch.conversationId(), rows.size(), expectedLastSequence, batch.createdAt(),
+            titleIfUntitled, rows);
     if (sequences.isEmpty()) {
       throw notAppendable(mapper, batch);
     }
