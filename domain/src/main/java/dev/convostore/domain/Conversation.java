@@ -2,6 +2,7 @@ package dev.convostore.domain;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A conversation between a user of the host application and an assistant.
@@ -40,6 +41,9 @@ public record Conversation(
 
   /** Generated titles are cut at a word boundary near this length. */
   static final int GENERATED_TITLE_LENGTH = 60;
+
+  /** Runs of Unicode spaces and control characters, which a generated title folds into one space. */
+  private static final Pattern BLANKS = Pattern.compile("(?U)[\\s\\p{Cc}]+");
 
   /** Validates and normalizes every component. */
   public Conversation {
@@ -119,7 +123,7 @@ public record Conversation(
     if (end > 0 && Character.isHighSurrogate(firstUserMessage.charAt(end - 1))) {
       end--;
     }
-    String line = firstUserMessage.substring(0, end).replaceAll("(?U)[\\s\\p{Cc}]+", " ").strip();
+    String line = BLANKS.matcher(firstUserMessage.substring(0, end)).replaceAll(" ").strip();
     if (line.length() <= GENERATED_TITLE_LENGTH) {
       return line;
     }
