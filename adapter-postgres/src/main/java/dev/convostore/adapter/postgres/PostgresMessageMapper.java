@@ -36,7 +36,7 @@ interface PostgresMessageMapper extends MessageMapper {
       @Param("expectedLastSequence") Long expectedLastSequence,
       @Param("at") Instant at,
       @Param("titleIfUntitled") String titleIfUntitled,
-      @Param("messages") List<SearchableMessage> messages);
+      @Param("rows") MessageColumns messages);
 
   /**
    * {@link #appendNew} for the usual single message, in SQL that does not change with the input:
@@ -52,8 +52,8 @@ interface PostgresMessageMapper extends MessageMapper {
       @Param("m") SearchableMessage message);
 
   /** Inserts the messages whose client id is not yet taken; returns the ids inserted. */
-  List<MessageId> insertNew(@Param("messages") List<SearchableMessage> messages);
+  List<MessageId> insertNew(@Param("rows") MessageColumns messages);
 
-  /** Inserts one message (for batched imports). */
-  void insert(@Param("m") SearchableMessage message);
+  /** Inserts the messages in one statement (for imports). */
+  void insertAll(@Param("rows") MessageColumns messages);
 }

@@ -31,7 +31,7 @@ final class PostgresMessages extends SqlMessages {
   /** How often an append starts over after another writer stored one of its client ids meanwhile. */
   private static final int ATTEMPTS = 5;
 
-  /** Messages per INSERT statement: 12 parameters each. */
+  /** Messages per INSERT statement, which bounds the size of its twelve arrays. */
   private static final int ROWS_PER_INSERT = 1_000;
 
   @Override
@@ -92,8 +92,9 @@ final class PostgresMessages extends SqlMessages {
       result.add(existing);
     }
     int inserted = 0;
-    for (int from = 0; from < fresh.size(); from += ROWS_PER_INSERT) { // within PostgreSQL's 65,535 parameters
-      inserted += mapper.insertNew(fresh.subList(from, Math.min(fresh.size(), from + ROWS_PER_INSERT))).size();
+    for (int from = 0; from < fresh.size(); from += ROWS_PER_INSERT) {
+      inserted += mapper.insertNew(MessageColumns.of(fresh.subList(from, Math.min(fresh.size(), from + ROWS_PER_INSERT))))
+          .size();
     }
     if (inserted != fresh.size()) {
       throw new ClientIdTakenMeanwhile(); // its sequence numbers would leave a gap: start over
@@ -120,7 +121,7 @@ final class PostgresMessages extends SqlMessages {
             batch.owner(), batch.conversationId(), expectedLastSequence, batch.createdAt(), titleIfUntitled, rows.get(0)))
             .toList()
         : mapper.appendNew(batch.owner(), batch.conversationId(), rows.size(), expectedLastSequence, batch.createdAt(),
-            titleIfUntitled, rows);
+            titleIfUntitled, MessageColumns.of(rows));
     if (sequences.isEmpty()) {
       throw notAppendable(mapper, batch);
     }
@@ -144,10 +145,14 @@ final class PostgresMessages extends SqlMessages {
     }
   }
 
-  /** Inserts messages one statement each, which a batching session sends as one JDBC batch. */
+  /** Inserts messages {@value #ROWS_PER_INSERT} per statement, each column as one array. */
   static void insert(SqlSession session, List<Message> messages) {
     PostgresMessageMapper mapper = session.getMapper(PostgresMessageMapper.class);
-    messages.forEach(message -> mapper.insert(SearchableMessage.of(message)));
+    for (int from = 0; from < messages.size(); from += ROWS_PER_INSERT) {
+      List<SearchableMessage> rows = messages.subList(from, Math.min(messages.size(), from + ROWS_PER_INSERT)).stream()
+          .map(SearchableMessage::of).toList();
+      mapper.insertAll(MessageColumns.of(rows));
+    }
   }
 
   /** Each word as a quoted lexeme, taken as is: words hold only letters, marks and digits. */

@@ -16,6 +16,9 @@ import dev.convostore.sql.EnumNames;
 import dev.convostore.sql.JsonColumns;
 import dev.convostore.sql.NullableColumnHandler;
 import dev.convostore.sql.OptionalColumnHandler;
+import java.sql.CallableStatement;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -24,6 +27,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.ibatis.type.BaseTypeHandler;
+import org.apache.ibatis.type.JdbcType;
 import org.apache.ibatis.type.TypeHandler;
 import org.postgresql.util.PGobject;
 
@@ -53,7 +58,8 @@ final class PostgresTypes {
   /** The handlers the mapper files name. */
   static List<TypeHandler<?>> named() {
     return List.of(
-        new OptionalTexts(), new OptionalRoles(), new OptionalJson(), new TextLists(), new ToolCalls(), new ToolResults());
+        new OptionalTexts(), new OptionalRoles(), new OptionalJson(), new TextLists(), new ToolCalls(), new ToolResults(),
+        new TextArrays());
   }
 
   /** A {@code jsonb} parameter from canonical JSON text. */
@@ -166,6 +172,30 @@ final class PostgresTypes {
     ToolCalls() {
       super(calls -> calls.isEmpty() ? null : jsonb(JsonColumns.toolCalls(calls)),
           column -> column == null ? List.of() : JsonColumns.toolCalls(text(column)));
+    }
+  }
+
+  /** A {@code text[]} parameter, for statements that unnest whole columns ({@link MessageColumns}). */
+  static final class TextArrays extends BaseTypeHandler<String[]> {
+    @Override
+    public void setNonNullParameter(PreparedStatement statement, int index, String[] values, JdbcType jdbcType)
+        throws SQLException {
+      statement.setArray(index, statement.getConnection().createArrayOf("text", values));
+    }
+
+    @Override
+    public String[] getNullableResult(ResultSet results, String column) {
+      throw new UnsupportedOperationException("text arrays are parameters only");
+    }
+
+    @Override
+    public String[] getNullableResult(ResultSet results, int column) {
+      throw new UnsupportedOperationException("text arrays are parameters only");
+    }
+
+    @Override
+    public String[] getNullableResult(CallableStatement statement, int column) {
+      throw new UnsupportedOperationException("text arrays are parameters only");
     }
   }
 

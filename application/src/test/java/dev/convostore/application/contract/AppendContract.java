@@ -11,6 +11,7 @@ import dev.convostore.application.port.in.AppendMessages;
 import dev.convostore.application.port.in.HistoryRequest;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.ConversationSnapshot;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
@@ -33,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Appending messages: sequence numbers, atomic batches, idempotency, conditional appends, concurrency. */
@@ -112,6 +114,37 @@ public abstract class AppendContract extends StoreContract {
     assertEquals("call_2", read.get(2).toolResult().orElseThrow().callId());
     assertEquals(ToolOutcome.FAILURE, read.get(2).toolResult().orElseThrow().outcome());
     assertEquals(Optional.of("looked it up"), read.get(1).toolResult().orElseThrow().actionTaken());
+  }
+
+  /**
+   * Text that means something in SQL array, JSON or COPY syntax is stored as text, in batches with
+   * and without client ids, and in an import (adapters may send a batch's columns as arrays).
+   */
+  @Test
+  void textThatLooksLikeSyntaxIsStoredExactlyInBatchesAndImports() {
+    Conversation c = start(ALICE);
+    List<String> texts = List.of("NULL", "null", "{}", "{\"a\",\"b\"}", "{a,b}", "\\", "\\N", "\"", "'", ",",
+        "(1,2)", "[]", "a\tb\nc", " padded ");
+    NewMessage[] withoutIds = texts.stream()
+        .map(text -> NewMessage.user(text).withMetadata(JsonObject.of(text, text))).toArray(NewMessage[]::new);
+    NewMessage[] withIds = texts.stream()
+        .map(text -> userWithId(MessageId.newId(), text)).toArray(NewMessage[]::new);
+    NewMessage call = NewMessage.toolCalls("NULL", new ToolCall("{a,b}", "NULL", JsonObject.of("\\N", "{\"x\"}")));
+
+    List<Message> stored = new ArrayList<>(append(ALICE, c.id(), withoutIds));
+    stored.addAll(append(ALICE, c.id(), withIds));
+    stored.addAll(append(ALICE, c.id(), call, result("{a,b}", "NULL")));
+
+    assertEquals(stored, all(c.id()));
+    assertEquals(texts, contents(stored.subList(0, texts.size())));
+    assertEquals(texts, contents(stored.subList(texts.size(), 2 * texts.size())));
+    List<ConversationSnapshot> exported;
+    try (Stream<ConversationSnapshot> snapshots = store.transfer().export(ALICE)) {
+      exported = snapshots.toList();
+    }
+    store.conversations().delete(ALICE, c.id());
+    store.transfer().importAll(exported.iterator());
+    assertEquals(stored, all(c.id()));
   }
 
   @Test
