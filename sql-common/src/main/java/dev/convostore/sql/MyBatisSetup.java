@@ -60,9 +60,8 @@ public final class MyBatisSetup {
     Configuration configuration = new Configuration(new Environment("convostore", new JdbcTransactionFactory(), dataSource));
     configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
     configuration.setDefaultExecutorType(ExecutorType.REUSE);
-    // Every result map names its columns, so nothing is left to map by name, row after row.
+    // Every result map names its columns: nothing is left for MyBatis to map by name on each row.
     configuration.setAutoMappingBehavior(AutoMappingBehavior.NONE);
-    configuration.setObjectFactory(new ConstructorCache());
     byType.forEach((type, handler) -> configuration.getTypeHandlerRegistry().register((Class) type, (TypeHandler) handler));
     for (TypeHandler<?> handler : named) {
       configuration.getTypeHandlerRegistry().register((Class) handler.getClass(), (TypeHandler) handler);

@@ -68,49 +68,25 @@ public record SearchTerms(List<String> words) {
     return words;
   }
 
-  /**
-   * The lowercase runs of letters, marks and digits in {@code text}, whatever their length. Runs
-   * of ASCII letters and digits, most words, are lowercased here rather than by the locale-aware
-   * {@link String#toLowerCase(Locale)}, which was a quarter of an import's Java time; for ASCII the
-   * two agree.
-   */
+  /** The lowercase runs of letters, marks and digits in {@code text}, whatever their length. */
   private static List<String> runs(String text) {
     List<String> tokens = new ArrayList<>();
     int start = -1;
-    boolean ascii = true;
     for (int i = 0; i < text.length(); ) {
-      char unit = text.charAt(i);
-      int codePoint = unit < 0x80 ? unit : text.codePointAt(i);
-      boolean wordChar = unit < 0x80 ? isAsciiWordChar(unit) : isWordChar(codePoint);
+      int codePoint = text.codePointAt(i);
+      boolean wordChar = isWordChar(codePoint);
       if (wordChar && start < 0) {
         start = i;
-        ascii = true;
       } else if (!wordChar && start >= 0) {
-        tokens.add(ascii ? asciiLowercase(text, start, i) : normalize(text.substring(start, i)));
+        tokens.add(normalize(text.substring(start, i)));
         start = -1;
       }
-      ascii &= unit < 0x80;
       i += Character.charCount(codePoint);
     }
     if (start >= 0) {
-      tokens.add(ascii ? asciiLowercase(text, start, text.length()) : normalize(text.substring(start)));
+      tokens.add(normalize(text.substring(start)));
     }
     return tokens;
-  }
-
-  private static boolean isAsciiWordChar(char unit) {
-    return (unit >= 'a' && unit <= 'z') || (unit >= 'A' && unit <= 'Z') || (unit >= '0' && unit <= '9');
-  }
-
-  private static String asciiLowercase(String text, int from, int to) {
-    char[] word = new char[to - from];
-    text.getChars(from, to, word, 0);
-    for (int i = 0; i < word.length; i++) {
-      if (word[i] >= 'A' && word[i] <= 'Z') {
-        word[i] += 'a' - 'A';
-      }
-    }
-    return new String(word);
   }
 
   private static boolean isWordChar(int codePoint) {
