@@ -41,11 +41,12 @@ interface PostgresMessageMapper extends MessageMapper {
   /**
    * {@link #appendNew} for the usual single message, in SQL that does not change with the input:
    * MyBatis then binds it without building the statement anew for every call, which saved about
-   * 40 µs an append.
+   * 40 µs an append. {@code count} is 1; the statement shares the conversation update with the others.
    */
   Long appendOne(
       @Param("owner") UserId owner,
       @Param("id") ConversationId id,
+      @Param("count") int count,
       @Param("expectedLastSequence") Long expectedLastSequence,
       @Param("at") Instant at,
       @Param("titleIfUntitled") String titleIfUntitled,

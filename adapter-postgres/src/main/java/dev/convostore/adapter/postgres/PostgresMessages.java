@@ -117,9 +117,8 @@ final class PostgresMessages extends SqlMessages {
     Long expectedLastSequence = batch.expectedLastSequence().isPresent() ? batch.expectedLastSequence().getAsLong() : null;
     String titleIfUntitled = batch.titleIfUntitled().orElse(null);
     List<Long> sequences = rows.size() == 1
-        ? Stream.ofNullable(mapper.appendOne(
-            batch.owner(), batch.conversationId(), expectedLastSequence, batch.createdAt(), titleIfUntitled, rows.get(0)))
-            .toList()
+        ? Stream.ofNullable(mapper.appendOne(batch.owner(), batch.conversationId(), 1, expectedLastSequence,
+            batch.createdAt(), titleIfUntitled, rows.get(0))).toList()
         : mapper.appendNew(batch.owner(), batch.conversationId(), rows.size(), expectedLastSequence, batch.createdAt(),
             titleIfUntitled, MessageColumns.of(rows));
     if (sequences.isEmpty()) {
