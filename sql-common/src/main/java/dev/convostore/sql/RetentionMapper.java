@@ -19,7 +19,10 @@ public interface RetentionMapper {
   /** Conversations holding more than {@code keep} messages. */
   List<ConversationId> holdingMoreThan(@Param("keep") int keep);
 
-  /** Deletes all but the newest {@code keep} messages of the conversation; returns how many went. */
+  /**
+   * Deletes all but the newest {@code keep} messages of the conversation, and the tool results at
+   * the start of what is left (their call went); returns how many went.
+   */
   int trim(@Param("id") ConversationId id, @Param("keep") int keep);
 
   void lowerCount(@Param("id") ConversationId id, @Param("removed") int removed);

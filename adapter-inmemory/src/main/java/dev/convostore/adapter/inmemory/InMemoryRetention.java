@@ -3,6 +3,7 @@ package dev.convostore.adapter.inmemory;
 import dev.convostore.application.port.in.RetentionReport;
 import dev.convostore.application.port.out.RetentionRepository;
 import dev.convostore.domain.Conversation;
+import dev.convostore.domain.MessageKind;
 import java.time.Instant;
 import java.util.List;
 
@@ -52,17 +53,23 @@ final class InMemoryRetention implements RetentionRepository {
     return storage.write(() -> {
       long removed = 0;
       for (ConversationEntry entry : storage.entries.values()) {
-        int excess = entry.messagesBySequence.size() - keep;
-        for (int i = 0; i < excess; i++) {
+        int before = entry.messagesBySequence.size();
+        if (before <= keep) {
+          continue;
+        }
+        while (entry.messagesBySequence.size() > keep) {
           entry.remove(entry.messagesBySequence.firstEntry().getValue());
         }
-        if (excess > 0) {
-          Conversation c = entry.conversation;
-          entry.conversation = new Conversation(
-              c.id(), c.owner(), c.title(), c.active(), c.createdAt(), c.updatedAt(), keep,
-              c.lastSequence(), c.metadata(), c.agentState(), c.version());
-          removed += excess;
+        // Tool results whose call went would be orphans: they go too.
+        while (!entry.messagesBySequence.isEmpty()
+            && entry.messagesBySequence.firstEntry().getValue().kind() == MessageKind.TOOL_RESULT) {
+          entry.remove(entry.messagesBySequence.firstEntry().getValue());
         }
+        Conversation c = entry.conversation;
+        entry.conversation = new Conversation(
+            c.id(), c.owner(), c.title(), c.active(), c.createdAt(), c.updatedAt(), entry.messagesBySequence.size(),
+            c.lastSequence(), c.metadata(), c.agentState(), c.version());
+        removed += before - entry.messagesBySequence.size();
       }
       return new RetentionReport(0, 0, removed);
     });

@@ -10,8 +10,13 @@ import dev.convostore.application.port.in.RetentionPolicy;
 import dev.convostore.application.port.in.RetentionReport;
 import dev.convostore.domain.ContextSource;
 import dev.convostore.domain.Conversation;
+import dev.convostore.domain.JsonObject;
+import dev.convostore.domain.Message;
 import dev.convostore.domain.NewContextItem;
 import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.ToolCall;
+import dev.convostore.domain.ToolOutcome;
+import dev.convostore.domain.ToolResult;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -87,6 +92,23 @@ public abstract class RetentionContract extends StoreContract {
     assertEquals(10, after.lastSequence());
     assertEquals(11, append(ALICE, c.id(), NewMessage.user("next")).get(0).sequence());
     assertEquals(2, reload(BOB, small.id()).messageCount());
+  }
+
+  @Test
+  void trimmingNeverKeepsAToolResultWithoutItsCall() {
+    Conversation c = start(ALICE);
+    append(ALICE, c.id(), NewMessage.user("weather in Oslo?"),
+        NewMessage.toolCalls("", new ToolCall("call_1", "weather", JsonObject.empty())),
+        NewMessage.toolResult(ToolResult.of("call_1", "weather", ToolOutcome.SUCCESS), "4 C"),
+        NewMessage.assistant("It is 4 C."));
+
+    RetentionReport report = store.retention().apply(RetentionPolicy.keepLast(2));
+
+    // The result's call would go, so the result goes with it: at most two messages, none orphaned.
+    assertEquals(new RetentionReport(0, 0, 3), report);
+    List<Message> window = store.history().history(ALICE, c.id(), HistoryRequest.last(100));
+    assertEquals(List.of(4L), sequences(window));
+    assertEquals(1, reload(ALICE, c.id()).messageCount());
   }
 
   @Test

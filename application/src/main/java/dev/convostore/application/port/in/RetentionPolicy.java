@@ -13,7 +13,8 @@ import java.util.OptionalInt;
  *     idleAction}; none when empty
  * @param idleAction what happens to idle conversations
  * @param keepLastMessages when present, every conversation keeps only its newest this many
- *     messages (sequence numbers are not reused)
+ *     messages, fewer when the oldest kept would be tool results whose call goes (so no history
+ *     starts with an orphan result; sequence numbers are not reused)
  */
 public record RetentionPolicy(Optional<Duration> idleFor, IdleAction idleAction, OptionalInt keepLastMessages) {
 

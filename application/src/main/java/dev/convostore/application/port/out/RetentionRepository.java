@@ -16,8 +16,9 @@ public interface RetentionRepository {
   RetentionReport deactivateIdleSince(Instant cutoff);
 
   /**
-   * Deletes from every conversation all but its newest {@code keep} messages, lowering the message
-   * counts (last sequences and updatedAt are kept).
+   * Deletes from every conversation all but its newest {@code keep} messages, and then the tool
+   * results that would start what is left (their call is gone), lowering the message counts (last
+   * sequences and updatedAt are kept).
    */
   RetentionReport trimMessages(int keep);
 }
