@@ -16,7 +16,12 @@ public final class ConflictException extends ConvostoreException {
     /** A message id was appended again with different content. */
     MESSAGE_ID_REUSED,
     /** The id of a new conversation or context item is already taken. */
-    ID_IN_USE
+    ID_IN_USE,
+    /**
+     * An imported conversation is older than the stored one (fewer sequences or earlier
+     * activity): importing it would lose what was added since.
+     */
+    OLDER_THAN_STORED
   }
 
   private final Reason reason;

@@ -1,6 +1,7 @@
 package dev.convostore.benchmarks;
 
 import dev.convostore.application.port.in.HistoryRequest;
+import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.application.port.in.ListConversations;
 import dev.convostore.bootstrap.ConvoStore;
 import dev.convostore.domain.NewMessage;
@@ -17,7 +18,7 @@ final class ConvostoreSide implements Side {
 
   @Override
   public void load(Dataset data) {
-    store.transfer().importAll(data.snapshots());
+    store.transfer().importAll(data.snapshots(), ImportMode.NEVER_BACKWARDS);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.convostore.benchmarks;
 
 import dev.convostore.application.port.in.HistoryRequest;
+import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.application.port.in.ImportReport;
 import dev.convostore.bootstrap.ConvoStore;
 import dev.convostore.domain.AgentState;
@@ -65,7 +66,7 @@ public final class SqliteMillionMessages {
     ImportReport report;
     try (ConvoStore store = ConvoStore.open(properties)) {
       long started = System.nanoTime();
-      report = store.transfer().importAll(new Generator(conversations));
+      report = store.transfer().importAll(new Generator(conversations), ImportMode.NEVER_BACKWARDS);
       buildSeconds = (System.nanoTime() - started) / 1e9;
     }
     long bytes = Files.size(file);

@@ -94,8 +94,16 @@ public final class ConvoStore implements AutoCloseable {
         .filter(provider -> provider.accepts(url))
         .findFirst()
         .orElseThrow(() -> new ValidationException(StoreConfig.URL,
-            "names a store no installed adapter opens ('" + url + "'); installed: "
+            "names a store no installed adapter opens ('" + StoreSettings.withoutSecrets(url) + "'); installed: "
                 + providers.stream().map(StorageProvider::name).sorted().toList()));
+  }
+
+  /**
+   * The URL as it may be shown to people and written to logs: passwords and other secrets in it
+   * (user part or parameters) replaced by {@code ***}.
+   */
+  public static String displayUrl(String url) {
+    return StoreSettings.withoutSecrets(Checks.present("url", url));
   }
 
   /** The name of the storage adapter in use, such as {@code "memory"}. */

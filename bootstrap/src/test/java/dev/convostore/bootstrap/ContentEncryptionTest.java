@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.StoreFailureException.Kind;
 import dev.convostore.application.port.in.HistoryRequest;
+import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;
@@ -88,7 +89,7 @@ class ContentEncryptionTest {
       assertEquals(Kind.CORRUPT, unreadable.kind());
       assertTrue(unreadable.getMessage().contains("'k1'"), unreadable.getMessage());
 
-      withoutK1.transfer().importAll(exported.iterator());
+      withoutK1.transfer().importAll(exported.iterator(), ImportMode.REPLACE);
       assertEquals(List.of("written before encryption", "under k1", "under k2"), contents(withoutK1, id));
     }
     assertTrue(storedContents().stream().allMatch(content -> content.startsWith("cs1$k2$")), "all under k2 now");

@@ -67,6 +67,11 @@ public final class SqlConversations implements ConversationRepository {
   }
 
   @Override
+  public Optional<UserId> ownerOf(ConversationId id) {
+    return database.query(session -> Optional.ofNullable(conversations(session).ownerOf(id)));
+  }
+
+  @Override
   public List<Conversation> list(ConversationQuery query) {
     List<MetadataFilter> filters = MetadataFilter.of(query.metadataFilter());
     return database.query(session -> {

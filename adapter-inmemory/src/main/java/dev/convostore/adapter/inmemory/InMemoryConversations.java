@@ -47,6 +47,11 @@ final class InMemoryConversations implements ConversationRepository {
   }
 
   @Override
+  public Optional<UserId> ownerOf(ConversationId id) {
+    return storage.read(() -> Optional.ofNullable(storage.entries.get(id)).map(entry -> entry.conversation.owner()));
+  }
+
+  @Override
   public List<Conversation> list(ConversationQuery query) {
     return storage.read(() -> storage.entries.values().stream()
         .map(entry -> entry.conversation)

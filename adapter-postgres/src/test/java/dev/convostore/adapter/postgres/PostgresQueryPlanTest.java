@@ -3,6 +3,7 @@ package dev.convostore.adapter.postgres;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convostore.application.StoreLimits;
+import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.service.UseCases;
 import dev.convostore.domain.AgentState;
@@ -71,7 +72,7 @@ class PostgresQueryPlanTest {
     }
     sample = snapshots.get(7).conversation();
     try (Storage storage = TestPostgres.openIn(schema, Map.of())) {
-      UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS).transfer().importAll(snapshots.iterator());
+      UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS).transfer().importAll(snapshots.iterator(), ImportMode.NEVER_BACKWARDS);
     }
     // As autovacuum would: statistics, and the search index's pending entries merged into it.
     TestPostgres.execute("VACUUM ANALYZE " + schema + ".conversations, " + schema + ".agent_states, " + schema + ".messages");

@@ -2,6 +2,7 @@ package dev.convostore.adapter.sqlite;
 
 import dev.convostore.application.StoreLimits;
 import dev.convostore.application.port.in.AppendMessages;
+import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.port.out.StoreSettings;
 import dev.convostore.application.service.UseCases;
@@ -59,7 +60,7 @@ public final class CrashingImporter {
 
       ConversationSnapshot imported = newConversation();
       Iterator<ConversationSnapshot> one = List.of(imported).iterator();
-      store.transfer().importAll(one);
+      store.transfer().importAll(one, ImportMode.NEVER_BACKWARDS);
       out.println("IMPORTED " + imported.conversation().id());
       out.flush();
     }

@@ -130,14 +130,9 @@ final class ConversationService implements ConversationsUseCase {
     if (!snapshot.conversation().owner().equals(user)) {
       throw new ValidationException("conversation.owner", "must be the acting user");
     }
-    store(snapshot);
-    return existing(user, snapshot.conversation().id());
-  }
-
-  /** Saves the snapshot as {@link #save} does, without reading it back (an import has no use for it). */
-  void store(ConversationSnapshot snapshot) {
     guard.snapshot(snapshot);
     conversations.save(snapshot);
+    return existing(user, snapshot.conversation().id());
   }
 
   /**

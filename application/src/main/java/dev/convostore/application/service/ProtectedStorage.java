@@ -145,6 +145,11 @@ final class ProtectedStorage implements Storage {
     }
 
     @Override
+    public Optional<UserId> ownerOf(ConversationId id) {
+      return conversations.ownerOf(id);
+    }
+
+    @Override
     public List<Conversation> list(ConversationQuery query) {
       return conversations.list(query);
     }

@@ -1,9 +1,13 @@
 package dev.convostore.application.service;
 
+import dev.convostore.application.ConflictException;
+import dev.convostore.application.ConflictException.Reason;
+import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.application.port.in.ImportReport;
 import dev.convostore.application.port.in.TransferUseCase;
 import dev.convostore.application.port.out.ConversationRepository;
 import dev.convostore.domain.Checks;
+import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationSnapshot;
 import dev.convostore.domain.UserId;
 import java.util.Iterator;
@@ -13,11 +17,11 @@ import java.util.stream.Stream;
 final class TransferService implements TransferUseCase {
 
   private final ConversationRepository conversations;
-  private final ConversationService saver;
+  private final Guard guard;
 
-  TransferService(ConversationRepository conversations, ConversationService saver) {
+  TransferService(ConversationRepository conversations, Guard guard) {
     this.conversations = conversations;
-    this.saver = saver;
+    this.guard = guard;
   }
 
   @Override
@@ -31,18 +35,68 @@ final class TransferService implements TransferUseCase {
   }
 
   @Override
-  public ImportReport importAll(Iterator<ConversationSnapshot> snapshots) {
+  public void checkImport(ConversationSnapshot snapshot, ImportMode mode) {
+    planned(Checks.present("snapshot", snapshot), Checks.present("mode", mode));
+  }
+
+  @Override
+  public ImportReport importAll(Iterator<ConversationSnapshot> snapshots, ImportMode mode) {
     Checks.present("snapshots", snapshots);
+    Checks.present("mode", mode);
     long conversationCount = 0;
     long messageCount = 0;
     long itemCount = 0;
+    long unchanged = 0;
     while (snapshots.hasNext()) {
       ConversationSnapshot snapshot = Checks.present("snapshot", snapshots.next());
-      saver.store(snapshot);
+      Optional<ConversationSnapshot> planned = planned(snapshot, mode);
+      if (planned.isEmpty()) {
+        unchanged++;
+        continue;
+      }
+      conversations.save(planned.get());
       conversationCount++;
       messageCount += snapshot.messages().size();
       itemCount += snapshot.contextItems().size();
     }
-    return new ImportReport(conversationCount, messageCount, itemCount);
+    return new ImportReport(conversationCount, messageCount, itemCount, unchanged);
+  }
+
+  /**
+   * What importing the snapshot stores: itself when new; nothing when the store already holds it
+   * (unless replacing, which rewrites every row, as re-encryption under a new key needs); otherwise
+   * the replacement, one version past both, its sequences never below the stored ones.
+   */
+  private Optional<ConversationSnapshot> planned(ConversationSnapshot snapshot, ImportMode mode) {
+    guard.snapshot(snapshot);
+    Conversation incoming = snapshot.conversation();
+    Optional<Conversation> found = conversations.find(incoming.owner(), incoming.id());
+    if (found.isEmpty()) {
+      if (conversations.ownerOf(incoming.id()).isPresent()) {
+        throw new ConflictException(Reason.ID_IN_USE, "conversation " + incoming.id()
+            + " belongs to another user; an import never changes a conversation's owner");
+      }
+      return Optional.of(snapshot);
+    }
+    Conversation stored = found.get();
+    if (mode == ImportMode.NEVER_BACKWARDS
+        && withVersion(incoming, stored.version(), incoming.lastSequence()).equals(stored)) {
+      return Optional.empty(); // imported before: only the version a replacement bumped may differ
+    }
+    boolean older = incoming.lastSequence() < stored.lastSequence() || incoming.updatedAt().isBefore(stored.updatedAt());
+    if (older && mode == ImportMode.NEVER_BACKWARDS) {
+      throw new ConflictException(Reason.OLDER_THAN_STORED, "conversation " + incoming.id()
+          + " is older in the import (last sequence " + incoming.lastSequence() + ", active " + incoming.updatedAt()
+          + ") than in the store (last sequence " + stored.lastSequence() + ", active " + stored.updatedAt()
+          + "); importing it would lose what was added since, so nothing was changed");
+    }
+    Conversation replacement = withVersion(incoming, Math.max(stored.version(), incoming.version()) + 1,
+        Math.max(stored.lastSequence(), incoming.lastSequence()));
+    return Optional.of(new ConversationSnapshot(replacement, snapshot.messages(), snapshot.contextItems()));
+  }
+
+  private static Conversation withVersion(Conversation c, long version, long lastSequence) {
+    return new Conversation(c.id(), c.owner(), c.title(), c.active(), c.createdAt(), c.updatedAt(), c.messageCount(),
+        lastSequence, c.metadata(), c.agentState(), version);
   }
 }

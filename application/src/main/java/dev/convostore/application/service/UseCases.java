@@ -74,6 +74,6 @@ public record UseCases(
         history,
         new ContextService(storage.contextItems(), guard),
         new RetentionService(storage.retention(), guard),
-        new TransferService(storage.conversations(), conversations));
+        new TransferService(storage.conversations(), guard));
   }
 }

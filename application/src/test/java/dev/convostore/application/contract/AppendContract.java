@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.convostore.application.ConflictException;
 import dev.convostore.application.port.in.AppendMessages;
 import dev.convostore.application.port.in.HistoryRequest;
+import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;
@@ -143,7 +144,7 @@ public abstract class AppendContract extends StoreContract {
       exported = snapshots.toList();
     }
     store.conversations().delete(ALICE, c.id());
-    store.transfer().importAll(exported.iterator());
+    store.transfer().importAll(exported.iterator(), ImportMode.NEVER_BACKWARDS);
     assertEquals(stored, all(c.id()));
   }
 

@@ -10,6 +10,7 @@ import dev.convostore.application.ConflictException;
 import dev.convostore.application.port.in.ContextQuery;
 import dev.convostore.application.port.in.ErasureReport;
 import dev.convostore.application.port.in.HistoryRequest;
+import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.application.port.in.ImportReport;
 import dev.convostore.application.port.in.ListConversations;
 import dev.convostore.application.port.in.RetentionPolicy;
@@ -91,9 +92,9 @@ public abstract class TransferContract extends StoreContract {
 
     try (Storage target = openStorage()) {
       UseCases other = UseCases.over(target, clock, limits());
-      ImportReport report = other.transfer().importAll(exported.iterator());
+      ImportReport report = other.transfer().importAll(exported.iterator(), ImportMode.NEVER_BACKWARDS);
 
-      assertEquals(new ImportReport(3, 15, 3), report);
+      assertEquals(new ImportReport(3, 15, 3, 0), report);
       assertEquals(exported, exportAll(other));
     }
   }
@@ -103,8 +104,8 @@ public abstract class TransferContract extends StoreContract {
     richConversation(ALICE, "one");
     List<ConversationSnapshot> exported = exportAll(store);
 
-    store.transfer().importAll(exported.iterator());
-    store.transfer().importAll(exported.iterator());
+    store.transfer().importAll(exported.iterator(), ImportMode.NEVER_BACKWARDS);
+    store.transfer().importAll(exported.iterator(), ImportMode.NEVER_BACKWARDS);
 
     assertEquals(exported, exportAll(store));
   }
@@ -118,7 +119,7 @@ public abstract class TransferContract extends StoreContract {
 
     try (Storage target = openStorage()) {
       UseCases other = UseCases.over(target, clock, limits());
-      other.transfer().importAll(exported.iterator());
+      other.transfer().importAll(exported.iterator(), ImportMode.NEVER_BACKWARDS);
       assertEquals(List.of(5L, 6L), sequences(other.history().history(ALICE, c.id(), HistoryRequest.last(10))));
       assertEquals(7, other.messages().append(ALICE, c.id(), NewMessage.user("next")).sequence());
     }
@@ -217,9 +218,100 @@ public abstract class TransferContract extends StoreContract {
       UseCases other = UseCases.over(target, clock, limits());
       other.conversations().start(StartConversation.by(BOB).withId(taken.id()));
       assertThrows(ConflictException.class, () -> other.transfer().importAll(
-          List.of(good, new ConversationSnapshot(clash, List.of(), List.of())).iterator()));
+          List.of(good, new ConversationSnapshot(clash, List.of(), List.of())).iterator(), ImportMode.NEVER_BACKWARDS));
       assertEquals(List.of(good.conversation()), other.conversations().list(ListConversations.of(ALICE, 10)).conversations());
     }
+  }
+
+  @Test
+  void importOfAnOlderStateIsAConflictAndChangesNothing() {
+    Conversation c = richConversation(ALICE, "growing");
+    List<ConversationSnapshot> older = exportAll(store);
+    clock.advance(Duration.ofMinutes(1));
+    append(ALICE, c.id(), NewMessage.user("two more"), NewMessage.assistant("messages"));
+    List<ConversationSnapshot> newer = exportAll(store);
+
+    ConflictException checked = assertThrows(ConflictException.class,
+        () -> store.transfer().checkImport(older.get(0), ImportMode.NEVER_BACKWARDS));
+    ConflictException imported = assertThrows(ConflictException.class,
+        () -> store.transfer().importAll(older.iterator(), ImportMode.NEVER_BACKWARDS));
+
+    assertEquals(ConflictException.Reason.OLDER_THAN_STORED, checked.reason());
+    assertEquals(ConflictException.Reason.OLDER_THAN_STORED, imported.reason());
+    assertEquals(newer, exportAll(store));
+    assertEquals(8, append(ALICE, c.id(), NewMessage.user("next")).get(0).sequence());
+  }
+
+  @Test
+  void replacingRestoresAnOlderStateRaisesItsVersionAndNeverReusesSequences() {
+    Conversation c = richConversation(ALICE, "restored");
+    ConversationSnapshot older = exportAll(store).get(0);
+    clock.advance(Duration.ofMinutes(1));
+    append(ALICE, c.id(), NewMessage.user("two more"), NewMessage.assistant("messages"));
+    long versionBefore = reload(ALICE, c.id()).version();
+
+    ImportReport report = store.transfer().importAll(List.of(older).iterator(), ImportMode.REPLACE);
+
+    assertEquals(new ImportReport(1, 5, 1, 0), report);
+    Conversation after = reload(ALICE, c.id());
+    assertEquals(versionBefore + 1, after.version());
+    assertEquals(7, after.lastSequence(), "the sequences given before the restore stay given");
+    assertEquals(older.messages(), store.history().history(ALICE, c.id(), HistoryRequest.last(100)));
+    assertEquals(8, append(ALICE, c.id(), NewMessage.user("next")).get(0).sequence());
+  }
+
+  @Test
+  void importOfANewerStateReplacesRaisingTheVersionAndImportingItAgainChangesNothing() {
+    Conversation c = richConversation(ALICE, "moving");
+    List<ConversationSnapshot> older = exportAll(store);
+    clock.advance(Duration.ofMinutes(1));
+    append(ALICE, c.id(), NewMessage.user("later"));
+    List<ConversationSnapshot> newer = exportAll(store);
+
+    try (Storage target = openStorage()) {
+      UseCases other = UseCases.over(target, clock, limits());
+      other.transfer().importAll(older.iterator(), ImportMode.NEVER_BACKWARDS);
+      ImportReport replaced = other.transfer().importAll(newer.iterator(), ImportMode.NEVER_BACKWARDS);
+      Conversation stored = other.conversations().get(ALICE, c.id()).conversation();
+      ImportReport again = other.transfer().importAll(newer.iterator(), ImportMode.NEVER_BACKWARDS);
+
+      assertEquals(new ImportReport(1, 6, 1, 0), replaced);
+      assertEquals(newer.get(0).conversation().version() + 1, stored.version());
+      assertEquals(newer.get(0).messages(), other.history().history(ALICE, c.id(), HistoryRequest.last(100)));
+      assertEquals(new ImportReport(0, 0, 0, 1), again);
+      assertEquals(stored, other.conversations().get(ALICE, c.id()).conversation());
+    }
+  }
+
+  @Test
+  void importNeverChangesAConversationsOwnerEvenWhenReplacing() {
+    Conversation bobs = richConversation(BOB, "bob's");
+    List<ConversationSnapshot> before = exportAll(store);
+    Conversation hijack = new Conversation(bobs.id(), ALICE, Optional.of("mine now"), true, T0, T0.plusSeconds(3600),
+        0, 99, JsonObject.empty(), AgentState.initial(), 9);
+    ConversationSnapshot line = new ConversationSnapshot(hijack, List.of(), List.of());
+
+    for (ImportMode mode : ImportMode.values()) {
+      assertEquals(ConflictException.Reason.ID_IN_USE,
+          assertThrows(ConflictException.class, () -> store.transfer().checkImport(line, mode)).reason());
+      assertEquals(ConflictException.Reason.ID_IN_USE, assertThrows(ConflictException.class,
+          () -> store.transfer().importAll(List.of(line).iterator(), mode)).reason());
+    }
+    assertEquals(before, exportAll(store));
+  }
+
+  @Test
+  void checkingAnImportStoresNothingAndAppliesTheLimits() {
+    ConversationId id = ConversationId.newId();
+    Conversation c = new Conversation(id, ALICE, Optional.empty(), true, T0, T0, 1, 1,
+        JsonObject.empty(), AgentState.initial(), 1);
+    Message fine = NewMessage.user("fine").toMessage(MessageId.newId(), id, ALICE, 1, T0);
+    Message huge = NewMessage.user("x".repeat(limits().maxContentLength() + 1)).toMessage(MessageId.newId(), id, ALICE, 1, T0);
+
+    store.transfer().checkImport(new ConversationSnapshot(c, List.of(fine), List.of()), ImportMode.NEVER_BACKWARDS);
+    assertInvalid("messages[0].content", () -> store.transfer().checkImport(
+        new ConversationSnapshot(c, List.of(huge), List.of()), ImportMode.NEVER_BACKWARDS));
+    assertNoConversation(() -> reload(ALICE, id));
   }
 
   @Test

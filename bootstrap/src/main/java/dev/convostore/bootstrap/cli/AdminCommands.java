@@ -125,6 +125,9 @@ final class AdminCommands {
     @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION", description = "For rollback: the version to keep.")
     String version;
 
+    @Option(names = "--yes", description = "Confirm a rollback: it deletes the data in the tables it drops.")
+    boolean confirmed;
+
     @Override
     public Integer call() {
       SchemaMigrations migrations = ConvoStore.migrations(cli.storeProperties())
@@ -146,12 +149,29 @@ final class AdminCommands {
           if (version == null) {
             throw new Cli.UserError("rollback needs the version to keep, such as: migrate rollback 0");
           }
-          int undone = migrations.rollbackTo(version);
-          cli.print("undid " + undone + " migrations", Map.of("undone", undone));
+          List<SchemaMigration> undone = migrations.status().stream()
+              .filter(m -> m.state() == SchemaMigration.State.APPLIED && newerThan(m.version(), version))
+              .toList();
+          if (!confirmed && !undone.isEmpty()) {
+            throw new Cli.UserError("rollback to " + version + " undoes " + undone.stream()
+                .map(m -> "V" + m.version() + " (" + m.description() + ")").collect(Collectors.joining(", "))
+                + ", deleting the tables they created with every conversation, message and context item in them; "
+                + "the next command that opens the store creates them again, empty. Repeat with --yes to confirm");
+          }
+          int count = migrations.rollbackTo(version);
+          cli.print("undid " + Cli.count(count, "migration"), Map.of("undone", count));
         }
         default -> throw new Cli.UserError("the action must be status, apply or rollback, not '" + action + "'");
       }
       return 0;
+    }
+
+    private static boolean newerThan(String version, String kept) {
+      try {
+        return new java.math.BigDecimal(version).compareTo(new java.math.BigDecimal(kept)) > 0;
+      } catch (NumberFormatException notANumber) {
+        throw new Cli.UserError("the version to keep must be a number such as 0 or 1, not '" + kept + "'");
+      }
     }
 
     private static Map<String, Object> json(SchemaMigration migration) {

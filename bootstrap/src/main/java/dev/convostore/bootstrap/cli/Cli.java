@@ -58,18 +58,21 @@ import picocli.CommandLine.ScopeType;
             + Cli.DEFAULT_URL + ".",
         "User: --user ID, else CONVOSTORE_USER, else convostore.user in ./convostore.properties, else "
             + Cli.DEFAULT_USER + ".",
-        "Exit codes: 0 done, 1 refused (bad input, not found, conflict), 2 usage error, 3 store unreachable."
+        "Exit codes: 0 done, 1 refused (bad input, not found, conflict), 2 usage error, 3 the store failed "
+            + "(wrong credentials, no such database, damaged data...), 4 the store is unreachable or busy: try again."
     })
 public final class Cli implements Runnable {
 
   static final String DEFAULT_FILE = "convostore.db";
-  static final String DEFAULT_URL = "jdbc:sqlite:" + DEFAULT_FILE;
+  private static final String SQLITE_SCHEME = "jdbc:sqlite:";
+  static final String DEFAULT_URL = SQLITE_SCHEME + DEFAULT_FILE;
   static final String DEFAULT_USER = "cli-user";
   static final String PROPERTIES_FILE = "convostore.properties";
   private static final String USER_KEY = "convostore.user";
 
   static final int REFUSED = 1;
-  static final int UNREACHABLE = 3;
+  static final int STORE_FAILED = 3;
+  static final int RETRYABLE = 4;
 
   /** Reads and writes JSON with numbers kept exact. */
   static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
@@ -96,6 +99,7 @@ public final class Cli implements Runnable {
   private final Path workingDirectory;
   private final InputStream in;
   private PrintWriter out;
+  private PrintWriter err;
 
   Cli(Map<String, String> environment, Path workingDirectory, InputStream in) {
     this.environment = environment;
@@ -108,6 +112,7 @@ public final class Cli implements Runnable {
       PrintWriter out, PrintWriter err) {
     Cli cli = new Cli(environment, workingDirectory, in);
     cli.out = out;
+    cli.err = err;
     CommandLine commandLine = new CommandLine(cli);
     commandLine.setOut(out);
     commandLine.setErr(err);
@@ -128,6 +133,9 @@ public final class Cli implements Runnable {
   }
 
   private static String message(Exception failure) {
+    if (failure instanceof StoreFailureException store) {
+      return store.getMessage() + (store.retryable() ? " (" + name(store.kind()) + ": retrying may work)" : "");
+    }
     if (failure instanceof ConvostoreException || failure instanceof JsonLines.InvalidFileException
         || failure instanceof UserError) {
       return failure.getMessage();
@@ -139,9 +147,8 @@ public final class Cli implements Runnable {
   }
 
   private static int exitCode(Exception failure) {
-    if (failure instanceof StoreFailureException store
-        && (store.kind() == StoreFailureException.Kind.UNAVAILABLE || store.kind() == StoreFailureException.Kind.TIMEOUT)) {
-      return UNREACHABLE;
+    if (failure instanceof StoreFailureException store) {
+      return store.retryable() ? RETRYABLE : STORE_FAILED;
     }
     return REFUSED;
   }
@@ -204,6 +211,51 @@ public final class Cli implements Runnable {
 
   PrintWriter out() {
     return out;
+  }
+
+  /** A warning on standard error: the command goes on. */
+  void warn(String warning) {
+    err.println("convostore: warning: " + warning);
+    err.flush();
+  }
+
+  /** "1 conversation", "2 conversations". */
+  static String count(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
+  }
+
+  private static String name(Enum<?> value) {
+    return value.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * Whether the path is one of the files of the SQLite store in use (the database, its WAL,
+   * shared-memory or journal file), which an export must never overwrite.
+   */
+  boolean isStoreFile(Path path) {
+    String url = storeProperties().getProperty("convostore.url");
+    if (!url.startsWith(SQLITE_SCHEME)) {
+      return false;
+    }
+    String name = url.substring(SQLITE_SCHEME.length());
+    name = name.startsWith("file:") ? name.substring("file:".length()) : name;
+    name = name.contains("?") ? name.substring(0, name.indexOf('?')) : name;
+    if (name.isEmpty() || name.equals(":memory:")) {
+      return false;
+    }
+    Path database = workingDirectory.resolve(name).toAbsolutePath().normalize();
+    Path target = path.toAbsolutePath().normalize();
+    for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+      Path file = database.resolveSibling(database.getFileName() + suffix);
+      try {
+        if (file.equals(target) || (Files.exists(target) && Files.exists(file) && Files.isSameFile(file, target))) {
+          return true;
+        }
+      } catch (IOException cannotTell) {
+        return true; // refusing is the safe answer
+      }
+    }
+    return false;
   }
 
   /** Prints the text, or with {@code --json} the JSON of {@code data}. */

@@ -1,7 +1,8 @@
 package dev.convostore.bootstrap.cli;
 
+import dev.convostore.application.ConflictException;
 import dev.convostore.application.port.in.HistoryRequest;
-import dev.convostore.application.port.in.ImportReport;
+import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.bootstrap.ConvoStore;
 import dev.convostore.domain.AgentState;
 import dev.convostore.domain.ContextItem;
@@ -51,22 +52,28 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     List<ConversationSnapshot> sample = sample();
     try (ConvoStore store = cli.open()) {
-      ImportReport report = store.transfer().importAll(sample.iterator());
+      for (ConversationSnapshot conversation : sample) {
+        try {
+          store.transfer().importAll(List.of(conversation).iterator(), ImportMode.NEVER_BACKWARDS);
+        } catch (ConflictException changedSince) {
+          // the sample conversation was used since it was stored: its newer state stays
+        }
+      }
       ConversationSnapshot shown = sample.get(0);
       Conversation weather = shown.conversation();
       List<Message> window = store.history().history(weather.owner(), weather.id(), HistoryRequest.last(6));
       Map<String, Object> json = new LinkedHashMap<>();
-      json.put("store", cli.storeProperties().getProperty("convostore.url"));
+      json.put("store", ConvoStore.displayUrl(cli.storeProperties().getProperty("convostore.url")));
       json.put("users", List.of(ADA.value(), GRACE.value(), LINUS.value()));
-      json.put("conversations", report.conversations());
-      json.put("messages", report.messages());
-      json.put("contextItems", report.contextItems());
+      json.put("conversations", sample.size());
+      json.put("messages", sample.stream().mapToInt(c -> c.messages().size()).sum());
+      json.put("contextItems", sample.stream().mapToInt(c -> c.contextItems().size()).sum());
       json.put("shown", Views.json(weather));
       json.put("window", Views.messages(window));
       StringBuilder text = new StringBuilder()
           .append("Stored the demo sample in ").append(json.get("store")).append(": 3 users (ada, grace, linus), ")
-          .append(report.conversations()).append(" conversations, ").append(report.messages()).append(" messages, ")
-          .append(report.contextItems()).append(" context items.\n\n")
+          .append(json.get("conversations")).append(" conversations, ").append(json.get("messages")).append(" messages, ")
+          .append(json.get("contextItems")).append(" context items.\n\n")
           .append("Last ").append(window.size()).append(" messages of ").append(Views.text(weather)).append(" (user ada):\n")
           .append(Views.lines(window)).append("\n\n")
           .append("Try: convostore --user ada list, convostore --user ada search oslo, convostore --user ada show ")

@@ -3,8 +3,11 @@ package dev.convostore.bootstrap.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.convostore.application.ConflictException;
+import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.application.port.in.ImportReport;
 import dev.convostore.application.port.in.TransferUseCase;
 import dev.convostore.domain.AgentState;
@@ -15,7 +18,12 @@ import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;
 import dev.convostore.domain.ConvostoreException;
+import dev.convostore.domain.JsonArray;
+import dev.convostore.domain.JsonBoolean;
+import dev.convostore.domain.JsonNull;
+import dev.convostore.domain.JsonNumber;
 import dev.convostore.domain.JsonObject;
+import dev.convostore.domain.JsonString;
 import dev.convostore.domain.JsonValue;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
@@ -23,24 +31,32 @@ import dev.convostore.domain.MessageKind;
 import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NewContextItem;
 import dev.convostore.domain.ToolCall;
+import dev.convostore.domain.ToolOutcome;
 import dev.convostore.domain.ToolResult;
 import dev.convostore.domain.UserId;
+import dev.convostore.domain.ValidationException;
 import dev.convostore.sql.EnumNames;
 import dev.convostore.sql.JsonColumns;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -50,26 +66,47 @@ import java.util.stream.Stream;
  */
 final class JsonLines {
 
-  /** The format's name and version, as the header line states them. */
+  /** The format's name and the version this convostore writes; version 1 (without end line) is still read. */
   static final String FORMAT = "convostore-export";
-  static final int VERSION = 1;
+  static final int VERSION = 2;
+  private static final int VERSION_WITHOUT_END_LINE = 1;
 
-  private static final ObjectMapper MAPPER = Cli.JSON;
+  /** The longest line read by default: a conversation with several messages at the content limit. */
+  static final int DEFAULT_MAX_LINE_MIB = 16;
+
+  private static final ObjectMapper MAPPER = Cli.JSON.copy().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final JsonFactory FACTORY = MAPPER.getFactory();
 
   private JsonLines() {}
 
-  /** Writes the header and every conversation; returns how many conversations. */
-  static long write(Stream<ConversationSnapshot> snapshots, Writer out) throws IOException {
-    out.write("{\"format\":\"" + FORMAT + "\",\"version\":" + VERSION + "}\n");
-    long count = 0;
-    for (Iterator<ConversationSnapshot> it = snapshots.iterator(); it.hasNext(); ) {
-      out.write(line(it.next()));
-      out.write('\n');
-      count++;
+  /** How much an export holds, as its end line states. */
+  record Totals(long conversations, long messages, long contextItems) {
+
+    Totals plus(ConversationSnapshot snapshot) {
+      return new Totals(conversations + 1, messages + snapshot.messages().size(),
+          contextItems + snapshot.contextItems().size());
     }
+
+    String endLine() {
+      return "{\"end\":{\"conversations\":" + conversations + ",\"messages\":" + messages
+          + ",\"contextItems\":" + contextItems + "}}";
+    }
+  }
+
+  /** Writes the header, every conversation and the end line with the totals; returns the totals. */
+  static Totals write(Stream<ConversationSnapshot> snapshots, Writer out) throws IOException {
+    out.write("{\"format\":\"" + FORMAT + "\",\"version\":" + VERSION + "}\n");
+    Totals totals = new Totals(0, 0, 0);
+    for (Iterator<ConversationSnapshot> it = snapshots.iterator(); it.hasNext(); ) {
+      ConversationSnapshot snapshot = it.next();
+      out.write(line(snapshot));
+      out.write('\n');
+      totals = totals.plus(snapshot);
+    }
+    out.write(totals.endLine());
+    out.write('\n');
     out.flush();
-    return count;
+    return totals;
   }
 
   /** One conversation as one line of JSON (without the line break). */
@@ -152,43 +189,76 @@ final class JsonLines {
     }
   }
 
+  /** How to read a file: the longest line accepted, where warnings go, what to do with stored conversations. */
+  record ImportOptions(int maxLineChars, ImportMode mode, Consumer<String> warnings) {}
+
   /**
-   * Imports a file in two passes: the first reads and checks every line, so that a malformed file
-   * imports nothing; the second stores each conversation in one transaction (again, replacing it:
-   * importing twice changes nothing).
+   * Imports a file in two passes. The first reads every line, checks it as storing would (limits,
+   * ids of other users, conversations older than stored, ids in order and once each) and checks
+   * the end line, so that a bad or cut file imports nothing; the second stores each conversation
+   * in one transaction.
    *
    * @param open opens the file for reading, once per pass
    * @param progress told the characters read so far in the second pass
    */
-  static ImportReport importFile(ReaderSource open, TransferUseCase transfer, LongConsumer progress) throws IOException {
-    try (BufferedReader reader = open.open()) {
-      Lines lines = new Lines(reader, count -> { });
+  static ImportReport importFile(ReaderSource open, TransferUseCase transfer, ImportOptions options, LongConsumer progress)
+      throws IOException {
+    try (Reader reader = open.open()) {
+      Lines lines = new Lines(reader, options, count -> { });
+      if (lines.version == VERSION_WITHOUT_END_LINE) {
+        options.warnings().accept("the file is in version 1 of the export format, which has no end line: "
+            + "a file cut short at a line boundary cannot be detected");
+      }
       while (lines.hasNext()) {
-        lines.next();
+        ConversationSnapshot snapshot = lines.next();
+        lines.refusedAt(() -> transfer.checkImport(snapshot, options.mode()));
       }
     }
-    try (BufferedReader reader = open.open()) {
-      return transfer.importAll(new Lines(reader, progress));
+    try (Reader reader = open.open()) {
+      Lines lines = new Lines(reader, options, progress);
+      return lines.refusedAt(() -> transfer.importAll(lines, options.mode()));
     }
   }
 
   /** Opens the file being imported. */
   @FunctionalInterface
   interface ReaderSource {
-    BufferedReader open() throws IOException;
+    Reader open() throws IOException;
   }
 
-  /** The conversations of a file, read and checked one line at a time. */
+  /** A line of the file that cannot be imported, by its number. */
+  static final class InvalidFileException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    InvalidFileException(long line, String problem) {
+      super("line " + line + ": " + problem);
+    }
+  }
+
+  /**
+   * The conversations of a file, read and checked one line at a time. Lines are read into a
+   * bounded buffer, so a line longer than the limit is refused before it is held whole.
+   */
   private static final class Lines implements Iterator<ConversationSnapshot> {
 
-    private final BufferedReader reader;
+    private final Reader reader;
+    private final ImportOptions options;
     private final LongConsumer progress;
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
     private long lineNumber;
     private long charactersRead;
+    private final int version;
+    /** The number of the line of the snapshot last returned. */
+    private long snapshotLine;
+    private ConversationId previousId;
+    private Totals totals = new Totals(0, 0, 0);
     private String next;
 
-    Lines(BufferedReader reader, LongConsumer progress) throws IOException {
+    Lines(Reader reader, ImportOptions options, LongConsumer progress) throws IOException {
       this.reader = reader;
+      this.options = options;
       this.progress = progress;
       String header = readLine();
       if (header == null) {
@@ -199,24 +269,107 @@ final class JsonLines {
         throw new InvalidFileException(1, "is not the header of a convostore export: {\"format\":\"" + FORMAT
             + "\",\"version\":" + VERSION + "}");
       }
-      if (json.path("version").asInt() != VERSION) {
-        throw new InvalidFileException(1, "the file is in version " + json.path("version").asInt()
-            + " of the export format; this convostore reads version " + VERSION);
+      version = json.path("version").asInt();
+      if (version != VERSION && version != VERSION_WITHOUT_END_LINE) {
+        throw new InvalidFileException(1, "the file is in version " + version
+            + " of the export format; this convostore reads versions 1 and " + VERSION);
       }
-      next = readLine();
+      advance();
     }
 
+    /** Runs a step of the import; a refusal of the store is told with the number of the line it refused. */
+    <T> T refusedAt(Supplier<T> step) {
+      try {
+        return step.get();
+      } catch (ValidationException | ConflictException refused) {
+        throw new InvalidFileException(snapshotLine, refused.getMessage());
+      }
+    }
+
+    void refusedAt(Runnable step) {
+      refusedAt(() -> {
+        step.run();
+        return null;
+      });
+    }
+
+    /** Moves to the next conversation line; at the end of the file, checks its end line. */
+    private void advance() throws IOException {
+      next = readLine();
+      if (next == null) {
+        if (version == VERSION) {
+          throw new InvalidFileException(lineNumber + 1, "the file ends without the export's end line: it was cut short");
+        }
+        return;
+      }
+      JsonNode json = parse(next);
+      if (json.has("end") && version == VERSION) {
+        Totals stated = new Totals(json.path("end").path("conversations").asLong(-1),
+            json.path("end").path("messages").asLong(-1), json.path("end").path("contextItems").asLong(-1));
+        if (!stated.equals(totals)) {
+          throw new InvalidFileException(lineNumber, "the end line counts " + stated.conversations() + " conversations, "
+              + stated.messages() + " messages and " + stated.contextItems() + " context items, but the file holds "
+              + totals.conversations() + ", " + totals.messages() + " and " + totals.contextItems());
+        }
+        if (readLine() != null) {
+          throw new InvalidFileException(lineNumber, "follows the export's end line");
+        }
+        next = null;
+      }
+    }
+
+    /** The next non-blank line, without its line break; null at the end of the file. */
     private String readLine() throws IOException {
       String line;
       do {
-        line = reader.readLine();
+        line = readRawLine();
         if (line == null) {
           return null;
         }
-        lineNumber++;
-        charactersRead += line.length() + 1;
       } while (line.isBlank());
       return line;
+    }
+
+    private String readRawLine() throws IOException {
+      StringBuilder line = null;
+      while (true) {
+        if (position == limit) {
+          try {
+            limit = Math.max(reader.read(buffer), 0);
+          } catch (CharacterCodingException notUtf8) {
+            throw new InvalidFileException(lineNumber + 1, "is not valid UTF-8 text");
+          }
+          position = 0;
+          if (limit == 0) {
+            if (line == null) {
+              return null;
+            }
+            lineNumber++;
+            return line.toString();
+          }
+        }
+        int start = position;
+        while (position < limit && buffer[position] != '\n') {
+          position++;
+        }
+        if (line == null) {
+          line = new StringBuilder();
+        }
+        int length = position - start;
+        if (line.length() + length > options.maxLineChars()) {
+          throw new InvalidFileException(lineNumber + 1, "is longer than " + options.maxLineChars() / (1 << 20)
+              + " MiB; a larger conversation needs --max-line-mb (and memory for it)");
+        }
+        line.append(buffer, start, length);
+        charactersRead += length;
+        if (position < limit) {
+          position++;
+          charactersRead++;
+          lineNumber++;
+          int end = line.length();
+          return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+        }
+      }
     }
 
     private JsonNode parse(String line) {
@@ -241,15 +394,23 @@ final class JsonLines {
       if (next == null) {
         throw new NoSuchElementException();
       }
+      snapshotLine = lineNumber;
       ConversationSnapshot snapshot;
       try {
         snapshot = snapshot(parse(next));
-      } catch (ConvostoreException | IllegalArgumentException | DateTimeParseException | NullPointerException wrong) {
+      } catch (ConvostoreException | IllegalArgumentException | DateTimeParseException wrong) {
         throw new InvalidFileException(lineNumber, wrong.getMessage());
       }
+      ConversationId id = snapshot.conversation().id();
+      if (previousId != null && id.compareTo(previousId) <= 0) {
+        throw new InvalidFileException(lineNumber, "conversation " + id + (id.equals(previousId) ? " comes twice"
+            : " is out of order") + ": an export holds each conversation once, in id order");
+      }
+      previousId = id;
+      totals = totals.plus(snapshot);
       progress.accept(charactersRead);
       try {
-        next = readLine();
+        advance();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -257,42 +418,48 @@ final class JsonLines {
     }
   }
 
-  /** A line of the file that cannot be imported, by its number. */
-  static final class InvalidFileException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    InvalidFileException(long line, String problem) {
-      super("line " + line + ": " + problem);
-    }
-  }
-
   private static ConversationSnapshot snapshot(JsonNode c) {
-    ConversationId id = new ConversationId(UUID.fromString(text(c, "id")));
+    ConversationId id = ConversationId.parse(text(c, "id"));
     UserId owner = UserId.of(text(c, "owner"));
     JsonNode state = required(c, "agentState");
     List<String> focusAreas = new ArrayList<>();
-    required(state, "focusAreas").forEach(area -> focusAreas.add(area.asText()));
-    AgentState agentState = new AgentState(required(state, "stepCount").asLong(), focusAreas,
-        optionalText(state, "lastUserInput"), optionalJson(state, "lastToolResult"));
-    Conversation conversation = new Conversation(id, owner, optionalText(c, "title"), required(c, "active").asBoolean(),
-        instant(c, "createdAt"), instant(c, "updatedAt"), required(c, "messageCount").asLong(),
-        required(c, "lastSequence").asLong(), object(c, "metadata"), agentState, required(c, "version").asLong());
+    for (JsonNode area : array(state, "focusAreas")) {
+      focusAreas.add(textValue("agentState.focusAreas", area));
+    }
+    AgentState agentState = new AgentState(number(state, "stepCount"), focusAreas,
+        optionalText(state, "lastUserInput"), optionalJson(state, "lastToolResult", "agentState.lastToolResult"));
+    Conversation conversation = new Conversation(id, owner, optionalText(c, "title"), bool(c, "active"),
+        instant(c, "createdAt"), instant(c, "updatedAt"), number(c, "messageCount"),
+        number(c, "lastSequence"), object(c, "metadata", "metadata"), agentState, number(c, "version"));
     List<Message> messages = new ArrayList<>();
-    for (JsonNode m : required(c, "messages")) {
-      List<ToolCall> calls = m.has("toolCalls") ? JsonColumns.toolCalls(m.get("toolCalls").toString()) : List.of();
-      Optional<ToolResult> result = m.has("toolResult") && !m.get("toolResult").isNull()
-          ? Optional.of(JsonColumns.toolResult(m.get("toolResult").toString())) : Optional.empty();
-      messages.add(new Message(new MessageId(UUID.fromString(text(m, "id"))), id, owner, required(m, "sequence").asLong(),
-          EnumNames.upper(MessageRole.class, text(m, "role")), EnumNames.upper(MessageKind.class, text(m, "kind")),
-          text(m, "content"), calls, result, instant(m, "createdAt"), object(m, "metadata")));
+    for (JsonNode m : array(c, "messages")) {
+      String field = "messages[" + messages.size() + "]";
+      List<ToolCall> calls = new ArrayList<>();
+      if (m.hasNonNull("toolCalls")) {
+        for (JsonNode call : array(m, "toolCalls")) {
+          String callField = field + ".toolCalls[" + calls.size() + "]";
+          calls.add(new ToolCall(text(call, "callId"), text(call, "toolName"),
+              object(call, "arguments", callField + ".arguments")));
+        }
+      }
+      Optional<ToolResult> result = Optional.empty();
+      if (m.hasNonNull("toolResult")) {
+        JsonNode r = required(m, "toolResult");
+        result = Optional.of(new ToolResult(text(r, "callId"), text(r, "toolName"),
+            named(ToolOutcome.class, field + ".toolResult.outcome", text(r, "outcome")), optionalText(r, "actionTaken")));
+      }
+      messages.add(new Message(MessageId.parse(text(m, "id")), id, owner, number(m, "sequence"),
+          named(MessageRole.class, field + ".role", text(m, "role")), named(MessageKind.class, field + ".kind", text(m, "kind")),
+          text(m, "content"), calls, result, instant(m, "createdAt"), object(m, "metadata", field + ".metadata")));
     }
     List<ContextItem> items = new ArrayList<>();
-    for (JsonNode i : required(c, "contextItems")) {
+    for (JsonNode i : array(c, "contextItems")) {
+      String field = "contextItems[" + items.size() + "]";
       NewContextItem details = new NewContextItem(ContextSource.of(text(i, "source")), text(i, "content"),
           required(i, "relevance").asDouble(), optionalText(i, "contextType"),
-          optionalText(i, "originalRole").map(role -> EnumNames.upper(MessageRole.class, role)),
-          optionalText(i, "focusArea"), optionalText(i, "preferenceType"), object(i, "metadata"));
-      items.add(new ContextItem(new ContextItemId(UUID.fromString(text(i, "id"))), id, details, instant(i, "createdAt")));
+          optionalText(i, "originalRole").map(role -> named(MessageRole.class, field + ".originalRole", role)),
+          optionalText(i, "focusArea"), optionalText(i, "preferenceType"), object(i, "metadata", field + ".metadata"));
+      items.add(new ContextItem(ContextItemId.parse(text(i, "id")), id, details, instant(i, "createdAt")));
     }
     return new ConversationSnapshot(conversation, messages, items);
   }
@@ -306,11 +473,49 @@ final class JsonLines {
   }
 
   private static String text(JsonNode node, String field) {
-    JsonNode value = required(node, field);
+    return textValue(field, required(node, field));
+  }
+
+  private static String textValue(String field, JsonNode value) {
     if (!value.isTextual()) {
       throw new IllegalArgumentException("'" + field + "' must be text");
     }
     return value.textValue();
+  }
+
+  private static long number(JsonNode node, String field) {
+    JsonNode value = required(node, field);
+    if (!value.canConvertToExactIntegral() || !value.canConvertToLong()) {
+      throw new IllegalArgumentException("'" + field + "' must be a whole number");
+    }
+    return value.asLong();
+  }
+
+  private static boolean bool(JsonNode node, String field) {
+    JsonNode value = required(node, field);
+    if (!value.isBoolean()) {
+      throw new IllegalArgumentException("'" + field + "' must be true or false");
+    }
+    return value.booleanValue();
+  }
+
+  private static JsonNode array(JsonNode node, String field) {
+    JsonNode value = required(node, field);
+    if (!value.isArray()) {
+      throw new IllegalArgumentException("'" + field + "' must be a JSON array");
+    }
+    return value;
+  }
+
+  /** An enum constant by its lowercase name, as the format writes them. */
+  private static <E extends Enum<E>> E named(Class<E> type, String field, String name) {
+    for (E constant : type.getEnumConstants()) {
+      if (EnumNames.lower(constant).equals(name)) {
+        return constant;
+      }
+    }
+    throw new IllegalArgumentException("'" + field + "' must be one of " + Arrays.stream(type.getEnumConstants())
+        .map(EnumNames::lower).collect(Collectors.joining(", ")) + ", not '" + name + "'");
   }
 
   private static Optional<String> optionalText(JsonNode node, String field) {
@@ -318,20 +523,53 @@ final class JsonLines {
   }
 
   private static Instant instant(JsonNode node, String field) {
-    return Instant.parse(text(node, field));
+    String text = text(node, field);
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException notAnInstant) {
+      throw new IllegalArgumentException("'" + field + "' must be an ISO-8601 instant such as 2026-01-05T12:00:00Z, not '"
+          + text + "'");
+    }
   }
 
-  private static Optional<JsonValue> optionalJson(JsonNode node, String field) {
-    return node.hasNonNull(field) ? Optional.of(JsonColumns.parse(node.get(field).toString())) : Optional.empty();
+  private static Optional<JsonValue> optionalJson(JsonNode node, String key, String field) {
+    return node.hasNonNull(key) ? Optional.of(json(field, node.get(key), 0)) : Optional.empty();
   }
 
-  private static JsonObject object(JsonNode node, String field) {
-    if (!node.hasNonNull(field)) {
+  private static JsonObject object(JsonNode node, String key, String field) {
+    if (!node.hasNonNull(key)) {
       return JsonObject.empty();
     }
-    if (!node.get(field).isObject()) {
+    if (!node.get(key).isObject()) {
       throw new IllegalArgumentException("'" + field + "' must be a JSON object");
     }
-    return JsonColumns.parseObject(node.get(field).toString());
+    return (JsonObject) json(field, node.get(key), 0);
+  }
+
+  /** The domain's JSON of a parsed value; depth is checked on the way down, so errors name the field. */
+  private static JsonValue json(String field, JsonNode node, int depth) {
+    if (node.isContainerNode() && depth >= JsonValue.MAX_DEPTH) {
+      throw new ValidationException(field, "is nested deeper than " + JsonValue.MAX_DEPTH + " levels");
+    }
+    return switch (node.getNodeType()) {
+      case OBJECT -> {
+        Map<String, JsonValue> members = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> member : node.properties()) {
+          members.put(member.getKey(), json(field + "." + member.getKey(), member.getValue(), depth + 1));
+        }
+        yield new JsonObject(members);
+      }
+      case ARRAY -> {
+        List<JsonValue> elements = new ArrayList<>(node.size());
+        for (JsonNode element : node) {
+          elements.add(json(field + "[" + elements.size() + "]", element, depth + 1));
+        }
+        yield new JsonArray(elements);
+      }
+      case STRING -> new JsonString(node.textValue());
+      case NUMBER -> new JsonNumber(node.decimalValue());
+      case BOOLEAN -> JsonBoolean.of(node.booleanValue());
+      default -> JsonNull.NULL;
+    };
   }
 }

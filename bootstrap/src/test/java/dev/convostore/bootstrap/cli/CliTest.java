@@ -134,7 +134,8 @@ class CliTest {
     assertEquals(2, run().exitCode(), "no command");
     assertRefused(run("show", "not-a-uuid"), "conversationId");
     CliRun unreachable = run("--db", "jdbc:postgresql://127.0.0.1:1/convostore", "list");
-    assertEquals(3, unreachable.exitCode(), unreachable.err());
+    assertEquals(4, unreachable.exitCode(), unreachable.err());
+    assertTrue(unreachable.err().contains("retrying may work"), unreachable.err());
     assertTrue(unreachable.err().contains("cannot be reached"), unreachable.err());
     for (String command : List.of("demo", "new", "append", "show", "list", "search", "stats", "rename", "deactivate",
         "reactivate", "delete", "erase-user", "retention", "export", "import", "migrate")) {
@@ -193,9 +194,10 @@ class CliTest {
     assertEquals(new String(first, StandardCharsets.UTF_8), Files.readString(directory.resolve("third.jsonl")),
         "importing again changes nothing");
     List<String> lines = Files.readAllLines(directory.resolve("first.jsonl"));
-    assertEquals("{\"format\":\"convostore-export\",\"version\":1}", lines.get(0));
-    assertEquals(5, lines.size());
-    assertEquals(3, run("--user", "ada", "export").out().lines().count(), "the acting user's two, after the header");
+    assertEquals("{\"format\":\"convostore-export\",\"version\":2}", lines.get(0));
+    assertEquals("{\"end\":{\"conversations\":4,\"messages\":22,\"contextItems\":4}}", lines.get(5));
+    assertEquals(6, lines.size());
+    assertEquals(4, run("--user", "ada", "export").out().lines().count(), "the acting user's two, between header and end");
   }
 
   @Test
@@ -217,7 +219,7 @@ class CliTest {
     assertRefused(run("--db", empty, "import", "notes.txt"), "line 1: is not valid JSON");
     assertRefused(run("--db", empty, "import", "empty.jsonl"), "line 1: the file is empty");
     assertRefused(run("--db", empty, "import", "missing.jsonl"), "no such file: missing.jsonl");
-    assertEquals(1, run("--db", empty, "export", "--all").out().lines().count(), "nothing imported: only the header");
+    assertEquals(2, run("--db", empty, "export", "--all").out().lines().count(), "nothing imported: header and end");
   }
 
   @Test
@@ -231,7 +233,8 @@ class CliTest {
     assertEquals(1, erased.get("contextItems").asInt());
 
     JsonNode trimmed = run("--json", "retention", "--keep-last", "2").json();
-    assertEquals(5 + 4 + 1, trimmed.get("messagesDeleted").asInt()); // ada's 7 and 6, linus's 3: two kept of each
+    // ada's 7 and 6, linus's 3: two kept of each, and one tool result whose call went
+    assertEquals(5 + 4 + 1 + 1, trimmed.get("messagesDeleted").asInt());
     JsonNode idle = run("--json", "retention", "--idle", "30d", "--deactivate").json();
     assertEquals(3, idle.get("conversationsDeactivated").asInt(), "the sample is from January 2026");
     assertRefused(run("retention"), "--idle");
@@ -244,7 +247,7 @@ class CliTest {
 
     JsonNode status = run("--json", "migrate", "status").json();
     assertEquals("applied", status.get(0).get("state").asText());
-    assertEquals(1, run("--json", "migrate", "rollback", "0").json().get("undone").asInt());
+    assertEquals(1, run("--json", "migrate", "rollback", "0", "--yes").json().get("undone").asInt());
     assertEquals("pending", run("--json", "migrate", "status").json().get(0).get("state").asText());
     assertEquals(1, run("--json", "migrate", "apply").json().get("applied").asInt());
     assertRefused(run("migrate", "rollback"), "needs the version");

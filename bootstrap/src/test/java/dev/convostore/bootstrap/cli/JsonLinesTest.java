@@ -2,6 +2,7 @@ package dev.convostore.bootstrap.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.bootstrap.ConvoStore;
 import dev.convostore.domain.Conversation;
@@ -11,7 +12,6 @@ import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NewContextItem;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -33,14 +33,15 @@ class JsonLinesTest {
   }
 
   private static void importInto(ConvoStore store, String text) throws IOException {
-    JsonLines.importFile(() -> new BufferedReader(new StringReader(text)), store.transfer(), read -> { });
+    JsonLines.importFile(() -> new StringReader(text), store.transfer(),
+        new JsonLines.ImportOptions(1 << 20, ImportMode.NEVER_BACKWARDS, warning -> { }), read -> { });
   }
 
   @Test
   void anExportFromMemoryImportsIntoSqliteAndBackUnchanged() throws IOException {
     String fromMemory;
     try (ConvoStore memory = ConvoStore.open("memory:")) {
-      memory.transfer().importAll(DemoCommand.sample().iterator());
+      memory.transfer().importAll(DemoCommand.sample().iterator(), ImportMode.NEVER_BACKWARDS);
       UserId zoe = UserId.of("zoë ✓");
       Conversation tricky = memory.conversations().start(StartConversation.by(zoe).withMetadata(JsonObject.of(
           "pi", new BigDecimal("3.14159265358979323846264338327950288"), "huge", new BigDecimal("1E+400"),

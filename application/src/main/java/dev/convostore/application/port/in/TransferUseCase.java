@@ -24,9 +24,20 @@ public interface TransferUseCase {
   Stream<ConversationSnapshot> exportAll();
 
   /**
-   * Saves each snapshot as {@link ConversationsUseCase#save} does, for its own owner: re-importing
-   * changes nothing. Each conversation is saved atomically; an error stops the import and leaves
-   * the conversations saved before it.
+   * Checks, storing nothing, that {@link #importAll} would store the snapshot: the store's limits,
+   * its id (another user's conversation is {@code ConflictException ID_IN_USE}) and, under {@link
+   * ImportMode#NEVER_BACKWARDS}, its age ({@code OLDER_THAN_STORED}). A reader of a file checks
+   * every conversation this way before importing any, so that a bad one imports nothing.
    */
-  ImportReport importAll(Iterator<ConversationSnapshot> snapshots);
+  void checkImport(ConversationSnapshot snapshot, ImportMode mode);
+
+  /**
+   * Stores each snapshot for its own owner: an operator call, since owners come from the input.
+   * A new conversation is created; one already stored as the snapshot holds it is left alone
+   * (importing twice changes nothing); otherwise the stored one is replaced whole, with its version
+   * raised past both, as {@code mode} allows. Each conversation is saved atomically; an error
+   * stops the import and leaves the conversations saved before it ({@link #checkImport} first
+   * makes that all or nothing).
+   */
+  ImportReport importAll(Iterator<ConversationSnapshot> snapshots, ImportMode mode);
 }

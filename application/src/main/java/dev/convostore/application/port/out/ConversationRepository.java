@@ -18,6 +18,9 @@ public interface ConversationRepository {
   /** The owner's conversation, if the owner has it. */
   Optional<Conversation> find(UserId owner, ConversationId id);
 
+  /** Whose conversation the id is, if anyone's: an operator's question (imports never change owners). */
+  Optional<UserId> ownerOf(ConversationId id);
+
   /** A page of the owner's conversations (see {@link ConversationQuery}). */
   List<Conversation> list(ConversationQuery query);
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * How to open a store.
@@ -18,11 +19,26 @@ import java.util.TreeSet;
  */
 public record StoreSettings(String url, StoreLimits limits, Map<String, String> properties) {
 
+  /** The password of {@code scheme://user:password@host}. */
+  private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/?#@:]*):[^/?#@]*@");
+  /** URL parameters that carry secrets: password, sslpassword, pwd, secret, key, token... */
+  private static final Pattern SECRET_PARAMETER = Pattern.compile(
+      "(?i)([?&;][^=&;?]*(?:password|passwd|pwd|secret|key|token)[^=&;?]*=)[^&;#]*");
+
   /** Validates and copies every component. */
   public StoreSettings {
     Checks.nonBlankText("url", url, 4096);
     Checks.present("limits", limits);
     properties = Map.copyOf(Checks.present("properties", properties));
+  }
+
+  /**
+   * The URL as it may be shown in messages and logs: passwords and other secrets, in the user part
+   * or in parameters, are replaced by {@code ***}.
+   */
+  public static String withoutSecrets(String url) {
+    String masked = USER_INFO_PASSWORD.matcher(url).replaceAll("$1:***@");
+    return SECRET_PARAMETER.matcher(masked).replaceAll("$1***");
   }
 
   /** The setting named {@code key}, if given. */
