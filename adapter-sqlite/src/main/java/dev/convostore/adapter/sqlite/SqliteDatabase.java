@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.ibatis.session.Configuration;
@@ -20,6 +22,7 @@ import org.apache.ibatis.transaction.managed.ManagedTransaction;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteException;
 
 /**
  * One SQLite file behind two pools: a single writer connection, which serializes this process's
@@ -46,7 +49,7 @@ final class SqliteDatabase implements SqlDatabase {
   /** Opens the pools after bringing the schema up to date (or checking it, when migrations are off). */
   static SqliteDatabase open(SqliteSettings settings) {
     try {
-      SchemaVersions schema = SqliteSchema.versions(dataSource(settings));
+      SchemaVersions schema = SqliteSchema.versions(migrationDataSource(settings));
       if (settings.migrateOnOpen()) {
         schema.migrate();
       } else {
@@ -66,14 +69,63 @@ final class SqliteDatabase implements SqlDatabase {
 
   /** Connections to the file, set up for WAL, foreign keys and the busy timeout. */
   static SQLiteDataSource dataSource(SqliteSettings settings) {
+    return dataSource(settings, new SQLiteConfig());
+  }
+
+  /**
+   * Connections for migrations, whose transactions take the write lock as they begin: instances
+   * opening a new file together then wait for each other in the busy timeout, and each re-reads
+   * the history under the lock, instead of failing on a snapshot another one has outdated.
+   */
+  static SQLiteDataSource migrationDataSource(SqliteSettings settings) {
     SQLiteConfig config = new SQLiteConfig();
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    return dataSource(settings, config);
+  }
+
+  private static SQLiteDataSource dataSource(SqliteSettings settings, SQLiteConfig config) {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(settings.busyTimeoutMillis());
-    SQLiteDataSource dataSource = new SQLiteDataSource(config);
+    SQLiteDataSource dataSource = new WaitingDataSource(config, settings.busyTimeoutMillis());
     dataSource.setUrl(settings.url());
     return dataSource;
+  }
+
+  /**
+   * Opening a connection switches a new file to WAL, which needs a lock that sqlite-jdbc asks for
+   * before the busy timeout applies: a connection opened while another process creates the file
+   * fails at once. This source retries such an open until the busy timeout has passed.
+   */
+  private static final class WaitingDataSource extends SQLiteDataSource {
+    private static final long serialVersionUID = 1L;
+    private final long busyTimeoutNanos;
+
+    WaitingDataSource(SQLiteConfig config, int busyTimeoutMillis) {
+      super(config);
+      this.busyTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(busyTimeoutMillis);
+    }
+
+    @Override
+    public SQLiteConnection getConnection(String username, String password) throws SQLException {
+      long deadline = System.nanoTime() + busyTimeoutNanos;
+      while (true) {
+        try {
+          return super.getConnection(username, password);
+        } catch (SQLiteException busy) {
+          if (!busy.getResultCode().name().startsWith("SQLITE_BUSY") || System.nanoTime() > deadline) {
+            throw busy;
+          }
+          try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(2, 20));
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw busy;
+          }
+        }
+      }
+    }
   }
 
   private static HikariDataSource pool(String name, int size, SqliteSettings settings) {

@@ -32,7 +32,7 @@ public final class SqliteStorageProvider implements StorageProvider {
 
   @Override
   public Optional<SchemaMigrations> migrations(StoreSettings settings) {
-    return Optional.of(SqliteSchema.versions(SqliteDatabase.dataSource(SqliteSettings.from(settings))));
+    return Optional.of(SqliteSchema.versions(SqliteDatabase.migrationDataSource(SqliteSettings.from(settings))));
   }
 
   static Storage open(SqliteSettings settings) {

@@ -83,6 +83,7 @@ public final class Cli implements Runnable {
               .build())
           .build())
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
   @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "URL",

@@ -1,5 +1,7 @@
 package dev.convostore.bootstrap.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.convostore.application.port.in.ConversationPage;
 import dev.convostore.application.port.in.ConversationStatistics;
 import dev.convostore.application.port.in.ConversationView;
@@ -15,7 +17,6 @@ import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.ToolOutcome;
 import dev.convostore.domain.UserId;
 import dev.convostore.sql.EnumNames;
-import dev.convostore.sql.JsonColumns;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +40,16 @@ final class ConversationCommands {
 
   /** A JSON object typed on the command line, such as {@code {"channel":"web"}}. */
   static JsonObject jsonObject(String option, String text) {
+    JsonNode parsed;
     try {
-      return JsonColumns.parseObject(text);
-    } catch (RuntimeException notAnObject) {
-      throw new Cli.UserError(option + " must be a JSON object, such as {\"channel\":\"web\"}");
+      parsed = Cli.JSON.readTree(text);
+    } catch (JsonProcessingException malformed) {
+      parsed = null;
     }
+    if (parsed == null || !parsed.isObject()) {
+      throw new Cli.UserError(option + " must be one JSON object, such as {\"channel\":\"web\"}");
+    }
+    return (JsonObject) JsonLines.json(option, parsed, 0);
   }
 
   @Command(name = "new", mixinStandardHelpOptions = true, description = "Start a conversation; prints its id.")
@@ -186,7 +192,7 @@ final class ConversationCommands {
         json.put("tools", tools);
         StringBuilder text = new StringBuilder("messages by role: ").append(byRole.isEmpty() ? "none" : byRole);
         for (ToolUsage tool : stats.tools()) {
-          text.append("\ntool ").append(tool.toolName()).append(": ").append(tool.calls()).append(" calls, results ")
+          text.append("\ntool ").append(Views.safe(tool.toolName())).append(": ").append(tool.calls()).append(" calls, results ")
               .append(json(tool).get("results"));
         }
         cli.print(text.toString(), json);

@@ -3,7 +3,6 @@ package dev.convostore.bootstrap.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.convostore.application.ConflictException;
@@ -74,7 +73,7 @@ final class JsonLines {
   /** The longest line read by default: a conversation with several messages at the content limit. */
   static final int DEFAULT_MAX_LINE_MIB = 16;
 
-  private static final ObjectMapper MAPPER = Cli.JSON.copy().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper MAPPER = Cli.JSON;
   private static final JsonFactory FACTORY = MAPPER.getFactory();
 
   private JsonLines() {}
@@ -547,7 +546,7 @@ final class JsonLines {
   }
 
   /** The domain's JSON of a parsed value; depth is checked on the way down, so errors name the field. */
-  private static JsonValue json(String field, JsonNode node, int depth) {
+  static JsonValue json(String field, JsonNode node, int depth) {
     if (node.isContainerNode() && depth >= JsonValue.MAX_DEPTH) {
       throw new ValidationException(field, "is nested deeper than " + JsonValue.MAX_DEPTH + " levels");
     }

@@ -53,7 +53,7 @@ final class MessageCommands {
     String callId;
 
     @Option(names = "--arguments", paramLabel = "JSON", description = "The tool call's arguments, a JSON object.")
-    String arguments = "{}";
+    String arguments;
 
     @Option(names = "--outcome", paramLabel = "OUTCOME", description = "The tool result's outcome: success, failure or error.")
     String outcome;
@@ -89,24 +89,37 @@ final class MessageCommands {
       MessageRole messageRole = parse(MessageRole.class, "--role", role);
       String text = content == null || content.equals("-") ? standardInput() : content;
       if (messageRole == MessageRole.TOOL) {
+        if (arguments != null) {
+          throw new Cli.UserError("--arguments belongs to a tool call (--role assistant), not a tool result");
+        }
         if (tool == null || callId == null || outcome == null) {
           throw new Cli.UserError("a tool result needs --tool, --call-id and --outcome");
         }
         return NewMessage.toolResult(new ToolResult(callId, tool, parse(ToolOutcome.class, "--outcome", outcome),
             Optional.ofNullable(action)), text);
       }
+      if (outcome != null || action != null) {
+        throw new Cli.UserError("--outcome and --action belong to a tool result (--role tool)");
+      }
       if (tool != null || callId != null) {
         if (messageRole != MessageRole.ASSISTANT || tool == null || callId == null) {
           throw new Cli.UserError("a tool call is an assistant message with --tool and --call-id");
         }
-        return NewMessage.toolCalls(text, new ToolCall(callId, tool, ConversationCommands.jsonObject("--arguments", arguments)));
+        return NewMessage.toolCalls(text, new ToolCall(callId, tool,
+            ConversationCommands.jsonObject("--arguments", arguments == null ? "{}" : arguments)));
+      }
+      if (arguments != null) {
+        throw new Cli.UserError("--arguments belongs to a tool call (--role assistant --tool NAME --call-id ID)");
       }
       return error ? NewMessage.error(messageRole, text) : NewMessage.text(messageRole, text);
     }
 
     private String standardInput() {
       try {
-        return new String(cli.in().readAllBytes(), StandardCharsets.UTF_8);
+        // Refused rather than stored with replacement characters, as an import refuses it.
+        return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(cli.in().readAllBytes())).toString();
+      } catch (java.nio.charset.CharacterCodingException notUtf8) {
+        throw new Cli.UserError("standard input is not valid UTF-8 text");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -15,10 +15,40 @@ import java.util.stream.Collectors;
 /** How conversations and messages look: as lines of text for people, as JSON objects for scripts. */
 final class Views {
 
+  /** Starts each further line of a message's content. */
+  static final String CONTINUATION = "    | ";
+
   private Views() {}
 
+  /** Text for one line of a terminal: line breaks and other control characters shown as escapes. */
+  static String safe(String text) {
+    return visible(text.replace("\n", "\\n"));
+  }
+
+  /**
+   * Control characters (other than line breaks), which a terminal would act on (colours, cursor
+   * moves, title changes, bells) and Unicode direction overrides, as {@code \\u001B} escapes.
+   */
+  private static String visible(String text) {
+    StringBuilder shown = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean control = (Character.isISOControl(c) && c != '\n') || (c >= '\u202A' && c <= '\u202E')
+          || (c >= '\u2066' && c <= '\u2069');
+      if (control && shown == null) {
+        shown = new StringBuilder(text.length() + 16).append(text, 0, i);
+      }
+      if (control) {
+        shown.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+      } else if (shown != null) {
+        shown.append(c);
+      }
+    }
+    return shown == null ? text : shown.toString();
+  }
+
   static String text(Conversation c) {
-    return c.id() + "  " + c.title().orElse("(untitled)") + "  [" + c.messageCount() + " messages, "
+    return c.id() + "  " + c.title().map(Views::safe).orElse("(untitled)") + "  [" + c.messageCount() + " messages, "
         + (c.active() ? "active" : "inactive") + ", last activity " + c.updatedAt() + ", version " + c.version() + "]";
   }
 
@@ -26,13 +56,14 @@ final class Views {
     StringBuilder line = new StringBuilder("#").append(m.sequence()).append(' ').append(EnumNames.lower(m.role()));
     if (!m.toolCalls().isEmpty()) {
       line.append(" calls ").append(m.toolCalls().stream()
-          .map(call -> call.toolName() + "(" + call.arguments().toJson() + ") as " + call.callId())
+          .map(call -> safe(call.toolName()) + "(" + call.arguments().toJson() + ") as " + safe(call.callId()))
           .collect(Collectors.joining(", ")));
     }
-    m.toolResult().ifPresent(result -> line.append(" answers ").append(result.callId()).append(" from ")
-        .append(result.toolName()).append(": ").append(EnumNames.lower(result.outcome())));
+    m.toolResult().ifPresent(result -> line.append(" answers ").append(safe(result.callId())).append(" from ")
+        .append(safe(result.toolName())).append(": ").append(EnumNames.lower(result.outcome())));
     if (!m.content().isEmpty()) {
-      line.append(": ").append(m.content());
+      // Continuation lines are marked, so content cannot pass for another message's line.
+      line.append(": ").append(String.join("\n" + CONTINUATION, m.content().split("\r?\n", -1)).transform(Views::visible));
     }
     return line.toString();
   }
