@@ -14,6 +14,11 @@ public final class StoreFailureException extends ConvostoreException {
   public enum Kind {
     /** The storage cannot be reached or refused the connection. Retrying later may work. */
     UNAVAILABLE,
+    /**
+     * The storage refused the connection's settings: wrong credentials, no such database, or
+     * security (TLS) settings it does not accept. Retrying will not help; the settings need fixing.
+     */
+    REFUSED_SETTINGS,
     /** The storage did not answer within the configured time. Retrying may work. */
     TIMEOUT,
     /** The storage was busy with other writers or aborted the call to resolve contention. Retrying may work. */

@@ -37,10 +37,22 @@ final class PostgresErrors {
   private static StoreFailureException translate(SQLException failure) {
     String state = failure.getSQLState();
     String family = state.substring(0, 2);
-    if (family.equals("08") || family.equals("28") || state.equals("3D000") || state.startsWith("57P")
+    if (family.equals("28")) {
+      return new StoreFailureException(Kind.REFUSED_SETTINGS,
+          "the PostgreSQL server refused the credentials: check the user name and password", failure);
+    }
+    if (state.equals("3D000")) {
+      return new StoreFailureException(Kind.REFUSED_SETTINGS,
+          "the PostgreSQL database named in the URL does not exist on the server", failure);
+    }
+    if (family.equals("08") && String.valueOf(failure.getMessage()).contains("SSL")) {
+      return new StoreFailureException(Kind.REFUSED_SETTINGS,
+          "the PostgreSQL server does not accept the connection's TLS settings (sslmode and the ssl parameters)", failure);
+    }
+    if (family.equals("08") || state.startsWith("57P")
         || family.equals("53")) {
       return new StoreFailureException(Kind.UNAVAILABLE,
-          "the PostgreSQL server cannot be reached, refused the connection, or is shutting down or out of resources",
+          "the PostgreSQL server cannot be reached, or is shutting down or out of resources",
           failure);
     }
     if (state.equals("57014")) {

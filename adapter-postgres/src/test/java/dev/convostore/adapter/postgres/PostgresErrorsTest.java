@@ -60,8 +60,8 @@ class PostgresErrorsTest {
     assertEquals(Kind.UNAVAILABLE, translated("08006").kind()); // connection failure
     assertEquals(Kind.UNAVAILABLE, translated("57P01").kind()); // terminated by an administrator
     assertEquals(Kind.UNAVAILABLE, translated("53300").kind()); // too many connections
-    assertEquals(Kind.UNAVAILABLE, translated("28P01").kind()); // wrong password
-    assertEquals(Kind.UNAVAILABLE, translated("3D000").kind()); // no such database
+    assertEquals(Kind.REFUSED_SETTINGS, translated("28P01").kind()); // wrong password
+    assertEquals(Kind.REFUSED_SETTINGS, translated("3D000").kind()); // no such database
     assertEquals(Kind.TIMEOUT, translated("57014").kind()); // statement timeout
     assertEquals(Kind.BUSY, translated("40001").kind()); // serialization failure
     assertEquals(Kind.BUSY, translated("40P01").kind()); // deadlock
@@ -70,6 +70,24 @@ class PostgresErrorsTest {
     assertEquals(Kind.INTERNAL, translated("42P01").kind()); // no such table
     assertTrue(translated("40001").retryable());
     assertFalse(translated("23505").retryable());
+  }
+
+  @Test
+  void settingsTheServerRefusesSayWhichAndAreNotRetryable() {
+    String server = TestPostgres.serverUrl();
+    String noDatabase = server.replaceFirst("(//[^/]+/)[^?]*", "$1no_such_database_here");
+    String unknownUser = server.replaceAll("([?&])user=[^&]*", "$1") + (server.contains("?") ? "&" : "?")
+        + "user=nobody_here&password=wrong";
+    String tls = server + (server.contains("?") ? "&" : "?") + "sslmode=require";
+    StorageProvider provider = new PostgresStorageProvider();
+
+    for (var expected : Map.of(noDatabase, "does not exist", unknownUser, "credentials", tls, "TLS").entrySet()) {
+      StoreFailureException refused = assertThrows(StoreFailureException.class,
+          () -> provider.open(new StoreSettings(expected.getKey(), StoreLimits.DEFAULTS, Map.of())));
+      assertEquals(Kind.REFUSED_SETTINGS, refused.kind(), refused.getMessage());
+      assertFalse(refused.retryable());
+      assertTrue(refused.getMessage().contains(expected.getValue()), refused.getMessage());
+    }
   }
 
   @Test

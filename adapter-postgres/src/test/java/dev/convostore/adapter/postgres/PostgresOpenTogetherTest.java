@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class PostgresOpenTogetherTest {
 
   private static final int OPENERS = 8;
-  private static final int ROUNDS = 50;
+  /** 50 with -Preliability. */
+  private static final int ROUNDS = Integer.getInteger("convostore.test.rounds", 5);
 
   @Test
   void eightInstancesOpeningOneNewSchemaAtOnceAllOpenAndWork() throws Exception {

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SqliteOpenTogetherTest {
 
   private static final int OPENERS = 8;
-  private static final int ROUNDS = 50;
+  /** 50 with -Preliability. */
+  private static final int ROUNDS = Integer.getInteger("convostore.test.rounds", 5);
 
   @Test
   void eightInstancesOpeningOneNewFileAtOnceAllOpenAndWork(@TempDir Path folder) throws Exception {
