@@ -122,10 +122,29 @@ public final class Cli implements Runnable {
       err.flush();
       return exitCode(failure);
     });
+    String unknown = unknownCommand(commandLine, args);
+    if (unknown != null) { // picocli would print the main help when --help follows it
+      err.println("convostore: unknown command '" + unknown + "' (see convostore --help)");
+      err.flush();
+      return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+    }
     int code = commandLine.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** The first word that stands where a command belongs and is none; null if there is none. */
+  private static String unknownCommand(CommandLine commandLine, String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--db") || arg.equals("--user")) {
+        i++; // its value
+      } else if (!arg.startsWith("-")) {
+        return commandLine.getSubcommands().containsKey(arg) ? null : arg;
+      }
+    }
+    return null;
   }
 
   @Override

@@ -37,7 +37,10 @@ import dev.convostore.domain.ValidationException;
 import dev.convostore.sql.EnumNames;
 import dev.convostore.sql.JsonColumns;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -189,7 +192,7 @@ final class JsonLines {
   }
 
   /** How to read a file: the longest line accepted, where warnings go, what to do with stored conversations. */
-  record ImportOptions(int maxLineChars, ImportMode mode, Consumer<String> warnings) {}
+  record ImportOptions(int maxLineBytes, ImportMode mode, Consumer<String> warnings) {}
 
   /**
    * Imports a file in two passes. The first reads every line, checks it as storing would (limits,
@@ -198,12 +201,12 @@ final class JsonLines {
    * in one transaction.
    *
    * @param open opens the file for reading, once per pass
-   * @param progress told the characters read so far in the second pass
+   * @param progress told the bytes read so far in the second pass
    */
-  static ImportReport importFile(ReaderSource open, TransferUseCase transfer, ImportOptions options, LongConsumer progress)
+  static ImportReport importFile(Source open, TransferUseCase transfer, ImportOptions options, LongConsumer progress)
       throws IOException {
-    try (Reader reader = open.open()) {
-      Lines lines = new Lines(reader, options, count -> { });
+    try (InputStream input = open.open()) {
+      Lines lines = new Lines(input, options, count -> { });
       if (lines.version == VERSION_WITHOUT_END_LINE) {
         options.warnings().accept("the file is in version 1 of the export format, which has no end line: "
             + "a file cut short at a line boundary cannot be detected");
@@ -213,16 +216,16 @@ final class JsonLines {
         lines.refusedAt(() -> transfer.checkImport(snapshot, options.mode()));
       }
     }
-    try (Reader reader = open.open()) {
-      Lines lines = new Lines(reader, options, progress);
+    try (InputStream input = open.open()) {
+      Lines lines = new Lines(input, options, progress);
       return lines.refusedAt(() -> transfer.importAll(lines, options.mode()));
     }
   }
 
   /** Opens the file being imported. */
   @FunctionalInterface
-  interface ReaderSource {
-    Reader open() throws IOException;
+  interface Source {
+    InputStream open() throws IOException;
   }
 
   /** A line of the file that cannot be imported, by its number. */
@@ -240,23 +243,27 @@ final class JsonLines {
    */
   private static final class Lines implements Iterator<ConversationSnapshot> {
 
-    private final Reader reader;
+    private final InputStream input;
     private final ImportOptions options;
     private final LongConsumer progress;
-    private final char[] buffer = new char[1 << 16];
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+    private final byte[] buffer = new byte[1 << 16];
     private int position;
     private int limit;
+    /** The line being read; grows up to the limit. */
+    private byte[] line = new byte[1 << 12];
     private long lineNumber;
-    private long charactersRead;
+    private long bytesRead;
     private final int version;
     /** The number of the line of the snapshot last returned. */
     private long snapshotLine;
     private ConversationId previousId;
     private Totals totals = new Totals(0, 0, 0);
     private String next;
+    private boolean advancePending;
 
-    Lines(Reader reader, ImportOptions options, LongConsumer progress) throws IOException {
-      this.reader = reader;
+    Lines(InputStream input, ImportOptions options, LongConsumer progress) throws IOException {
+      this.input = input;
       this.options = options;
       this.progress = progress;
       String header = readLine();
@@ -329,45 +336,49 @@ final class JsonLines {
       return line;
     }
 
+    /**
+     * Lines are split on bytes and each is decoded on its own, so that invalid UTF-8 is reported
+     * at its line, and a line is refused as soon as it outgrows the limit.
+     */
     private String readRawLine() throws IOException {
-      StringBuilder line = null;
+      int length = 0;
       while (true) {
         if (position == limit) {
-          try {
-            limit = Math.max(reader.read(buffer), 0);
-          } catch (CharacterCodingException notUtf8) {
-            throw new InvalidFileException(lineNumber + 1, "is not valid UTF-8 text");
-          }
+          limit = Math.max(input.read(buffer), 0);
           position = 0;
           if (limit == 0) {
-            if (line == null) {
-              return null;
-            }
-            lineNumber++;
-            return line.toString();
+            return length == 0 ? null : decode(length);
           }
         }
         int start = position;
         while (position < limit && buffer[position] != '\n') {
           position++;
         }
-        if (line == null) {
-          line = new StringBuilder();
-        }
-        int length = position - start;
-        if (line.length() + length > options.maxLineChars()) {
-          throw new InvalidFileException(lineNumber + 1, "is longer than " + options.maxLineChars() / (1 << 20)
+        int chunk = position - start;
+        if (length + chunk > options.maxLineBytes()) {
+          throw new InvalidFileException(lineNumber + 1, "is longer than " + (options.maxLineBytes() >> 20)
               + " MiB; a larger conversation needs --max-line-mb (and memory for it)");
         }
-        line.append(buffer, start, length);
-        charactersRead += length;
+        if (line.length < length + chunk) {
+          line = Arrays.copyOf(line, Math.min(Math.max(line.length * 2, length + chunk), options.maxLineBytes()));
+        }
+        System.arraycopy(buffer, start, line, length, chunk);
+        length += chunk;
+        bytesRead += chunk;
         if (position < limit) {
           position++;
-          charactersRead++;
-          lineNumber++;
-          int end = line.length();
-          return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+          bytesRead++;
+          return decode(length > 0 && line[length - 1] == '\r' ? length - 1 : length);
         }
+      }
+    }
+
+    private String decode(int length) {
+      lineNumber++;
+      try {
+        return decoder.decode(ByteBuffer.wrap(line, 0, length)).toString();
+      } catch (CharacterCodingException notUtf8) {
+        throw new InvalidFileException(lineNumber, "is not valid UTF-8 text");
       }
     }
 
@@ -385,12 +396,20 @@ final class JsonLines {
 
     @Override
     public boolean hasNext() {
+      if (advancePending) {
+        advancePending = false;
+        try {
+          advance();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
       return next != null;
     }
 
     @Override
     public ConversationSnapshot next() {
-      if (next == null) {
+      if (!hasNext()) {
         throw new NoSuchElementException();
       }
       snapshotLine = lineNumber;
@@ -407,12 +426,8 @@ final class JsonLines {
       }
       previousId = id;
       totals = totals.plus(snapshot);
-      progress.accept(charactersRead);
-      try {
-        advance();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      progress.accept(bytesRead);
+      advancePending = true; // the next line is read when asked for, after the caller has checked this one
       return snapshot;
     }
   }

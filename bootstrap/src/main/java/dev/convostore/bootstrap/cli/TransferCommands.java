@@ -6,7 +6,6 @@ import dev.convostore.bootstrap.ConvoStore;
 import dev.convostore.domain.ConversationSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,11 +118,7 @@ final class TransferCommands {
       ImportReport report;
       try (ConvoStore store = cli.open(); ProgressBar bar = progressBar(Files.isRegularFile(file) ? Files.size(file) : 0)) {
         LongConsumer progress = bar == null ? read -> { } : bar::stepTo;
-        report = JsonLines.importFile(() -> new InputStreamReader(Files.newInputStream(file),
-            StandardCharsets.UTF_8.newDecoder()), store.transfer(), options, progress);
-        if (bar != null) {
-          bar.stepTo(bar.getMax()); // progress counts characters, the size bytes: finish at 100%
-        }
+        report = JsonLines.importFile(() -> Files.newInputStream(file), store.transfer(), options, progress);
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       Map<String, Object> json = new LinkedHashMap<>();

@@ -13,10 +13,13 @@ import java.util.Map;
 record CliRun(int exitCode, String out, String err) {
 
   static CliRun run(Path directory, Map<String, String> environment, String input, String... args) {
+    return run(directory, environment, input.getBytes(StandardCharsets.UTF_8), args);
+  }
+
+  static CliRun run(Path directory, Map<String, String> environment, byte[] input, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Cli.run(args, environment, directory,
-        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out), new PrintWriter(err));
+    int code = Cli.run(args, environment, directory, new ByteArrayInputStream(input), new PrintWriter(out), new PrintWriter(err));
     return new CliRun(code, out.toString(), err.toString());
   }
 

@@ -12,10 +12,11 @@ import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NewContextItem;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class JsonLinesTest {
   }
 
   private static void importInto(ConvoStore store, String text) throws IOException {
-    JsonLines.importFile(() -> new StringReader(text), store.transfer(),
+    JsonLines.importFile(() -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), store.transfer(),
         new JsonLines.ImportOptions(1 << 20, ImportMode.NEVER_BACKWARDS, warning -> { }), read -> { });
   }
 
