@@ -75,6 +75,9 @@ public final class SchemaVersions implements SchemaMigrations {
   public int migrate() {
     return translated(() -> {
       refuseNewer();
+      if (flyway.info().pending().length == 0) {
+        return 0; // the usual open: only read, so that many openers never queue for the write lock
+      }
       return flyway.migrate().migrationsExecuted;
     });
   }
