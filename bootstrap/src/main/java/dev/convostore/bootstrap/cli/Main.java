@@ -17,6 +17,9 @@ public final class Main {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
+    // Flyway logs, with stack traces, the races it resolves itself when processes create one store
+    // together; a failure it does not resolve reaches the tool as an error, told in a sentence.
+    System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "off");
     privateSqliteLibraryFolder();
     PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, false, StandardCharsets.UTF_8);

@@ -156,11 +156,11 @@ class CliProcessTest {
   @Test
   @Tag("reliability")
   void manyProcessesStartedAtOncePrintNothingButTheirResults() throws Exception {
-    CliRun.run(directory, "new");
     for (int wave = 0; wave < 4; wave++) {
       List<Process> processes = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
-        processes.add(start(List.of("-Xmx64m", "-XX:TieredStopAtLevel=1"), "list"));
+        // Each wave creates its store together: one migrates, the others wait for it.
+        processes.add(start(List.of("-Xmx64m", "-XX:TieredStopAtLevel=1"), "--db", "jdbc:sqlite:wave-" + wave + ".db", "list"));
       }
       for (Process process : processes) {
         assertTrue(process.waitFor(300, TimeUnit.SECONDS));
