@@ -1,6 +1,7 @@
 package dev.convostore.bootstrap.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static dev.convostore.bootstrap.cli.CliRun.assertOk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,10 +43,6 @@ class CliProcessTest {
 
   private static String stderrOf(Path file) throws IOException {
     return Files.readString(file);
-  }
-
-  private void assertOk(CliRun run) {
-    assertEquals(0, run.exitCode(), () -> run.out() + run.err());
   }
 
   /** A store of {@code conversations} demo-like conversations, made through an import. */

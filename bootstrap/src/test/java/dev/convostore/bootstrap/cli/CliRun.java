@@ -1,5 +1,9 @@
 package dev.convostore.bootstrap.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -25,6 +29,18 @@ record CliRun(int exitCode, String out, String err) {
 
   static CliRun run(Path directory, String... args) {
     return run(directory, Map.of(), "", args);
+  }
+
+  /** Asserts the run succeeded. */
+  static void assertOk(CliRun run) {
+    assertEquals(0, run.exitCode(), () -> "stdout: " + run.out() + "\nstderr: " + run.err());
+  }
+
+  /** A refusal: exit code 1, standard error saying what was wrong, no stack trace. */
+  static void assertRefused(CliRun run, String says) {
+    assertEquals(1, run.exitCode(), () -> "stdout: " + run.out() + "\nstderr: " + run.err());
+    assertTrue(run.err().contains(says), () -> "stderr: " + run.err());
+    assertFalse(run.err().contains("\tat "), () -> "a stack trace: " + run.err());
   }
 
   /** The output, parsed as JSON (the run had {@code --json}). */

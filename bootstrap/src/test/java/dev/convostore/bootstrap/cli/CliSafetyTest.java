@@ -1,6 +1,7 @@
 package dev.convostore.bootstrap.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static dev.convostore.bootstrap.cli.CliRun.assertOk;
+import static dev.convostore.bootstrap.cli.CliRun.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,16 +29,6 @@ class CliSafetyTest {
 
   private CliRun run(String... args) {
     return CliRun.run(directory, args);
-  }
-
-  private static void assertOk(CliRun run) {
-    assertEquals(0, run.exitCode(), () -> "stdout: " + run.out() + "\nstderr: " + run.err());
-  }
-
-  private static void assertRefused(CliRun run, String says) {
-    assertEquals(1, run.exitCode(), () -> "stdout: " + run.out() + "\nstderr: " + run.err());
-    assertTrue(run.err().contains(says), () -> "stderr: " + run.err());
-    assertFalse(run.err().contains("\tat "), () -> "a stack trace: " + run.err());
   }
 
   private String exportAll() {
