@@ -46,6 +46,9 @@ final class SqliteDatabase implements SqlDatabase {
     this.configuration = configuration(readers);
   }
 
+  /** How long opening waits at least for another instance that is migrating the same file. */
+  private static final int MIGRATION_WAIT_MILLIS = 60_000;
+
   /** Opens the pools after bringing the schema up to date (or checking it, when migrations are off). */
   static SqliteDatabase open(SqliteSettings settings) {
     try {
@@ -80,15 +83,20 @@ final class SqliteDatabase implements SqlDatabase {
   static SQLiteDataSource migrationDataSource(SqliteSettings settings) {
     SQLiteConfig config = new SQLiteConfig();
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    return dataSource(settings, config);
+    // Another instance's migration runs once; waiting for it longer than for a write is worth it.
+    return dataSource(settings, config, Math.max(settings.busyTimeoutMillis(), MIGRATION_WAIT_MILLIS));
   }
 
   private static SQLiteDataSource dataSource(SqliteSettings settings, SQLiteConfig config) {
+    return dataSource(settings, config, settings.busyTimeoutMillis());
+  }
+
+  private static SQLiteDataSource dataSource(SqliteSettings settings, SQLiteConfig config, int busyTimeoutMillis) {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.enforceForeignKeys(true);
-    config.setBusyTimeout(settings.busyTimeoutMillis());
-    SQLiteDataSource dataSource = new WaitingDataSource(config, settings.busyTimeoutMillis());
+    config.setBusyTimeout(busyTimeoutMillis);
+    SQLiteDataSource dataSource = new WaitingDataSource(config, busyTimeoutMillis);
     dataSource.setUrl(settings.url());
     return dataSource;
   }

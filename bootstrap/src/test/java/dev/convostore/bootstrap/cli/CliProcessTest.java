@@ -28,21 +28,21 @@ class CliProcessTest {
 
   @TempDir Path directory;
 
-  /** Starts the tool in a new JVM in {@code directory}, its output going to files. */
-  private Process start(List<String> jvmOptions, String... args) throws IOException {
+  /** A run of the tool in its own JVM, its standard error going to a file. */
+  private record Child(Process process, Path stderr) {}
+
+  /** Starts the tool in a new JVM in {@code directory}. */
+  private Child start(List<String> jvmOptions, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(Arrays.asList(args));
-    return new ProcessBuilder(command).directory(directory.toFile())
+    Path stderr = Files.createTempFile(directory, "stderr-", ".txt");
+    return new Child(new ProcessBuilder(command).directory(directory.toFile())
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(Files.createTempFile(directory, "stderr-", ".txt").toFile())
-        .start();
-  }
-
-  private static String stderrOf(Path file) throws IOException {
-    return Files.readString(file);
+        .redirectError(stderr.toFile())
+        .start(), stderr);
   }
 
   /** A store of {@code conversations} demo-like conversations, made through an import. */
@@ -83,7 +83,7 @@ class CliProcessTest {
 
     for (int kill = 0; kill < KILLS; kill++) {
       Files.write(directory.resolve("backup.jsonl"), earlier);
-      Process export = start(List.of(), "export", "--all", "-o", "backup.jsonl");
+      Process export = start(List.of(), "export", "--all", "-o", "backup.jsonl").process();
       Thread.sleep(300 + random.nextInt((int) Math.max(exportMillis * 3, 500)));
       export.toHandle().destroyForcibly(); // SIGKILL
       assertTrue(export.waitFor(60, TimeUnit.SECONDS));
@@ -141,11 +141,11 @@ class CliProcessTest {
       }
       out.write("\"}\n");
     }
-    Process importing = start(List.of("-Xmx256m"), "import", "huge.jsonl");
-    assertTrue(importing.waitFor(120, TimeUnit.SECONDS));
-    String stderr = stderrOf(stderrFile());
+    Child importing = start(List.of("-Xmx256m"), "import", "huge.jsonl");
+    assertTrue(importing.process().waitFor(120, TimeUnit.SECONDS));
+    String stderr = Files.readString(importing.stderr());
 
-    assertEquals(1, importing.exitValue(), stderr);
+    assertEquals(1, importing.process().exitValue(), stderr);
     assertEquals("convostore: line 2: is longer than 16 MiB; a larger conversation needs --max-line-mb (and memory for it)",
         stderr.strip());
   }
@@ -154,26 +154,17 @@ class CliProcessTest {
   @Tag("reliability")
   void manyProcessesStartedAtOncePrintNothingButTheirResults() throws Exception {
     for (int wave = 0; wave < 4; wave++) {
-      List<Process> processes = new ArrayList<>();
+      List<Child> children = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
         // Each wave creates its store together: one migrates, the others wait for it.
-        processes.add(start(List.of("-Xmx64m", "-XX:TieredStopAtLevel=1"), "--db", "jdbc:sqlite:wave-" + wave + ".db", "list"));
+        children.add(start(List.of("-Xmx64m", "-XX:TieredStopAtLevel=1"), "--db", "jdbc:sqlite:wave-" + wave + ".db", "list"));
       }
-      for (Process process : processes) {
-        assertTrue(process.waitFor(300, TimeUnit.SECONDS));
-        assertEquals(0, process.exitValue());
+      for (Child child : children) {
+        assertTrue(child.process().waitFor(300, TimeUnit.SECONDS));
+        String stderr = Files.readString(child.stderr());
+        assertEquals(0, child.process().exitValue(), stderr);
+        assertEquals("", stderr);
       }
-    }
-    try (Stream<Path> files = Files.list(directory)) {
-      for (Path stderr : files.filter(f -> f.getFileName().toString().startsWith("stderr-")).toList()) {
-        assertEquals("", stderrOf(stderr), stderr.toString());
-      }
-    }
-  }
-
-  private Path stderrFile() throws IOException {
-    try (Stream<Path> files = Files.list(directory)) {
-      return files.filter(f -> f.getFileName().toString().startsWith("stderr-")).findFirst().orElseThrow();
     }
   }
 }
