@@ -1,5 +1,6 @@
 package dev.convostore.domain;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -28,5 +29,15 @@ public record ToolResult(
   /** A result without a recorded action. */
   public static ToolResult of(String callId, String toolName, ToolOutcome outcome) {
     return new ToolResult(callId, toolName, outcome, Optional.empty());
+  }
+
+  /**
+   * Canonical JSON, {@code {actionTaken?, callId, outcome, toolName}} with the outcome's name in
+   * lowercase: the form every store keeps and every export writes.
+   */
+  public String toJson() {
+    JsonObject json = JsonObject.of(
+        "callId", callId, "toolName", toolName, "outcome", outcome.name().toLowerCase(Locale.ROOT));
+    return actionTaken.map(action -> json.with("actionTaken", action)).orElse(json).toJson();
   }
 }

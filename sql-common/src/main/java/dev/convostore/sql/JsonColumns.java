@@ -99,23 +99,6 @@ public final class JsonColumns {
     throw new StoreFailureException(Kind.CORRUPT, "the store holds a list of texts that is not a JSON array of strings", null);
   }
 
-  /**
-   * Tool calls as a JSON array of {@code {arguments, callId, toolName}}, keys in canonical order.
-   * Written and read without wrapping the arguments in domain values, which would count the array
-   * and the call object against the arguments' own depth limit.
-   */
-  public static String toolCalls(List<ToolCall> calls) {
-    StringBuilder json = new StringBuilder("[");
-    for (ToolCall call : calls) {
-      json.append(json.length() == 1 ? "" : ",")
-          .append("{\"arguments\":").append(call.arguments().toJson())
-          .append(",\"callId\":").append(new JsonString(call.callId()).toJson())
-          .append(",\"toolName\":").append(new JsonString(call.toolName()).toJson())
-          .append('}');
-    }
-    return json.append(']').toString();
-  }
-
   /** The tool calls of stored text. */
   public static List<ToolCall> toolCalls(String text) {
     try {
@@ -132,13 +115,6 @@ public final class JsonColumns {
     } catch (JsonProcessingException | RuntimeException malformed) {
       throw new StoreFailureException(Kind.CORRUPT, "the store holds tool calls that are not a JSON array of calls", malformed);
     }
-  }
-
-  /** A tool result as {@code {callId, toolName, outcome, actionTaken?}}, the outcome's name lowercase. */
-  public static String toolResult(ToolResult result) {
-    JsonObject json = JsonObject.of(
-        "callId", result.callId(), "toolName", result.toolName(), "outcome", EnumNames.lower(result.outcome()));
-    return result.actionTaken().map(action -> json.with("actionTaken", action)).orElse(json).toJson();
   }
 
   /** The tool result of stored text. */

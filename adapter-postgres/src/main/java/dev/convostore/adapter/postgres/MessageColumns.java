@@ -1,8 +1,9 @@
 package dev.convostore.adapter.postgres;
 
 import dev.convostore.domain.Message;
+import dev.convostore.domain.ToolCall;
+import dev.convostore.domain.ToolResult;
 import dev.convostore.sql.EnumNames;
-import dev.convostore.sql.JsonColumns;
 import java.util.List;
 
 /**
@@ -40,8 +41,8 @@ record MessageColumns(
       columns.roles[i] = EnumNames.lower(message.role());
       columns.kinds[i] = EnumNames.lower(message.kind());
       columns.contents[i] = message.content();
-      columns.toolCalls[i] = message.toolCalls().isEmpty() ? null : JsonColumns.toolCalls(message.toolCalls());
-      columns.toolResults[i] = message.toolResult().map(JsonColumns::toolResult).orElse(null);
+      columns.toolCalls[i] = message.toolCalls().isEmpty() ? null : ToolCall.toJson(message.toolCalls());
+      columns.toolResults[i] = message.toolResult().map(ToolResult::toJson).orElse(null);
       columns.createdAt[i] = message.createdAt().toString();
       columns.metadata[i] = message.metadata().isEmpty() ? null : message.metadata().toJson();
       columns.words[i] = rows.get(i).words();

@@ -170,7 +170,7 @@ final class PostgresTypes {
   /** Tool calls as a JSON array; none is NULL. */
   static final class ToolCalls extends ColumnHandler<List<ToolCall>> {
     ToolCalls() {
-      super(calls -> calls.isEmpty() ? null : jsonb(JsonColumns.toolCalls(calls)),
+      super(calls -> calls.isEmpty() ? null : jsonb(ToolCall.toJson(calls)),
           column -> column == null ? List.of() : JsonColumns.toolCalls(text(column)));
     }
   }
@@ -201,7 +201,7 @@ final class PostgresTypes {
 
   static final class ToolResults extends OptionalColumnHandler<ToolResult> {
     ToolResults() {
-      super(result -> jsonb(JsonColumns.toolResult(result)), column -> JsonColumns.toolResult(text(column)));
+      super(result -> jsonb(result.toJson()), column -> JsonColumns.toolResult(text(column)));
     }
   }
 }

@@ -153,14 +153,14 @@ final class SqliteTypes {
   /** Tool calls as a JSON array; none is NULL. */
   static final class ToolCalls extends ColumnHandler<List<ToolCall>> {
     ToolCalls() {
-      super(calls -> calls.isEmpty() ? null : JsonColumns.toolCalls(calls),
+      super(calls -> calls.isEmpty() ? null : ToolCall.toJson(calls),
           column -> column == null ? List.of() : JsonColumns.toolCalls((String) column));
     }
   }
 
   static final class ToolResults extends OptionalColumnHandler<ToolResult> {
     ToolResults() {
-      super(JsonColumns::toolResult, column -> JsonColumns.toolResult((String) column));
+      super(ToolResult::toJson, column -> JsonColumns.toolResult((String) column));
     }
   }
 }

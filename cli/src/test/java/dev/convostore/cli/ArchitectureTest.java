@@ -1,4 +1,4 @@
-package dev.convostore.bootstrap;
+package dev.convostore.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -11,6 +11,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.convostore.application.port.out.StorageProvider;
 import dev.convostore.domain.archfixture.DomainClassThatUsesTheApplication;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,7 @@ class ArchitectureTest {
   private static final String APPLICATION = "dev.convostore.application..";
   private static final String ADAPTERS = "dev.convostore.adapter..";
   private static final String BOOTSTRAP = "dev.convostore.bootstrap..";
+  private static final String CLI = "dev.convostore.cli..";
   private static final String SQL_COMMON = "dev.convostore.sql..";
   private static final String[] PERSISTENCE = {
     "java.sql..", "javax.sql..", "org.apache.ibatis..", "org.mybatis..", "com.zaxxer..", "org.flywaydb..",
@@ -53,8 +56,13 @@ class ArchitectureTest {
           "com.fasterxml.jackson..")
       .allowEmptyShould(false);
 
-  static final ArchRule NOTHING_DEPENDS_ON_BOOTSTRAP = noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
+  static final ArchRule ONLY_THE_TOOL_DEPENDS_ON_BOOTSTRAP = noClasses().that().resideOutsideOfPackages(BOOTSTRAP, CLI)
       .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP)
+      .allowEmptyShould(false);
+
+  static final ArchRule THE_TOOL_USES_THE_PUBLIC_API_ONLY = noClasses().that().resideInAPackage(CLI)
+      .should().dependOnClassesThat().resideInAnyPackage(concat(PERSISTENCE,
+          SQL_COMMON, ADAPTERS, "dev.convostore.application.service.."))
       .allowEmptyShould(false);
 
   static final ArchRule ADAPTERS_EXPOSE_ONLY_THEIR_PROVIDER = classes().that().resideInAPackage(ADAPTERS)
@@ -65,6 +73,10 @@ class ArchitectureTest {
   static final ArchRule NO_PACKAGE_CYCLES = slices().matching("dev.convostore.(**)")
       .should().beFreeOfCycles()
       .allowEmptyShould(false);
+
+  private static String[] concat(String[] packages, String... more) {
+    return Stream.concat(Arrays.stream(packages), Arrays.stream(more)).toArray(String[]::new);
+  }
 
   private static JavaClasses mainClasses;
 
@@ -101,8 +113,13 @@ class ArchitectureTest {
   }
 
   @Test
-  void nothingDependsOnBootstrap() {
-    NOTHING_DEPENDS_ON_BOOTSTRAP.check(mainClasses);
+  void onlyTheToolDependsOnBootstrap() {
+    ONLY_THE_TOOL_DEPENDS_ON_BOOTSTRAP.check(mainClasses);
+  }
+
+  @Test
+  void theToolUsesThePublicApiOnly() {
+    THE_TOOL_USES_THE_PUBLIC_API_ONLY.check(mainClasses);
   }
 
   @Test
@@ -126,7 +143,8 @@ class ArchitectureTest {
     JavaClasses none = new ClassFileImporter().importPackages("dev.convostore.nosuchpackage");
     for (ArchRule rule : new ArchRule[] {
         DOMAIN_DEPENDS_ON_JAVA_ONLY, APPLICATION_DEPENDS_ON_DOMAIN_AND_JAVA_ONLY, CORE_KNOWS_NO_PERSISTENCE,
-        ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER, SQL_COMMON_KNOWS_NO_ADAPTER_OR_DATABASE, NOTHING_DEPENDS_ON_BOOTSTRAP, ADAPTERS_EXPOSE_ONLY_THEIR_PROVIDER,
+        ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER, SQL_COMMON_KNOWS_NO_ADAPTER_OR_DATABASE, ONLY_THE_TOOL_DEPENDS_ON_BOOTSTRAP, THE_TOOL_USES_THE_PUBLIC_API_ONLY,
+        ADAPTERS_EXPOSE_ONLY_THEIR_PROVIDER,
         NO_PACKAGE_CYCLES}) {
       assertThrows(AssertionError.class, () -> rule.check(none), rule::getDescription);
     }

@@ -1,4 +1,4 @@
-package dev.convostore.bootstrap.cli;
+package dev.convostore.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,9 +6,9 @@ import dev.convostore.domain.Conversation;
 import dev.convostore.domain.JsonValue;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.ToolCall;
-import dev.convostore.sql.EnumNames;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -19,6 +19,11 @@ final class Views {
   static final String CONTINUATION = "    | ";
 
   private Views() {}
+
+  /** An enum constant's name as the tool and the export format write it: lowercase. */
+  static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
 
   /** Text for one line of a terminal: line breaks and other control characters shown as escapes. */
   static String safe(String text) {
@@ -39,7 +44,7 @@ final class Views {
         shown = new StringBuilder(text.length() + 16).append(text, 0, i);
       }
       if (control) {
-        shown.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+        shown.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
       } else if (shown != null) {
         shown.append(c);
       }
@@ -53,14 +58,14 @@ final class Views {
   }
 
   static String text(Message m) {
-    StringBuilder line = new StringBuilder("#").append(m.sequence()).append(' ').append(EnumNames.lower(m.role()));
+    StringBuilder line = new StringBuilder("#").append(m.sequence()).append(' ').append(lower(m.role()));
     if (!m.toolCalls().isEmpty()) {
       line.append(" calls ").append(m.toolCalls().stream()
           .map(call -> safe(call.toolName()) + "(" + call.arguments().toJson() + ") as " + safe(call.callId()))
           .collect(Collectors.joining(", ")));
     }
     m.toolResult().ifPresent(result -> line.append(" answers ").append(safe(result.callId())).append(" from ")
-        .append(safe(result.toolName())).append(": ").append(EnumNames.lower(result.outcome())));
+        .append(safe(result.toolName())).append(": ").append(lower(result.outcome())));
     if (!m.content().isEmpty()) {
       // Continuation lines are marked, so content cannot pass for another message's line.
       line.append(": ").append(String.join("\n" + CONTINUATION, m.content().split("\r?\n", -1)).transform(Views::visible));
@@ -92,8 +97,8 @@ final class Views {
     json.put("id", m.id().toString());
     json.put("conversationId", m.conversationId().toString());
     json.put("sequence", m.sequence());
-    json.put("role", EnumNames.lower(m.role()));
-    json.put("kind", EnumNames.lower(m.kind()));
+    json.put("role", lower(m.role()));
+    json.put("kind", lower(m.kind()));
     json.put("content", m.content());
     if (!m.toolCalls().isEmpty()) {
       json.put("toolCalls", m.toolCalls().stream().map(Views::json).toList());
@@ -102,7 +107,7 @@ final class Views {
       Map<String, Object> answer = new LinkedHashMap<>();
       answer.put("callId", result.callId());
       answer.put("toolName", result.toolName());
-      answer.put("outcome", EnumNames.lower(result.outcome()));
+      answer.put("outcome", lower(result.outcome()));
       answer.put("actionTaken", result.actionTaken().orElse(null));
       json.put("toolResult", answer);
     });

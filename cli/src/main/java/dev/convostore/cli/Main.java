@@ -1,4 +1,4 @@
-package dev.convostore.bootstrap.cli;
+package dev.convostore.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;

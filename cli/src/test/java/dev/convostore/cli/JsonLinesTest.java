@@ -1,4 +1,4 @@
-package dev.convostore.bootstrap.cli;
+package dev.convostore.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.convostore.bootstrap.cli;
+package dev.convostore.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -34,8 +34,6 @@ import dev.convostore.domain.ToolOutcome;
 import dev.convostore.domain.ToolResult;
 import dev.convostore.domain.UserId;
 import dev.convostore.domain.ValidationException;
-import dev.convostore.sql.EnumNames;
-import dev.convostore.sql.JsonColumns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -143,16 +141,16 @@ final class JsonLines {
         json.writeStartObject();
         json.writeStringField("id", m.id().toString());
         json.writeNumberField("sequence", m.sequence());
-        json.writeStringField("role", EnumNames.lower(m.role()));
-        json.writeStringField("kind", EnumNames.lower(m.kind()));
+        json.writeStringField("role", Views.lower(m.role()));
+        json.writeStringField("kind", Views.lower(m.kind()));
         json.writeStringField("content", m.content());
         if (!m.toolCalls().isEmpty()) {
           json.writeFieldName("toolCalls");
-          json.writeRawValue(JsonColumns.toolCalls(m.toolCalls()));
+          json.writeRawValue(ToolCall.toJson(m.toolCalls()));
         }
         if (m.toolResult().isPresent()) {
           json.writeFieldName("toolResult");
-          json.writeRawValue(JsonColumns.toolResult(m.toolResult().get()));
+          json.writeRawValue(m.toolResult().get().toJson());
         }
         json.writeStringField("createdAt", m.createdAt().toString());
         raw(json, "metadata", m.metadata());
@@ -167,7 +165,7 @@ final class JsonLines {
         json.writeStringField("content", i.content());
         json.writeNumberField("relevance", i.relevance());
         json.writeStringField("contextType", i.contextType().orElse(null));
-        json.writeStringField("originalRole", i.originalRole().map(EnumNames::lower).orElse(null));
+        json.writeStringField("originalRole", i.originalRole().map(Views::lower).orElse(null));
         json.writeStringField("focusArea", i.focusArea().orElse(null));
         json.writeStringField("preferenceType", i.preferenceType().orElse(null));
         json.writeStringField("createdAt", i.createdAt().toString());
@@ -524,12 +522,12 @@ final class JsonLines {
   /** An enum constant by its lowercase name, as the format writes them. */
   private static <E extends Enum<E>> E named(Class<E> type, String field, String name) {
     for (E constant : type.getEnumConstants()) {
-      if (EnumNames.lower(constant).equals(name)) {
+      if (Views.lower(constant).equals(name)) {
         return constant;
       }
     }
     throw new IllegalArgumentException("'" + field + "' must be one of " + Arrays.stream(type.getEnumConstants())
-        .map(EnumNames::lower).collect(Collectors.joining(", ")) + ", not '" + name + "'");
+        .map(Views::lower).collect(Collectors.joining(", ")) + ", not '" + name + "'");
   }
 
   private static Optional<String> optionalText(JsonNode node, String field) {

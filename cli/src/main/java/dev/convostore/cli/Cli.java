@@ -1,4 +1,4 @@
-package dev.convostore.bootstrap.cli;
+package dev.convostore.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -155,7 +155,7 @@ public final class Cli implements Runnable {
 
   private static String message(Exception failure) {
     if (failure instanceof StoreFailureException store) {
-      return store.getMessage() + (store.retryable() ? " (" + name(store.kind()) + ": retrying may work)" : "");
+      return store.getMessage() + (store.retryable() ? " (" + Views.lower(store.kind()) + ": retrying may work)" : "");
     }
     if (failure instanceof ConvostoreException || failure instanceof JsonLines.InvalidFileException
         || failure instanceof UserError) {
@@ -243,10 +243,6 @@ public final class Cli implements Runnable {
   /** "1 conversation", "2 conversations". */
   static String count(long count, String noun) {
     return count + " " + noun + (count == 1 ? "" : "s");
-  }
-
-  private static String name(Enum<?> value) {
-    return value.name().toLowerCase(Locale.ROOT);
   }
 
   /**

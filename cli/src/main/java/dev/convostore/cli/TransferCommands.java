@@ -1,4 +1,4 @@
-package dev.convostore.bootstrap.cli;
+package dev.convostore.cli;
 
 import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.application.port.in.ImportReport;

@@ -1,4 +1,4 @@
-package dev.convostore.bootstrap.cli;
+package dev.convostore.cli;
 
 import dev.convostore.application.port.in.ErasureReport;
 import dev.convostore.application.port.in.RetentionPolicy;

@@ -1,4 +1,4 @@
-package dev.convostore.bootstrap.cli;
+package dev.convostore.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +16,6 @@ import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.ToolOutcome;
 import dev.convostore.domain.UserId;
-import dev.convostore.sql.EnumNames;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,7 +182,7 @@ final class ConversationCommands {
         ConversationStatistics stats = store.history().statistics(cli.user(), id(id));
         Map<String, Long> byRole = new LinkedHashMap<>();
         for (MessageRole role : MessageRole.values()) {
-          byRole.put(EnumNames.lower(role), stats.messagesByRole().getOrDefault(role, 0L));
+          byRole.put(Views.lower(role), stats.messagesByRole().getOrDefault(role, 0L));
         }
         List<Map<String, Object>> tools = stats.tools().stream().map(ConversationCommands::json).toList();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -204,7 +203,7 @@ final class ConversationCommands {
   private static Map<String, Object> json(ToolUsage tool) {
     Map<String, Long> results = new LinkedHashMap<>();
     for (ToolOutcome outcome : ToolOutcome.values()) {
-      results.put(EnumNames.lower(outcome), tool.outcomes().getOrDefault(outcome, 0L));
+      results.put(Views.lower(outcome), tool.outcomes().getOrDefault(outcome, 0L));
     }
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("tool", tool.toolName());

@@ -1,7 +1,7 @@
-package dev.convostore.bootstrap.cli;
+package dev.convostore.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static dev.convostore.bootstrap.cli.CliRun.assertOk;
+import static dev.convostore.cli.CliRun.assertOk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
