@@ -1,9 +1,9 @@
 package dev.convostore.benchmarks;
 
-import dev.convostore.application.port.in.HistoryRequest;
 import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.application.port.in.ListConversations;
 import dev.convostore.bootstrap.ConvoStore;
+import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
 

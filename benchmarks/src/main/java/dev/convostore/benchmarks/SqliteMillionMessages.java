@@ -1,6 +1,5 @@
 package dev.convostore.benchmarks;
 
-import dev.convostore.application.port.in.HistoryRequest;
 import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.application.port.in.ImportReport;
 import dev.convostore.bootstrap.ConvoStore;
@@ -8,6 +7,7 @@ import dev.convostore.domain.AgentState;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;
+import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.StoreFailureException.Kind;
-import dev.convostore.application.port.in.HistoryRequest;
+import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;
+import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;

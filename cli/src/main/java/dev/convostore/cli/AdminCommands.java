@@ -1,11 +1,11 @@
 package dev.convostore.cli;
 
-import dev.convostore.application.port.in.ErasureReport;
 import dev.convostore.application.port.in.RetentionPolicy;
-import dev.convostore.application.port.in.RetentionReport;
 import dev.convostore.application.port.out.SchemaMigration;
 import dev.convostore.application.port.out.SchemaMigrations;
 import dev.convostore.bootstrap.ConvoStore;
+import dev.convostore.domain.ErasureReport;
+import dev.convostore.domain.RetentionReport;
 import dev.convostore.domain.UserId;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,7 +1,6 @@
 package dev.convostore.cli;
 
 import dev.convostore.application.ConflictException;
-import dev.convostore.application.port.in.HistoryRequest;
 import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.bootstrap.ConvoStore;
 import dev.convostore.domain.AgentState;
@@ -11,6 +10,7 @@ import dev.convostore.domain.ContextSource;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;
+import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;

@@ -50,6 +50,11 @@ class ArchitectureTest {
       .should().notDependOnEachOther()
       .allowEmptyShould(false);
 
+  static final ArchRule OUTBOUND_PORTS_SPEAK_THEIR_OWN_LANGUAGE = noClasses()
+      .that().resideInAPackage("dev.convostore.application.port.out..")
+      .should().dependOnClassesThat().resideInAPackage("dev.convostore.application.port.in..")
+      .allowEmptyShould(false);
+
   static final ArchRule SQL_COMMON_KNOWS_NO_ADAPTER_OR_DATABASE = classes().that().resideInAPackage(SQL_COMMON)
       .should().onlyDependOnClassesThat().resideInAnyPackage(
           SQL_COMMON, APPLICATION, DOMAIN, "java..", "javax.sql..", "org.apache.ibatis..", "org.flywaydb..",
@@ -108,6 +113,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void outboundPortsSpeakTheirOwnLanguage() {
+    OUTBOUND_PORTS_SPEAK_THEIR_OWN_LANGUAGE.check(mainClasses);
+  }
+
+  @Test
   void sqlCommonKnowsNoAdapterAndNoDatabase() {
     SQL_COMMON_KNOWS_NO_ADAPTER_OR_DATABASE.check(mainClasses);
   }
@@ -143,7 +153,7 @@ class ArchitectureTest {
     JavaClasses none = new ClassFileImporter().importPackages("dev.convostore.nosuchpackage");
     for (ArchRule rule : new ArchRule[] {
         DOMAIN_DEPENDS_ON_JAVA_ONLY, APPLICATION_DEPENDS_ON_DOMAIN_AND_JAVA_ONLY, CORE_KNOWS_NO_PERSISTENCE,
-        ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER, SQL_COMMON_KNOWS_NO_ADAPTER_OR_DATABASE, ONLY_THE_TOOL_DEPENDS_ON_BOOTSTRAP, THE_TOOL_USES_THE_PUBLIC_API_ONLY,
+        ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER, OUTBOUND_PORTS_SPEAK_THEIR_OWN_LANGUAGE, SQL_COMMON_KNOWS_NO_ADAPTER_OR_DATABASE, ONLY_THE_TOOL_DEPENDS_ON_BOOTSTRAP, THE_TOOL_USES_THE_PUBLIC_API_ONLY,
         ADAPTERS_EXPOSE_ONLY_THEIR_PROVIDER,
         NO_PACKAGE_CYCLES}) {
       assertThrows(AssertionError.class, () -> rule.check(none), rule::getDescription);

@@ -1,8 +1,7 @@
 package dev.convostore.sql;
 
-import dev.convostore.application.ConflictException;
 import dev.convostore.application.ConflictException.Reason;
-import dev.convostore.application.port.in.ErasureReport;
+import dev.convostore.application.ConflictException;
 import dev.convostore.application.port.out.ConversationCursor;
 import dev.convostore.application.port.out.ConversationQuery;
 import dev.convostore.application.port.out.ConversationRepository;
@@ -10,6 +9,7 @@ import dev.convostore.domain.ContextItem;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;
+import dev.convostore.domain.ErasureReport;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.UserId;

@@ -1,19 +1,19 @@
 package dev.convostore.sql;
 
-import dev.convostore.application.ConflictException;
 import dev.convostore.application.ConflictException.Reason;
+import dev.convostore.application.ConflictException;
 import dev.convostore.application.NotFoundException;
-import dev.convostore.application.port.in.ConversationStatistics;
-import dev.convostore.application.port.in.HistoryRequest;
-import dev.convostore.application.port.in.SearchTerms;
-import dev.convostore.application.port.in.ToolUsage;
 import dev.convostore.application.port.out.AppendBatch;
 import dev.convostore.application.port.out.MessageRepository;
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.ConversationStatistics;
+import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageRole;
+import dev.convostore.domain.SearchTerms;
 import dev.convostore.domain.ToolOutcome;
+import dev.convostore.domain.ToolUsage;
 import dev.convostore.domain.UserId;
 import java.util.ArrayList;
 import java.util.Collections;

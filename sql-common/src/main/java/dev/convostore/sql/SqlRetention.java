@@ -1,8 +1,8 @@
 package dev.convostore.sql;
 
-import dev.convostore.application.port.in.RetentionReport;
 import dev.convostore.application.port.out.RetentionRepository;
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.RetentionReport;
 import java.time.Instant;
 
 /** Bulk removal in a SQL database, through the adapter's mappers. */

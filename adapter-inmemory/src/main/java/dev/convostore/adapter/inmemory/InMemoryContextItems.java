@@ -1,11 +1,11 @@
 package dev.convostore.adapter.inmemory;
 
-import dev.convostore.application.ConflictException;
 import dev.convostore.application.ConflictException.Reason;
-import dev.convostore.application.port.in.ContextQuery;
+import dev.convostore.application.ConflictException;
 import dev.convostore.application.port.out.ContextItemRepository;
 import dev.convostore.domain.ContextItem;
 import dev.convostore.domain.ContextItemId;
+import dev.convostore.domain.ContextQuery;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.UserId;
 import java.util.Comparator;

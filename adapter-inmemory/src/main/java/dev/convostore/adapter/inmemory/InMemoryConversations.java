@@ -1,14 +1,14 @@
 package dev.convostore.adapter.inmemory;
 
-import dev.convostore.application.ConflictException;
 import dev.convostore.application.ConflictException.Reason;
-import dev.convostore.application.port.in.ErasureReport;
+import dev.convostore.application.ConflictException;
 import dev.convostore.application.port.out.ConversationCursor;
 import dev.convostore.application.port.out.ConversationQuery;
 import dev.convostore.application.port.out.ConversationRepository;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;
+import dev.convostore.domain.ErasureReport;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.UserId;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package dev.convostore.adapter.inmemory;
 
-import dev.convostore.application.port.in.RetentionReport;
 import dev.convostore.application.port.out.RetentionRepository;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.MessageKind;
+import dev.convostore.domain.RetentionReport;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.convostore.adapter.postgres;
 
-import dev.convostore.application.port.in.SearchTerms;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.SearchTerms;
 import dev.convostore.domain.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;

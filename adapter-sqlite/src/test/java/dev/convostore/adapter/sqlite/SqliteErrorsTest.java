@@ -7,16 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convostore.application.NotFoundException;
-import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.StoreFailureException.Kind;
+import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.StoreLimits;
-import dev.convostore.application.port.in.HistoryRequest;
 import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.port.out.StoreSettings;
 import dev.convostore.application.service.UseCases;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConvostoreException;
+import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
 import java.nio.file.Path;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convostore.application.StoreLimits;
 import dev.convostore.application.port.in.AppendMessages;
-import dev.convostore.application.port.in.HistoryRequest;
 import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.port.out.StoreSettings;
 import dev.convostore.application.service.UseCases;
 import dev.convostore.domain.Conversation;
+import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;

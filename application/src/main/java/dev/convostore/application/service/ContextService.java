@@ -1,12 +1,12 @@
 package dev.convostore.application.service;
 
 import dev.convostore.application.NotFoundException;
-import dev.convostore.application.port.in.ContextQuery;
 import dev.convostore.application.port.in.ContextUseCase;
 import dev.convostore.application.port.out.ContextItemRepository;
 import dev.convostore.domain.Checks;
 import dev.convostore.domain.ContextItem;
 import dev.convostore.domain.ContextItemId;
+import dev.convostore.domain.ContextQuery;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.NewContextItem;
 import dev.convostore.domain.UserId;

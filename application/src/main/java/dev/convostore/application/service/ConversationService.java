@@ -1,14 +1,12 @@
 package dev.convostore.application.service;
 
-import dev.convostore.application.ConflictException;
 import dev.convostore.application.ConflictException.Reason;
+import dev.convostore.application.ConflictException;
 import dev.convostore.application.NotFoundException;
 import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.port.in.ConversationPage;
 import dev.convostore.application.port.in.ConversationView;
 import dev.convostore.application.port.in.ConversationsUseCase;
-import dev.convostore.application.port.in.ErasureReport;
-import dev.convostore.application.port.in.HistoryRequest;
 import dev.convostore.application.port.in.ListConversations;
 import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.application.port.out.ConversationCursor;
@@ -19,6 +17,8 @@ import dev.convostore.domain.Checks;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;
+import dev.convostore.domain.ErasureReport;
+import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.UserId;
 import dev.convostore.domain.ValidationException;

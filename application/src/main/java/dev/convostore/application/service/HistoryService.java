@@ -1,14 +1,14 @@
 package dev.convostore.application.service;
 
-import dev.convostore.application.port.in.ConversationStatistics;
-import dev.convostore.application.port.in.HistoryRequest;
 import dev.convostore.application.port.in.HistoryUseCase;
-import dev.convostore.application.port.in.SearchTerms;
 import dev.convostore.application.port.out.MessageRepository;
 import dev.convostore.domain.Checks;
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.ConversationStatistics;
+import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageKind;
+import dev.convostore.domain.SearchTerms;
 import dev.convostore.domain.ToolCall;
 import dev.convostore.domain.UserId;
 import java.util.ArrayList;

@@ -1,11 +1,7 @@
 package dev.convostore.application.service;
 
-import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.StoreFailureException.Kind;
-import dev.convostore.application.port.in.ConversationStatistics;
-import dev.convostore.application.port.in.ErasureReport;
-import dev.convostore.application.port.in.HistoryRequest;
-import dev.convostore.application.port.in.SearchTerms;
+import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.port.out.AppendBatch;
 import dev.convostore.application.port.out.ContextItemRepository;
 import dev.convostore.application.port.out.ConversationQuery;
@@ -16,8 +12,12 @@ import dev.convostore.application.port.out.Storage;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;
+import dev.convostore.domain.ConversationStatistics;
+import dev.convostore.domain.ErasureReport;
+import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.SearchTerms;
 import dev.convostore.domain.UserId;
 import java.util.List;
 import java.util.Optional;

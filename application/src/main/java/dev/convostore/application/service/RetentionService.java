@@ -1,10 +1,10 @@
 package dev.convostore.application.service;
 
 import dev.convostore.application.port.in.RetentionPolicy;
-import dev.convostore.application.port.in.RetentionReport;
 import dev.convostore.application.port.in.RetentionUseCase;
 import dev.convostore.application.port.out.RetentionRepository;
 import dev.convostore.domain.Checks;
+import dev.convostore.domain.RetentionReport;
 import java.time.Instant;
 
 final class RetentionService implements RetentionUseCase {

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convostore.application.ConflictException;
 import dev.convostore.application.port.in.AppendMessages;
-import dev.convostore.application.port.in.HistoryRequest;
 import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;
+import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;

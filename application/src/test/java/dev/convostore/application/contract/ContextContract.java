@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convostore.application.NotFoundException;
-import dev.convostore.application.port.in.ContextQuery;
 import dev.convostore.domain.ContextItem;
 import dev.convostore.domain.ContextItemId;
+import dev.convostore.domain.ContextQuery;
 import dev.convostore.domain.ContextSource;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;

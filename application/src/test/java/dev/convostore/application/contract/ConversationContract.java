@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convostore.application.ConflictException;
 import dev.convostore.application.port.in.ConversationView;
-import dev.convostore.application.port.in.HistoryRequest;
 import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.domain.AgentState;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.JsonArray;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.JsonString;

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convostore.application.NotFoundException;
 import dev.convostore.application.port.in.AppendMessages;
-import dev.convostore.application.port.in.ContextQuery;
-import dev.convostore.application.port.in.HistoryRequest;
 import dev.convostore.application.port.in.ListConversations;
 import dev.convostore.domain.AgentState;
 import dev.convostore.domain.ContextItem;
+import dev.convostore.domain.ContextQuery;
 import dev.convostore.domain.ContextSource;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;
+import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.NewContextItem;
 import dev.convostore.domain.NewMessage;

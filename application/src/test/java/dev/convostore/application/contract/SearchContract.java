@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convostore.application.port.in.HistoryUseCase;
-import dev.convostore.application.port.in.SearchTerms;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.SearchTerms;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

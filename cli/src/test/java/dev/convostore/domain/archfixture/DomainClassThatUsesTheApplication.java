@@ -1,6 +1,7 @@
 package dev.convostore.domain.archfixture;
 
-import dev.convostore.application.port.in.HistoryRequest;
+import dev.convostore.application.port.in.StartConversation;
+import dev.convostore.domain.UserId;
 
 /**
  * A deliberately bad domain class (test fixture only): it depends on the application layer, which
@@ -8,7 +9,7 @@ import dev.convostore.application.port.in.HistoryRequest;
  */
 public final class DomainClassThatUsesTheApplication {
 
-  public HistoryRequest window() {
-    return HistoryRequest.last(10);
+  public StartConversation command() {
+    return StartConversation.by(UserId.of("someone"));
   }
 }

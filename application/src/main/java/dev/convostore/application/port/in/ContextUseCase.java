@@ -2,6 +2,7 @@ package dev.convostore.application.port.in;
 
 import dev.convostore.domain.ContextItem;
 import dev.convostore.domain.ContextItemId;
+import dev.convostore.domain.ContextQuery;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.NewContextItem;
 import dev.convostore.domain.UserId;

@@ -4,6 +4,8 @@ import dev.convostore.domain.AgentState;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;
+import dev.convostore.domain.ErasureReport;
+import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.UserId;
 import java.util.OptionalLong;

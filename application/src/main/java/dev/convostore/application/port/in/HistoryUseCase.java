@@ -1,7 +1,10 @@
 package dev.convostore.application.port.in;
 
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.ConversationStatistics;
+import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.SearchTerms;
 import dev.convostore.domain.UserId;
 import java.util.List;
 

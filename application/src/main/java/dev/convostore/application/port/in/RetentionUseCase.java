@@ -1,5 +1,6 @@
 package dev.convostore.application.port.in;
 
+import dev.convostore.domain.RetentionReport;
 import java.time.Instant;
 
 /**

@@ -1,8 +1,8 @@
 package dev.convostore.application.port.out;
 
-import dev.convostore.application.port.in.ContextQuery;
 import dev.convostore.domain.ContextItem;
 import dev.convostore.domain.ContextItemId;
+import dev.convostore.domain.ContextQuery;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.UserId;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.convostore.application.port.out;
 
-import dev.convostore.application.port.in.ErasureReport;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;
+import dev.convostore.domain.ErasureReport;
 import dev.convostore.domain.UserId;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.convostore.application.port.out;
 
-import dev.convostore.application.port.in.RetentionReport;
+import dev.convostore.domain.RetentionReport;
 import java.time.Instant;
 
 /** Bulk removal across all users. */

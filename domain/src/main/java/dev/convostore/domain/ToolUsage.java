@@ -1,6 +1,5 @@
-package dev.convostore.application.port.in;
+package dev.convostore.domain;
 
-import dev.convostore.domain.ToolOutcome;
 import java.util.EnumMap;
 import java.util.Map;
 

@@ -1,7 +1,4 @@
-package dev.convostore.application.port.in;
-
-import dev.convostore.domain.Checks;
-import dev.convostore.domain.ValidationException;
+package dev.convostore.domain;
 
 /**
  * A window of a conversation's history. Windows are returned in chronological order and never

@@ -1,4 +1,4 @@
-package dev.convostore.application.port.in;
+package dev.convostore.domain;
 
 /**
  * What erasing a user removed.

@@ -1,7 +1,5 @@
-package dev.convostore.application.port.in;
+package dev.convostore.domain;
 
-import dev.convostore.domain.ConversationId;
-import dev.convostore.domain.MessageRole;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,7 +1,5 @@
-package dev.convostore.application.port.in;
+package dev.convostore.domain;
 
-import dev.convostore.domain.Checks;
-import dev.convostore.domain.ValidationException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

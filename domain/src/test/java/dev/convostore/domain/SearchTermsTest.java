@@ -1,4 +1,4 @@
-package dev.convostore.application.port.in;
+package dev.convostore.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

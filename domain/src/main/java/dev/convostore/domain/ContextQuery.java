@@ -1,8 +1,5 @@
-package dev.convostore.application.port.in;
+package dev.convostore.domain;
 
-import dev.convostore.domain.Checks;
-import dev.convostore.domain.ContextSource;
-import dev.convostore.domain.ValidationException;
 import java.util.Set;
 
 /**
