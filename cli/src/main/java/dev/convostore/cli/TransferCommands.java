@@ -6,7 +6,6 @@ import dev.convostore.bootstrap.ConvoStore;
 import dev.convostore.domain.ConversationSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;

@@ -1,9 +1,8 @@
 package dev.convostore.sql;
 
-import dev.convostore.application.ConflictException.Reason;
-import dev.convostore.application.ConflictException;
 import dev.convostore.application.NotFoundException;
 import dev.convostore.application.port.out.AppendBatch;
+import dev.convostore.application.port.out.AppendPlan;
 import dev.convostore.application.port.out.MessageRepository;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationStatistics;
@@ -70,9 +69,7 @@ public abstract class SqlMessages implements MessageRepository {
     if (actual == null) {
       return new NotFoundException("conversation", batch.conversationId());
     }
-    return new ConflictException(Reason.SEQUENCE_MISMATCH,
-        "conversation " + batch.conversationId() + " has moved on to sequence " + actual
-            + ", not the expected " + batch.expectedLastSequence().getAsLong());
+    return AppendPlan.sequenceMismatch(batch.conversationId(), actual, batch.expectedLastSequence().getAsLong());
   }
 
   /**

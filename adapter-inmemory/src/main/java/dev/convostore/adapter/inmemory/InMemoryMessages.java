@@ -1,9 +1,8 @@
 package dev.convostore.adapter.inmemory;
 
-import dev.convostore.application.ConflictException.Reason;
-import dev.convostore.application.ConflictException;
 import dev.convostore.application.NotFoundException;
 import dev.convostore.application.port.out.AppendBatch;
+import dev.convostore.application.port.out.AppendPlan;
 import dev.convostore.application.port.out.MessageRepository;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
@@ -12,7 +11,6 @@ import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageRole;
-import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.SearchTerms;
 import dev.convostore.domain.ToolCall;
 import dev.convostore.domain.ToolOutcome;
@@ -51,38 +49,20 @@ final class InMemoryMessages implements MessageRepository {
     return storage.write(() -> {
       ConversationEntry entry = storage.owned(batch.owner(), batch.conversationId())
           .orElseThrow(() -> new NotFoundException("conversation", batch.conversationId()));
-      // Check everything before changing anything: the batch is all or nothing.
-      List<NewMessage> drafts = batch.messages();
-      List<MessageId> ids = new ArrayList<>(drafts.size());
-      List<Integer> fresh = new ArrayList<>();
-      for (int i = 0; i < drafts.size(); i++) {
-        MessageId id = drafts.get(i).id().orElseGet(MessageId::newId);
-        ids.add(id);
-        Message stored = entry.messagesById.get(id);
-        if (stored == null) {
-          fresh.add(i);
-        } else if (!stored.matches(drafts.get(i))) {
-          throw new ConflictException(Reason.MESSAGE_ID_REUSED,
-              "message " + id + " is already stored with different content");
-        }
-      }
-      if (fresh.isEmpty()) {
-        return ids.stream().map(entry.messagesById::get).toList(); // a retry: nothing to do
-      }
+      // Decide everything before changing anything: the batch is all or nothing.
+      Map<MessageId, Message> stored = new HashMap<>();
+      batch.messages().forEach(draft -> draft.id().map(entry.messagesById::get).ifPresent(m -> stored.put(m.id(), m)));
+      AppendPlan plan = AppendPlan.of(batch, stored);
       Conversation conversation = entry.conversation;
-      if (batch.expectedLastSequence().isPresent()
-          && batch.expectedLastSequence().getAsLong() != conversation.lastSequence()) {
-        throw new ConflictException(Reason.SEQUENCE_MISMATCH,
-            "conversation " + conversation.id() + " has moved on to sequence " + conversation.lastSequence()
-                + ", not the expected " + batch.expectedLastSequence().getAsLong());
+      if (plan.freshCount() > 0) {
+        plan.requireLastSequence(conversation.lastSequence());
       }
-      long sequence = conversation.lastSequence();
-      for (int i : fresh) {
-        entry.put(drafts.get(i).toMessage(
-            ids.get(i), conversation.id(), conversation.owner(), ++sequence, batch.createdAt()));
+      AppendPlan.Result appended = plan.result(conversation.lastSequence() + plan.freshCount());
+      if (plan.freshCount() > 0) {
+        appended.inserted().forEach(entry::put);
+        entry.conversation = conversation.afterAppend(plan.freshCount(), batch.createdAt(), batch.titleIfUntitled());
       }
-      entry.conversation = conversation.afterAppend(fresh.size(), batch.createdAt(), batch.titleIfUntitled());
-      return ids.stream().map(entry.messagesById::get).toList();
+      return appended.messages();
     });
   }
 

@@ -1,10 +1,9 @@
 package dev.convostore.adapter.postgres;
 
-import dev.convostore.application.ConflictException.Reason;
-import dev.convostore.application.ConflictException;
 import dev.convostore.application.StoreFailureException.Kind;
 import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.port.out.AppendBatch;
+import dev.convostore.application.port.out.AppendPlan;
 import dev.convostore.domain.ConvostoreException;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
@@ -13,7 +12,6 @@ import dev.convostore.domain.SearchTerms;
 import dev.convostore.sql.SqlMessages;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.ibatis.session.SqlSession;
@@ -57,40 +55,18 @@ final class PostgresMessages extends SqlMessages {
    * inserts the new messages in one statement.
    */
   private static List<Message> appendOnce(PostgresMessageMapper mapper, AppendBatch batch) {
-    Map<MessageId, Message> stored = storedWithClientIds(mapper, batch);
-    List<NewMessage> drafts = batch.messages();
-    List<Integer> freshIndexes = new ArrayList<>();
-    for (int i = 0; i < drafts.size(); i++) {
-      NewMessage draft = drafts.get(i);
-      Message existing = draft.id().map(stored::get).orElse(null);
-      if (existing == null) {
-        freshIndexes.add(i);
-      } else if (!existing.matches(draft)) {
-        throw new ConflictException(Reason.MESSAGE_ID_REUSED,
-            "message " + existing.id() + " is already stored with different content");
-      }
+    AppendPlan plan = AppendPlan.of(batch, storedWithClientIds(mapper, batch));
+    if (plan.freshCount() == 0) {
+      return plan.result(0).messages(); // a retry: nothing to do
     }
-    if (freshIndexes.isEmpty()) {
-      return drafts.stream().map(draft -> stored.get(draft.id().orElseThrow())).toList(); // a retry: nothing to do
-    }
-    Long lastSequence = mapper.allocate(batch.owner(), batch.conversationId(), freshIndexes.size(),
+    Long lastSequence = mapper.allocate(batch.owner(), batch.conversationId(), plan.freshCount(),
         batch.expectedLastSequence().isPresent() ? batch.expectedLastSequence().getAsLong() : null,
         batch.createdAt(), batch.titleIfUntitled().orElse(null));
     if (lastSequence == null) {
       throw notAppendable(mapper, batch);
     }
-    List<Message> result = new ArrayList<>(drafts.size());
-    List<SearchableMessage> fresh = new ArrayList<>(freshIndexes.size());
-    long sequence = lastSequence - freshIndexes.size();
-    for (NewMessage draft : drafts) {
-      Message existing = draft.id().map(stored::get).orElse(null);
-      if (existing == null) {
-        existing = draft.toMessage(draft.id().orElseGet(MessageId::newId), batch.conversationId(), batch.owner(),
-            ++sequence, batch.createdAt());
-        fresh.add(SearchableMessage.of(existing));
-      }
-      result.add(existing);
-    }
+    AppendPlan.Result appended = plan.result(lastSequence);
+    List<SearchableMessage> fresh = appended.inserted().stream().map(SearchableMessage::of).toList();
     int inserted = 0;
     for (int from = 0; from < fresh.size(); from += ROWS_PER_INSERT) {
       inserted += mapper.insertNew(MessageColumns.of(fresh.subList(from, Math.min(fresh.size(), from + ROWS_PER_INSERT))))
@@ -99,7 +75,7 @@ final class PostgresMessages extends SqlMessages {
     if (inserted != fresh.size()) {
       throw new ClientIdTakenMeanwhile(); // its sequence numbers would leave a gap: start over
     }
-    return List.copyOf(result);
+    return appended.messages();
   }
 
   /**

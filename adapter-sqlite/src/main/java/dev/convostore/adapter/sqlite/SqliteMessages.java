@@ -1,16 +1,12 @@
 package dev.convostore.adapter.sqlite;
 
-import dev.convostore.application.ConflictException.Reason;
-import dev.convostore.application.ConflictException;
 import dev.convostore.application.port.out.AppendBatch;
+import dev.convostore.application.port.out.AppendPlan;
 import dev.convostore.domain.Message;
-import dev.convostore.domain.MessageId;
-import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.SearchTerms;
 import dev.convostore.sql.SqlMessages;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.ibatis.session.SqlSession;
 
@@ -29,41 +25,19 @@ final class SqliteMessages extends SqlMessages {
   public List<Message> append(AppendBatch batch) {
     return database.write(session -> {
       SqliteMessageMapper mapper = session.getMapper(SqliteMessageMapper.class);
-      Map<MessageId, Message> stored = storedWithClientIds(mapper, batch);
-      List<NewMessage> drafts = batch.messages();
-      List<NewMessage> fresh = new ArrayList<>();
-      for (NewMessage draft : drafts) {
-        Message existing = draft.id().map(stored::get).orElse(null);
-        if (existing == null) {
-          fresh.add(draft);
-        } else if (!existing.matches(draft)) {
-          throw new ConflictException(Reason.MESSAGE_ID_REUSED,
-              "message " + existing.id() + " is already stored with different content");
-        }
+      AppendPlan plan = AppendPlan.of(batch, storedWithClientIds(mapper, batch));
+      if (plan.freshCount() == 0) {
+        return plan.result(0).messages(); // a retry: nothing to do
       }
-      if (fresh.isEmpty()) {
-        return drafts.stream().map(draft -> stored.get(draft.id().orElseThrow())).toList(); // a retry: nothing to do
-      }
-      Long lastSequence = mapper.allocate(batch.owner(), batch.conversationId(), fresh.size(),
+      Long lastSequence = mapper.allocate(batch.owner(), batch.conversationId(), plan.freshCount(),
           batch.expectedLastSequence().isPresent() ? batch.expectedLastSequence().getAsLong() : null,
           batch.createdAt(), batch.titleIfUntitled().orElse(null));
       if (lastSequence == null) {
         throw notAppendable(mapper, batch);
       }
-      long sequence = lastSequence - fresh.size();
-      List<Message> result = new ArrayList<>(drafts.size());
-      List<Message> inserted = new ArrayList<>(fresh.size());
-      for (NewMessage draft : drafts) {
-        Message message = draft.id().map(stored::get).orElse(null);
-        if (message == null) {
-          message = draft.toMessage(draft.id().orElseGet(MessageId::newId), batch.conversationId(), batch.owner(),
-              ++sequence, batch.createdAt());
-          inserted.add(message);
-        }
-        result.add(message);
-      }
-      insert(session, inserted);
-      return List.copyOf(result);
+      AppendPlan.Result appended = plan.result(lastSequence);
+      insert(session, appended.inserted());
+      return appended.messages();
     });
   }
 
