@@ -1,21 +1,7 @@
 package dev.convostore.adapter.postgres;
 
-import dev.convostore.domain.ContextItemId;
-import dev.convostore.domain.ContextSource;
-import dev.convostore.domain.ConversationId;
-import dev.convostore.domain.JsonObject;
-import dev.convostore.domain.JsonValue;
-import dev.convostore.domain.MessageId;
-import dev.convostore.domain.MessageKind;
-import dev.convostore.domain.MessageRole;
-import dev.convostore.domain.ToolCall;
-import dev.convostore.domain.ToolResult;
-import dev.convostore.domain.UserId;
-import dev.convostore.sql.ColumnHandler;
-import dev.convostore.sql.EnumNames;
-import dev.convostore.sql.JsonColumns;
-import dev.convostore.sql.NullableColumnHandler;
-import dev.convostore.sql.OptionalColumnHandler;
+import dev.convostore.sql.ColumnCodec;
+import dev.convostore.sql.ColumnTypes;
 import java.sql.CallableStatement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,41 +20,55 @@ import org.apache.ibatis.type.TypeHandler;
 import org.postgresql.util.PGobject;
 
 /**
- * How domain values are stored in PostgreSQL columns: ids as {@code uuid}, instants as {@code
- * timestamptz}, names lowercase, JSON as {@code jsonb} (written canonically) with an empty object
- * as NULL.
+ * How PostgreSQL stores what differs between databases: ids as {@code uuid}, instants as {@code
+ * timestamptz}, JSON as {@code jsonb} (written canonically). The rest is {@link ColumnTypes}, plus
+ * the text arrays that only PostgreSQL's statements take.
  */
-final class PostgresTypes {
+final class PostgresTypes implements ColumnCodec {
+
+  private static final PostgresTypes CODEC = new PostgresTypes();
 
   private PostgresTypes() {}
 
   /** The handlers MyBatis picks by a value's Java type. */
   static Map<Class<?>, TypeHandler<?>> byType() {
-    return Map.of(
-        ConversationId.class, new ConversationIds(),
-        MessageId.class, new MessageIds(),
-        ContextItemId.class, new ContextItemIds(),
-        UserId.class, new UserIds(),
-        Instant.class, new Instants(),
-        MessageRole.class, new Roles(),
-        MessageKind.class, new Kinds(),
-        ContextSource.class, new Sources(),
-        JsonObject.class, new JsonObjects());
+    return ColumnTypes.byType(CODEC);
   }
 
   /** The handlers the mapper files name. */
   static List<TypeHandler<?>> named() {
-    return List.of(
-        new OptionalTexts(), new OptionalRoles(), new OptionalJson(), new TextLists(), new ToolCalls(), new ToolResults(),
-        new TextArrays());
+    List<TypeHandler<?>> named = new ArrayList<>(ColumnTypes.named(CODEC));
+    named.add(new TextArrays());
+    return named;
+  }
+
+  @Override
+  public Object uuid(UUID id) {
+    return id;
+  }
+
+  @Override
+  public UUID uuid(Object column) {
+    return (UUID) column;
+  }
+
+  @Override
+  public Object instant(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  @Override
+  public Instant instant(Object column) {
+    return column instanceof Timestamp timestamp ? timestamp.toInstant() : ((OffsetDateTime) column).toInstant();
   }
 
   /** A {@code jsonb} parameter from canonical JSON text. */
-  static PGobject jsonb(String json) {
+  @Override
+  public Object json(String canonical) {
     PGobject value = new PGobject();
     value.setType("jsonb");
     try {
-      value.setValue(json);
+      value.setValue(canonical);
     } catch (SQLException cannotHappen) { // PGobject.setValue declares it but never throws
       throw new IllegalStateException(cannotHappen);
     }
@@ -75,104 +76,9 @@ final class PostgresTypes {
   }
 
   /** The text of a {@code jsonb} column as the driver returns it. */
-  private static String text(Object column) {
+  @Override
+  public String json(Object column) {
     return column instanceof PGobject json ? json.getValue() : column.toString();
-  }
-
-  private static Instant instant(Object column) {
-    if (column instanceof Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    return ((OffsetDateTime) column).toInstant();
-  }
-
-  static final class ConversationIds extends NullableColumnHandler<ConversationId> {
-    ConversationIds() {
-      super(ConversationId::value, column -> new ConversationId((UUID) column));
-    }
-  }
-
-  static final class MessageIds extends NullableColumnHandler<MessageId> {
-    MessageIds() {
-      super(MessageId::value, column -> new MessageId((UUID) column));
-    }
-  }
-
-  static final class ContextItemIds extends NullableColumnHandler<ContextItemId> {
-    ContextItemIds() {
-      super(ContextItemId::value, column -> new ContextItemId((UUID) column));
-    }
-  }
-
-  static final class UserIds extends NullableColumnHandler<UserId> {
-    UserIds() {
-      super(UserId::value, column -> new UserId((String) column));
-    }
-  }
-
-  static final class Instants extends NullableColumnHandler<Instant> {
-    Instants() {
-      super(instant -> OffsetDateTime.ofInstant(instant, ZoneOffset.UTC), PostgresTypes::instant);
-    }
-  }
-
-  static final class Roles extends NullableColumnHandler<MessageRole> {
-    Roles() {
-      super(EnumNames::lower, column -> EnumNames.upper(MessageRole.class, (String) column));
-    }
-  }
-
-  static final class Kinds extends NullableColumnHandler<MessageKind> {
-    Kinds() {
-      super(EnumNames::lower, column -> EnumNames.upper(MessageKind.class, (String) column));
-    }
-  }
-
-  static final class Sources extends NullableColumnHandler<ContextSource> {
-    Sources() {
-      super(ContextSource::name, column -> new ContextSource((String) column));
-    }
-  }
-
-  /** Metadata: the empty object is stored as NULL, which is most rows. */
-  static final class JsonObjects extends ColumnHandler<JsonObject> {
-    JsonObjects() {
-      super(json -> json.isEmpty() ? null : jsonb(json.toJson()),
-          column -> column == null ? JsonObject.empty() : JsonColumns.parseObject(text(column)));
-    }
-  }
-
-  static final class OptionalTexts extends OptionalColumnHandler<String> {
-    OptionalTexts() {
-      super(text -> text, column -> (String) column);
-    }
-  }
-
-  static final class OptionalRoles extends OptionalColumnHandler<MessageRole> {
-    OptionalRoles() {
-      super(EnumNames::lower, column -> EnumNames.upper(MessageRole.class, (String) column));
-    }
-  }
-
-  static final class OptionalJson extends OptionalColumnHandler<JsonValue> {
-    OptionalJson() {
-      super(json -> jsonb(json.toJson()), column -> JsonColumns.parse(text(column)));
-    }
-  }
-
-  /** A list of texts as a JSON array; the empty list is {@code []}. */
-  static final class TextLists extends ColumnHandler<List<String>> {
-    TextLists() {
-      super(texts -> jsonb(JsonColumns.textList(texts)), column -> JsonColumns.textList(text(column)));
-    }
-  }
-
-  /** Tool calls as a JSON array; none is NULL. */
-  static final class ToolCalls extends ColumnHandler<List<ToolCall>> {
-    ToolCalls() {
-      super(calls -> calls.isEmpty() ? null : jsonb(ToolCall.toJson(calls)),
-          column -> column == null ? List.of() : JsonColumns.toolCalls(text(column)));
-    }
   }
 
   /** A {@code text[]} parameter, for statements that unnest whole columns ({@link MessageColumns}). */
@@ -196,12 +102,6 @@ final class PostgresTypes {
     @Override
     public String[] getNullableResult(CallableStatement statement, int column) {
       throw new UnsupportedOperationException("text arrays are parameters only");
-    }
-  }
-
-  static final class ToolResults extends OptionalColumnHandler<ToolResult> {
-    ToolResults() {
-      super(result -> jsonb(result.toJson()), column -> JsonColumns.toolResult(text(column)));
     }
   }
 }
