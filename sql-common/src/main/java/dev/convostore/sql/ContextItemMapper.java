@@ -7,7 +7,7 @@ import dev.convostore.domain.ConversationId;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
-/** Context items; each SQL adapter extends this interface with one of its own, whose mapper file holds the SQL. */
+/** Context items, in ContextItemMapper.xml beside it: the same SQL for every database. */
 public interface ContextItemMapper {
 
   /** Inserts the item unless its conversation already holds the id; returns 1 if inserted, 0 if taken. */

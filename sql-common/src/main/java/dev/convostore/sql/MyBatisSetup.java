@@ -68,7 +68,7 @@ public final class MyBatisSetup {
       configuration.getTypeAliasRegistry().registerAlias(handler.getClass().getSimpleName(), handler.getClass());
     }
     ALIASED_TYPES.forEach(type -> configuration.getTypeAliasRegistry().registerAlias(type.getSimpleName(), type));
-    for (Class<?> mapper : List.of(mappers.conversations(), mappers.messages(), mappers.contextItems(), mappers.retention())) {
+    for (Class<?> mapper : List.of(mappers.conversations(), mappers.messages(), ContextItemMapper.class, RetentionMapper.class)) {
       String resource = mapper.getName().replace('.', '/') + ".xml";
       try (InputStream xml = mapper.getClassLoader().getResourceAsStream(resource)) {
         if (xml == null) {

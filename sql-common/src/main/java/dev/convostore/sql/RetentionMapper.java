@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
-/** Bulk removal across users; each SQL adapter extends this interface with one of its own, whose mapper file holds the SQL. */
+/** Bulk removal across users, in RetentionMapper.xml beside it: the same SQL for every database. */
 public interface RetentionMapper {
 
   long countIdleSince(@Param("cutoff") Instant cutoff);

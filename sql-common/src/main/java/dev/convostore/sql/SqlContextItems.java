@@ -27,7 +27,7 @@ public final class SqlContextItems implements ContextItemRepository {
       if (!session.getMapper(database.mappers().messages()).owns(owner, item.conversationId())) {
         return false;
       }
-      if (session.getMapper(database.mappers().contextItems()).insert(item) == 0) {
+      if (session.getMapper(ContextItemMapper.class).insert(item) == 0) {
         throw new ConflictException(Reason.ID_IN_USE, "context item id " + item.id() + " is already in use");
       }
       return true;
@@ -41,7 +41,7 @@ public final class SqlContextItems implements ContextItemRepository {
       if (!session.getMapper(database.mappers().messages()).owns(owner, conversationId)) {
         return Optional.empty();
       }
-      return Optional.of(List.copyOf(session.getMapper(database.mappers().contextItems()).list(
+      return Optional.of(List.copyOf(session.getMapper(ContextItemMapper.class).list(
           conversationId, List.copyOf(query.sources()), query.minRelevance(), mostRelevantFirst, query.limit())));
     });
   }
@@ -49,6 +49,6 @@ public final class SqlContextItems implements ContextItemRepository {
   @Override
   public boolean remove(UserId owner, ConversationId conversationId, ContextItemId itemId) {
     return database.write(session -> session.getMapper(database.mappers().messages()).owns(owner, conversationId)
-        && session.getMapper(database.mappers().contextItems()).delete(conversationId, itemId) > 0);
+        && session.getMapper(ContextItemMapper.class).delete(conversationId, itemId) > 0);
   }
 }

@@ -142,7 +142,7 @@ public final class SqlConversations implements ConversationRepository {
       mapper.insert(conversation);
       mapper.insertAgentState(conversation);
       insertMessages.accept(session, snapshot.messages());
-      ContextItemMapper items = session.getMapper(database.mappers().contextItems());
+      ContextItemMapper items = session.getMapper(ContextItemMapper.class);
       snapshot.contextItems().forEach(items::insert);
       return null;
     });
@@ -196,7 +196,7 @@ public final class SqlConversations implements ConversationRepository {
     }
     Conversation conversation = conversations(session).find(owner, id);
     List<Message> messages = MessageRow.all(session.getMapper(database.mappers().messages()).all(id), id, owner);
-    List<ContextItem> items = session.getMapper(database.mappers().contextItems()).all(id);
+    List<ContextItem> items = session.getMapper(ContextItemMapper.class).all(id);
     return Optional.of(new ConversationSnapshot(conversation, messages, items));
   }
 

@@ -28,7 +28,7 @@ public interface SqlDatabase extends AutoCloseable {
   /** Runs {@code work} in one transaction of reads that all see the same state of the database. */
   <T> T readSnapshot(Function<SqlSession, T> work);
 
-  /** The adapter's own extension of each shared mapper interface. */
+  /** The adapter's own extension of each mapper interface whose SQL differs by database. */
   Mappers mappers();
 
   /** Releases the connections. */
@@ -36,16 +36,12 @@ public interface SqlDatabase extends AutoCloseable {
   void close();
 
   /**
-   * The adapter's mapper interfaces, each extending the shared one.
+   * The adapter's mapper interfaces for the concerns whose SQL still differs by database; context
+   * items and retention have one mapper file for all, {@link ContextItemMapper} and {@link
+   * RetentionMapper}.
    *
    * @param conversations extends {@link ConversationMapper}
    * @param messages extends {@link MessageMapper}
-   * @param contextItems extends {@link ContextItemMapper}
-   * @param retention extends {@link RetentionMapper}
    */
-  record Mappers(
-      Class<? extends ConversationMapper> conversations,
-      Class<? extends MessageMapper> messages,
-      Class<? extends ContextItemMapper> contextItems,
-      Class<? extends RetentionMapper> retention) {}
+  record Mappers(Class<? extends ConversationMapper> conversations, Class<? extends MessageMapper> messages) {}
 }

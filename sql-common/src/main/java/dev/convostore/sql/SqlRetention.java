@@ -18,7 +18,7 @@ public final class SqlRetention implements RetentionRepository {
   @Override
   public RetentionReport deleteIdleSince(Instant cutoff) {
     return database.write(session -> {
-      RetentionMapper mapper = session.getMapper(database.mappers().retention());
+      RetentionMapper mapper = session.getMapper(RetentionMapper.class);
       long messages = mapper.countMessagesIdleSince(cutoff);
       long conversations = mapper.deleteIdleSince(cutoff);
       return new RetentionReport(conversations, 0, messages);
@@ -28,13 +28,13 @@ public final class SqlRetention implements RetentionRepository {
   @Override
   public RetentionReport deactivateIdleSince(Instant cutoff) {
     return database.write(session ->
-        new RetentionReport(0, session.getMapper(database.mappers().retention()).deactivateIdleSince(cutoff), 0));
+        new RetentionReport(0, session.getMapper(RetentionMapper.class).deactivateIdleSince(cutoff), 0));
   }
 
   @Override
   public RetentionReport trimMessages(int keep) {
     return database.write(session -> {
-      RetentionMapper mapper = session.getMapper(database.mappers().retention());
+      RetentionMapper mapper = session.getMapper(RetentionMapper.class);
       long removed = 0;
       for (ConversationId id : mapper.holdingMoreThan(keep)) {
         int trimmed = mapper.trim(id, keep);

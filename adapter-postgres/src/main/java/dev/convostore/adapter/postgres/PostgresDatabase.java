@@ -22,8 +22,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 final class PostgresDatabase implements SqlDatabase {
 
-  private static final Mappers MAPPERS = new Mappers(PostgresConversationMapper.class, PostgresMessageMapper.class,
-      PostgresContextItemMapper.class, PostgresRetentionMapper.class);
+  private static final Mappers MAPPERS = new Mappers(PostgresConversationMapper.class, PostgresMessageMapper.class);
 
   private final HikariDataSource pool;
   private final SqlSessionFactory sessions;

@@ -32,8 +32,7 @@ import org.sqlite.SQLiteException;
  */
 final class SqliteDatabase implements SqlDatabase {
 
-  private static final Mappers MAPPERS = new Mappers(SqliteConversationMapper.class, SqliteMessageMapper.class,
-      SqliteContextItemMapper.class, SqliteRetentionMapper.class);
+  private static final Mappers MAPPERS = new Mappers(SqliteConversationMapper.class, SqliteMessageMapper.class);
 
   private final HikariDataSource writer;
   private final HikariDataSource readers;
