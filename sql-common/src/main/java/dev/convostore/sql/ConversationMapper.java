@@ -9,8 +9,8 @@ import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
 /**
- * Conversations and their agent state. Each SQL adapter extends this interface with one of its
- * own, whose mapper file holds the SQL.
+ * Conversations and their agent state, in ConversationMapper.xml beside it: one statement for
+ * every database, a fragment chosen by {@code _databaseId} where a database has its own way.
  */
 public interface ConversationMapper {
 

@@ -46,6 +46,8 @@ public final class MyBatisSetup {
    * A configuration whose sessions the adapter opens on its own connections (the data source is
    * MyBatis's default, never used by the adapter) and commits through JDBC.
    *
+   * @param databaseId which database's statements a mapper file's {@code _databaseId} tests pick:
+   *     {@code sqlite} or {@code postgresql}
    * @param byType handlers MyBatis chooses by the Java type of a value
    * @param named handlers the mapper files name ({@code typeHandler="ToolCalls"}), for generic
    *     types such as {@code Optional} or {@code List}; each is registered under its own class,
@@ -55,9 +57,10 @@ public final class MyBatisSetup {
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static Configuration configuration(
-      DataSource dataSource, Map<Class<?>, TypeHandler<?>> byType, List<TypeHandler<?>> named,
+      DataSource dataSource, String databaseId, Map<Class<?>, TypeHandler<?>> byType, List<TypeHandler<?>> named,
       SqlDatabase.Mappers mappers) {
     Configuration configuration = new Configuration(new Environment("convostore", new JdbcTransactionFactory(), dataSource));
+    configuration.setDatabaseId(databaseId);
     configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
     configuration.setDefaultExecutorType(ExecutorType.REUSE);
     // Every result map names its columns: nothing is left for MyBatis to map by name on each row.
@@ -68,7 +71,7 @@ public final class MyBatisSetup {
       configuration.getTypeAliasRegistry().registerAlias(handler.getClass().getSimpleName(), handler.getClass());
     }
     ALIASED_TYPES.forEach(type -> configuration.getTypeAliasRegistry().registerAlias(type.getSimpleName(), type));
-    for (Class<?> mapper : List.of(mappers.conversations(), mappers.messages(), ContextItemMapper.class, RetentionMapper.class)) {
+    for (Class<?> mapper : List.of(ConversationMapper.class, mappers.messages(), ContextItemMapper.class, RetentionMapper.class)) {
       String resource = mapper.getName().replace('.', '/') + ".xml";
       try (InputStream xml = mapper.getClassLoader().getResourceAsStream(resource)) {
         if (xml == null) {

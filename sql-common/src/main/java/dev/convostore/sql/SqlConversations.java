@@ -46,7 +46,7 @@ public final class SqlConversations implements ConversationRepository {
   }
 
   private ConversationMapper conversations(SqlSession session) {
-    return session.getMapper(database.mappers().conversations());
+    return session.getMapper(ConversationMapper.class);
   }
 
   @Override

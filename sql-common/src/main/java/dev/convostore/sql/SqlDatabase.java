@@ -36,12 +36,11 @@ public interface SqlDatabase extends AutoCloseable {
   void close();
 
   /**
-   * The adapter's mapper interfaces for the concerns whose SQL still differs by database; context
-   * items and retention have one mapper file for all, {@link ContextItemMapper} and {@link
-   * RetentionMapper}.
+   * The adapter's mapper interfaces for the concerns whose SQL still differs by database;
+   * conversations, context items and retention have one mapper file for all ({@link
+   * ConversationMapper}, {@link ContextItemMapper}, {@link RetentionMapper}).
    *
-   * @param conversations extends {@link ConversationMapper}
    * @param messages extends {@link MessageMapper}
    */
-  record Mappers(Class<? extends ConversationMapper> conversations, Class<? extends MessageMapper> messages) {}
+  record Mappers(Class<? extends MessageMapper> messages) {}
 }

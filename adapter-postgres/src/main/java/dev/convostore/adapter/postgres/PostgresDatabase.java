@@ -22,7 +22,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 final class PostgresDatabase implements SqlDatabase {
 
-  private static final Mappers MAPPERS = new Mappers(PostgresConversationMapper.class, PostgresMessageMapper.class);
+  private static final Mappers MAPPERS = new Mappers(PostgresMessageMapper.class);
 
   private final HikariDataSource pool;
   private final SqlSessionFactory sessions;
@@ -88,7 +88,7 @@ final class PostgresDatabase implements SqlDatabase {
 
   /** MyBatis, with the type handlers and the four mapper files. */
   static Configuration configuration(DataSource dataSource) {
-    return MyBatisSetup.configuration(dataSource, PostgresTypes.byType(), PostgresTypes.named(), MAPPERS);
+    return MyBatisSetup.configuration(dataSource, "postgresql", PostgresTypes.byType(), PostgresTypes.named(), MAPPERS);
   }
 
   @Override

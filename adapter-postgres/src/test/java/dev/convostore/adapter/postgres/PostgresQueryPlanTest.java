@@ -175,7 +175,7 @@ class PostgresQueryPlanTest {
 
   @Test
   void listingStartsFromTheOwnersActivityIndex() throws SQLException {
-    String statement = "dev.convostore.adapter.postgres.PostgresConversationMapper.list";
+    String statement = "dev.convostore.sql.ConversationMapper.list";
     Map<String, Object> parameters = parameters("owner", HEAVY, "limit", 20);
     for (List<String> plan : List.of(plan(statement, parameters), genericPlan(statement, parameters))) {
       assertUsesIndexes(plan, "conversations_by_owner_activity", "agent_states_pkey");
@@ -184,7 +184,7 @@ class PostgresQueryPlanTest {
 
   @Test
   void aFilteredPageAfterACursorStillStartsFromTheOwnersActivityIndex() throws SQLException {
-    List<String> plan = plan("dev.convostore.adapter.postgres.PostgresConversationMapper.list", parameters(
+    List<String> plan = plan("dev.convostore.sql.ConversationMapper.list", parameters(
         "owner", sample.owner(), "active", true, "afterTime", START.plusSeconds(400), "afterId", sample.id(),
         "filter", JsonObject.of("project", "p3"), "limit", 20));
 

@@ -32,7 +32,7 @@ import org.sqlite.SQLiteException;
  */
 final class SqliteDatabase implements SqlDatabase {
 
-  private static final Mappers MAPPERS = new Mappers(SqliteConversationMapper.class, SqliteMessageMapper.class);
+  private static final Mappers MAPPERS = new Mappers(SqliteMessageMapper.class);
 
   private final HikariDataSource writer;
   private final HikariDataSource readers;
@@ -155,7 +155,7 @@ final class SqliteDatabase implements SqlDatabase {
 
   /** MyBatis, with the type handlers and the four mapper files. */
   static Configuration configuration(DataSource dataSource) {
-    return MyBatisSetup.configuration(dataSource, SqliteTypes.byType(), SqliteTypes.named(), MAPPERS);
+    return MyBatisSetup.configuration(dataSource, "sqlite", SqliteTypes.byType(), SqliteTypes.named(), MAPPERS);
   }
 
   @Override

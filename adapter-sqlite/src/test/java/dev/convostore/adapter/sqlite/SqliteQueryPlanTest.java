@@ -101,7 +101,7 @@ class SqliteQueryPlanTest {
 
   @Test
   void listingWalksTheOwnersActivityIndexInOrder() throws SQLException {
-    List<String> plan = plan("dev.convostore.adapter.sqlite.SqliteConversationMapper.list", parameters(
+    List<String> plan = plan("dev.convostore.sql.ConversationMapper.list", parameters(
         "active", true, "afterTime", java.time.Instant.EPOCH, "afterId", dev.convostore.domain.ConversationId.newId(),
         "filters", MetadataFilter.of(JsonObject.of("project", "p1"))));
 
