@@ -70,13 +70,18 @@ final class TransferService implements TransferUseCase {
   private Optional<ConversationSnapshot> planned(ConversationSnapshot snapshot, ImportMode mode) {
     guard.snapshot(snapshot);
     Conversation incoming = snapshot.conversation();
+    // One look-up for a new conversation, the usual case of an import.
+    Optional<UserId> owner = conversations.ownerOf(incoming.id());
+    if (owner.isEmpty()) {
+      return Optional.of(snapshot);
+    }
+    if (!owner.get().equals(incoming.owner())) {
+      throw new ConflictException(Reason.ID_IN_USE, "conversation " + incoming.id()
+          + " belongs to another user; an import never changes a conversation's owner");
+    }
     Optional<Conversation> found = conversations.find(incoming.owner(), incoming.id());
     if (found.isEmpty()) {
-      if (conversations.ownerOf(incoming.id()).isPresent()) {
-        throw new ConflictException(Reason.ID_IN_USE, "conversation " + incoming.id()
-            + " belongs to another user; an import never changes a conversation's owner");
-      }
-      return Optional.of(snapshot);
+      return Optional.of(snapshot); // deleted since its owner was read
     }
     Conversation stored = found.get();
     if (mode == ImportMode.NEVER_BACKWARDS
