@@ -1,7 +1,12 @@
 package dev.convostore.domain;
 
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How one tool was used in a conversation.
@@ -20,5 +25,24 @@ public record ToolUsage(String toolName, long calls, Map<ToolOutcome, Long> outc
       all.put(outcome, outcomes.getOrDefault(outcome, 0L));
     }
     outcomes = Map.copyOf(all);
+  }
+
+  /** How each tool was used in the messages, sorted by tool name: the calls they make and the results they hold. */
+  public static List<ToolUsage> of(Collection<Message> messages) {
+    Map<String, Long> calls = new HashMap<>();
+    Map<String, Map<ToolOutcome, Long>> outcomes = new HashMap<>();
+    for (Message message : messages) {
+      for (ToolCall call : message.toolCalls()) {
+        calls.merge(call.toolName(), 1L, Long::sum);
+      }
+      message.toolResult().ifPresent(result -> outcomes
+          .computeIfAbsent(result.toolName(), tool -> new EnumMap<>(ToolOutcome.class))
+          .merge(result.outcome(), 1L, Long::sum));
+    }
+    Set<String> tools = new TreeSet<>(calls.keySet());
+    tools.addAll(outcomes.keySet());
+    return tools.stream()
+        .map(tool -> new ToolUsage(tool, calls.getOrDefault(tool, 0L), outcomes.getOrDefault(tool, Map.of())))
+        .toList();
   }
 }

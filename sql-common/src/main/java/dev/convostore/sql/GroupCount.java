@@ -1,10 +1,9 @@
 package dev.convostore.sql;
 
 /**
- * A count in a group, as the statistics queries return it.
+ * A count in a group, as a counting query returns it.
  *
- * @param name what is counted: a role or a tool name
- * @param detail a second grouping (a tool result's outcome), or null
+ * @param name what is counted
  * @param count how many
  */
-public record GroupCount(String name, String detail, long count) {}
+public record GroupCount(String name, long count) {}

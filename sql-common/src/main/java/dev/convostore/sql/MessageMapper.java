@@ -4,14 +4,29 @@ import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.UserId;
+import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
 /**
- * Reading messages. Each SQL adapter extends this interface with one of its own, which adds how
- * it writes messages and whose mapper file holds the SQL.
+ * Messages, for every SQL database; MessageMapper.xml holds the SQL, with a statement per database
+ * where they differ. How each database inserts messages (and their words for search) is the
+ * adapter's own mapper.
  */
 public interface MessageMapper {
+
+  /**
+   * Takes {@code count} sequence numbers and records the append on the conversation row; returns
+   * the new last sequence, or null if the owner has no such conversation or it is not at {@code
+   * expectedLastSequence} (when given).
+   */
+  Long allocate(
+      @Param("owner") UserId owner,
+      @Param("id") ConversationId id,
+      @Param("count") int count,
+      @Param("expectedLastSequence") Long expectedLastSequence,
+      @Param("at") Instant at,
+      @Param("titleIfUntitled") String titleIfUntitled);
 
   /** The conversation's last sequence, or null if the owner has no such conversation. */
   Long lastSequence(@Param("owner") UserId owner, @Param("id") ConversationId id);
@@ -42,12 +57,19 @@ public interface MessageMapper {
   /** The owner's newest messages: createdAt, conversation id and sequence, all descending. */
   List<Message> recent(@Param("owner") UserId owner, @Param("limit") int limit);
 
-  /** The owner's messages matching {@code query} (in the database's own search syntax), newest first. */
-  List<Message> search(@Param("owner") UserId owner, @Param("query") String query, @Param("limit") int limit);
+  /**
+   * The owner's messages holding every word, newest first.
+   *
+   * @param query the words as the database's full-text syntax writes them (where it has one)
+   * @param words the words themselves (where a word table holds them)
+   */
+  List<Message> search(
+      @Param("owner") UserId owner, @Param("query") String query, @Param("words") List<String> words,
+      @Param("limit") int limit);
 
+  /** How many messages of the conversation each role wrote, by lowercase role name. */
   List<GroupCount> countByRole(@Param("id") ConversationId id);
 
-  List<GroupCount> countCallsByTool(@Param("id") ConversationId id);
-
-  List<GroupCount> countResultsByToolAndOutcome(@Param("id") ConversationId id);
+  /** The conversation's tool calls and results. */
+  List<MessageRow> toolMessages(@Param("id") ConversationId id);
 }

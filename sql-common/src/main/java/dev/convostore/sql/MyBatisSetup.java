@@ -16,6 +16,7 @@ import dev.convostore.domain.UserId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,19 +47,20 @@ public final class MyBatisSetup {
    * A configuration whose sessions the adapter opens on its own connections (the data source is
    * MyBatis's default, never used by the adapter) and commits through JDBC.
    *
-   * @param databaseId which database's statements a mapper file's {@code _databaseId} tests pick:
-   *     {@code sqlite} or {@code postgresql}
+   * @param databaseId which database's statements and fragments the mapper files pick (by {@code databaseId}):
+   *     {@code sqlite}, {@code postgresql} or {@code h2}
    * @param byType handlers MyBatis chooses by the Java type of a value
    * @param named handlers the mapper files name ({@code typeHandler="ToolCalls"}), for generic
    *     types such as {@code Optional} or {@code List}; each is registered under its own class,
    *     so none becomes the default for its type
-   * @param mappers the adapter's mapper interfaces; each one's SQL is in the mapper file of the
-   *     same name beside it on the classpath ({@code dev/convostore/adapter/x/XMapper.xml})
+   * @param ownMappers the adapter's own mapper interfaces, for statements only its database runs;
+   *     each one's SQL is in the mapper file of the same name beside it on the classpath, as for
+   *     the shared mappers ({@code dev/convostore/sql/MessageMapper.xml})
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static Configuration configuration(
       DataSource dataSource, String databaseId, Map<Class<?>, TypeHandler<?>> byType, List<TypeHandler<?>> named,
-      SqlDatabase.Mappers mappers) {
+      Class<?>... ownMappers) {
     Configuration configuration = new Configuration(new Environment("convostore", new JdbcTransactionFactory(), dataSource));
     configuration.setDatabaseId(databaseId);
     configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
@@ -71,7 +73,10 @@ public final class MyBatisSetup {
       configuration.getTypeAliasRegistry().registerAlias(handler.getClass().getSimpleName(), handler.getClass());
     }
     ALIASED_TYPES.forEach(type -> configuration.getTypeAliasRegistry().registerAlias(type.getSimpleName(), type));
-    for (Class<?> mapper : List.of(ConversationMapper.class, mappers.messages(), ContextItemMapper.class, RetentionMapper.class)) {
+    List<Class<?>> mappers = new ArrayList<>(
+        List.of(ConversationMapper.class, MessageMapper.class, ContextItemMapper.class, RetentionMapper.class));
+    mappers.addAll(List.of(ownMappers));
+    for (Class<?> mapper : mappers) {
       String resource = mapper.getName().replace('.', '/') + ".xml";
       try (InputStream xml = mapper.getClassLoader().getResourceAsStream(resource)) {
         if (xml == null) {

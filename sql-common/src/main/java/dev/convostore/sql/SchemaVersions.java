@@ -198,7 +198,8 @@ public final class SchemaVersions implements SchemaMigrations {
       try {
         undoRunner.run(connection, script);
         try (PreparedStatement forget = connection.prepareStatement(
-            "DELETE FROM " + HISTORY_TABLE + " WHERE version = ?")) {
+            // quoted as Flyway creates them: H2 would otherwise look for upper-case names
+            "DELETE FROM \"" + HISTORY_TABLE + "\" WHERE \"version\" = ?")) {
           forget.setString(1, migration.getVersion().getVersion());
           forget.executeUpdate();
         }

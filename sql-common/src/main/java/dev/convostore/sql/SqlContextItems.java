@@ -24,7 +24,7 @@ public final class SqlContextItems implements ContextItemRepository {
   @Override
   public boolean add(UserId owner, ContextItem item) {
     return database.write(session -> {
-      if (!session.getMapper(database.mappers().messages()).owns(owner, item.conversationId())) {
+      if (!session.getMapper(MessageMapper.class).owns(owner, item.conversationId())) {
         return false;
       }
       if (session.getMapper(ContextItemMapper.class).insert(item) == 0) {
@@ -38,7 +38,7 @@ public final class SqlContextItems implements ContextItemRepository {
   public Optional<List<ContextItem>> list(UserId owner, ConversationId conversationId, ContextQuery query) {
     boolean mostRelevantFirst = query.order() == ContextQuery.Order.MOST_RELEVANT_FIRST;
     return database.read(session -> {
-      if (!session.getMapper(database.mappers().messages()).owns(owner, conversationId)) {
+      if (!session.getMapper(MessageMapper.class).owns(owner, conversationId)) {
         return Optional.empty();
       }
       return Optional.of(List.copyOf(session.getMapper(ContextItemMapper.class).list(
@@ -48,7 +48,7 @@ public final class SqlContextItems implements ContextItemRepository {
 
   @Override
   public boolean remove(UserId owner, ConversationId conversationId, ContextItemId itemId) {
-    return database.write(session -> session.getMapper(database.mappers().messages()).owns(owner, conversationId)
+    return database.write(session -> session.getMapper(MessageMapper.class).owns(owner, conversationId)
         && session.getMapper(ContextItemMapper.class).delete(conversationId, itemId) > 0);
   }
 }

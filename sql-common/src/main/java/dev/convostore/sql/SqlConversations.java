@@ -195,7 +195,7 @@ public final class SqlConversations implements ConversationRepository {
       return Optional.empty(); // deleted since its id was read
     }
     Conversation conversation = conversations(session).find(owner, id);
-    List<Message> messages = MessageRow.all(session.getMapper(database.mappers().messages()).all(id), id, owner);
+    List<Message> messages = MessageRow.all(session.getMapper(MessageMapper.class).all(id), id, owner);
     List<ContextItem> items = session.getMapper(ContextItemMapper.class).all(id);
     return Optional.of(new ConversationSnapshot(conversation, messages, items));
   }

@@ -28,19 +28,7 @@ public interface SqlDatabase extends AutoCloseable {
   /** Runs {@code work} in one transaction of reads that all see the same state of the database. */
   <T> T readSnapshot(Function<SqlSession, T> work);
 
-  /** The adapter's own extension of each mapper interface whose SQL differs by database. */
-  Mappers mappers();
-
   /** Releases the connections. */
   @Override
   void close();
-
-  /**
-   * The adapter's mapper interfaces for the concerns whose SQL still differs by database;
-   * conversations, context items and retention have one mapper file for all ({@link
-   * ConversationMapper}, {@link ContextItemMapper}, {@link RetentionMapper}).
-   *
-   * @param messages extends {@link MessageMapper}
-   */
-  record Mappers(Class<? extends MessageMapper> messages) {}
 }

@@ -11,18 +11,15 @@ import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.SearchTerms;
-import dev.convostore.domain.ToolOutcome;
 import dev.convostore.domain.ToolUsage;
 import dev.convostore.domain.UserId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.ibatis.session.SqlSession;
@@ -41,16 +38,44 @@ public abstract class SqlMessages implements MessageRepository {
     this.database = database;
   }
 
-  /** The adapter's message mapper in a session. */
-  protected final MessageMapper mapper(SqlSession session) {
-    return session.getMapper(database.mappers().messages());
+  /** The message mapper in a session. */
+  protected static MessageMapper mapper(SqlSession session) {
+    return session.getMapper(MessageMapper.class);
   }
 
   /** The full-text query, in the database's syntax, that finds messages holding every word. */
   protected abstract String searchQuery(SearchTerms terms);
 
+  /**
+   * An append in a write transaction: reads the batch's own client ids, takes the new messages'
+   * sequence numbers in one update of the conversation row, then has {@code insert} store them.
+   *
+   * @param insert stores the messages the plan adds
+   */
+  protected static List<Message> allocateAndInsert(
+      SqlSession session, AppendBatch batch, BiConsumer<SqlSession, List<Message>> insert) {
+    MessageMapper mapper = mapper(session);
+    AppendPlan plan = AppendPlan.of(batch, storedWithClientIds(mapper, batch));
+    if (plan.freshCount() == 0) {
+      return plan.result(0).messages(); // a retry: nothing to do
+    }
+    Long lastSequence = mapper.allocate(batch.owner(), batch.conversationId(), plan.freshCount(),
+        expectedLastSequence(batch), batch.createdAt(), batch.titleIfUntitled().orElse(null));
+    if (lastSequence == null) {
+      throw notAppendable(mapper, batch);
+    }
+    AppendPlan.Result appended = plan.result(lastSequence);
+    insert.accept(session, appended.inserted());
+    return appended.messages();
+  }
+
+  /** The batch's expected last sequence, as a statement parameter. */
+  protected static Long expectedLastSequence(AppendBatch batch) {
+    return batch.expectedLastSequence().isPresent() ? batch.expectedLastSequence().getAsLong() : null;
+  }
+
   /** The batch's client-chosen ids that the conversation already holds; only those rows are read. */
-  protected static Map<MessageId, Message> storedWithClientIds(MessageMapper mapper, AppendBatch batch) {
+  private static Map<MessageId, Message> storedWithClientIds(MessageMapper mapper, AppendBatch batch) {
     List<MessageId> clientIds = batch.messages().stream().flatMap(draft -> draft.id().stream()).toList();
     if (clientIds.isEmpty()) {
       return Map.of();
@@ -107,7 +132,7 @@ public abstract class SqlMessages implements MessageRepository {
   @Override
   public List<Message> search(UserId owner, SearchTerms terms, int limit) {
     String query = searchQuery(terms);
-    return database.query(session -> List.copyOf(mapper(session).search(owner, query, limit)));
+    return database.query(session -> List.copyOf(mapper(session).search(owner, query, terms.words(), limit)));
   }
 
   @Override
@@ -120,18 +145,8 @@ public abstract class SqlMessages implements MessageRepository {
       Map<MessageRole, Long> byRole = new EnumMap<>(MessageRole.class);
       mapper.countByRole(conversationId)
           .forEach(count -> byRole.put(EnumNames.upper(MessageRole.class, count.name()), count.count()));
-      Map<String, Long> calls = new HashMap<>();
-      mapper.countCallsByTool(conversationId).forEach(count -> calls.put(count.name(), count.count()));
-      Map<String, Map<ToolOutcome, Long>> outcomes = new HashMap<>();
-      mapper.countResultsByToolAndOutcome(conversationId).forEach(count -> outcomes
-          .computeIfAbsent(count.name(), tool -> new EnumMap<>(ToolOutcome.class))
-          .put(EnumNames.upper(ToolOutcome.class, count.detail()), count.count()));
-      Set<String> tools = new TreeSet<>(calls.keySet());
-      tools.addAll(outcomes.keySet());
-      List<ToolUsage> usage = tools.stream()
-          .map(tool -> new ToolUsage(tool, calls.getOrDefault(tool, 0L), outcomes.getOrDefault(tool, Map.of())))
-          .toList();
-      return Optional.of(new ConversationStatistics(conversationId, byRole, usage));
+      List<ToolUsage> tools = ToolUsage.of(MessageRow.all(mapper.toolMessages(conversationId), conversationId, owner));
+      return Optional.of(new ConversationStatistics(conversationId, byRole, tools));
     });
   }
 }

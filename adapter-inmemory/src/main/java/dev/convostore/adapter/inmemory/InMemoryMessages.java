@@ -12,8 +12,6 @@ import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.SearchTerms;
-import dev.convostore.domain.ToolCall;
-import dev.convostore.domain.ToolOutcome;
 import dev.convostore.domain.ToolUsage;
 import dev.convostore.domain.UserId;
 import java.util.ArrayList;
@@ -25,9 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 
 final class InMemoryMessages implements MessageRepository {
@@ -110,23 +106,8 @@ final class InMemoryMessages implements MessageRepository {
   public Optional<ConversationStatistics> statistics(UserId owner, ConversationId conversationId) {
     return storage.read(() -> storage.owned(owner, conversationId).map(entry -> {
       Map<MessageRole, Long> byRole = new EnumMap<>(MessageRole.class);
-      Map<String, Long> calls = new HashMap<>();
-      Map<String, Map<ToolOutcome, Long>> outcomes = new HashMap<>();
-      for (Message message : entry.messagesBySequence.values()) {
-        byRole.merge(message.role(), 1L, Long::sum);
-        for (ToolCall call : message.toolCalls()) {
-          calls.merge(call.toolName(), 1L, Long::sum);
-        }
-        message.toolResult().ifPresent(result -> outcomes
-            .computeIfAbsent(result.toolName(), tool -> new EnumMap<>(ToolOutcome.class))
-            .merge(result.outcome(), 1L, Long::sum));
-      }
-      List<ToolUsage> tools = new ArrayList<>();
-      Set<String> toolNames = new TreeSet<>(calls.keySet());
-      toolNames.addAll(outcomes.keySet());
-      for (String tool : toolNames) {
-        tools.add(new ToolUsage(tool, calls.getOrDefault(tool, 0L), outcomes.getOrDefault(tool, Map.of())));
-      }
+      entry.messagesBySequence.values().forEach(message -> byRole.merge(message.role(), 1L, Long::sum));
+      List<ToolUsage> tools = ToolUsage.of(entry.messagesBySequence.values());
       return new ConversationStatistics(conversationId, byRole, tools);
     }));
   }

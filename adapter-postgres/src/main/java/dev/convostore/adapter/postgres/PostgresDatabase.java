@@ -3,40 +3,25 @@ package dev.convostore.adapter.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.convostore.sql.MyBatisSetup;
+import dev.convostore.sql.PooledSqlDatabase;
 import dev.convostore.sql.SchemaVersions;
-import dev.convostore.sql.SqlDatabase;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.ibatis.session.Configuration;
-import org.apache.ibatis.session.ExecutorType;
-import org.apache.ibatis.session.SqlSession;
-import org.apache.ibatis.session.SqlSessionFactory;
-import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * One PostgreSQL database behind a HikariCP pool. Transactions run at READ COMMITTED, except
- * reads of a whole conversation, which run at REPEATABLE READ so that its parts agree.
+ * One PostgreSQL database behind a HikariCP pool, as a {@link PooledSqlDatabase}: transactions run
+ * at READ COMMITTED, reads of a whole conversation at REPEATABLE READ.
  */
-final class PostgresDatabase implements SqlDatabase {
+final class PostgresDatabase {
 
-  private static final Mappers MAPPERS = new Mappers(PostgresMessageMapper.class);
-
-  private final HikariDataSource pool;
-  private final SqlSessionFactory sessions;
-
-  private PostgresDatabase(HikariDataSource pool) {
-    this.pool = pool;
-    this.sessions = new SqlSessionFactoryBuilder().build(configuration(pool));
-  }
+  private PostgresDatabase() {}
 
   /**
    * Brings the schema up to date (or checks it, when migrations are off) over connections of its
    * own, since Flyway may hold two at once, then opens the pool.
    */
-  static PostgresDatabase open(PostgresSettings settings) {
+  static PooledSqlDatabase open(PostgresSettings settings) {
     try {
       SchemaVersions schema = PostgresSchema.versions(direct(settings));
       if (settings.migrateOnOpen()) {
@@ -47,7 +32,8 @@ final class PostgresDatabase implements SqlDatabase {
     } catch (RuntimeException failed) {
       throw PostgresErrors.translate(failed);
     }
-    return new PostgresDatabase(pool(settings));
+    HikariDataSource pool = pool(settings);
+    return new PooledSqlDatabase(pool, pool, configuration(pool), PostgresErrors::translate);
   }
 
   /** Unpooled connections, which give up connecting after the connection timeout. */
@@ -86,81 +72,9 @@ final class PostgresDatabase implements SqlDatabase {
     }
   }
 
-  /** MyBatis, with the type handlers and the four mapper files. */
+  /** MyBatis, with the type handlers, the shared mapper files and PostgreSQL's inserts of messages. */
   static Configuration configuration(DataSource dataSource) {
-    return MyBatisSetup.configuration(dataSource, "postgresql", PostgresTypes.byType(), PostgresTypes.named(), MAPPERS);
-  }
-
-  @Override
-  public Mappers mappers() {
-    return MAPPERS;
-  }
-
-  @Override
-  public <T> T write(Function<SqlSession, T> work) {
-    return transaction(ExecutorType.REUSE, null, work);
-  }
-
-  @Override
-  public <T> T writeBatch(Function<SqlSession, T> work) {
-    return transaction(ExecutorType.BATCH, null, work);
-  }
-
-  /** Each statement sees the latest commits (READ COMMITTED). */
-  @Override
-  public <T> T read(Function<SqlSession, T> work) {
-    return transaction(ExecutorType.REUSE, null, work);
-  }
-
-  /** In auto-commit mode: one round trip per statement, no BEGIN and COMMIT. */
-  @Override
-  public <T> T query(Function<SqlSession, T> work) {
-    try (SqlSession session = sessions.openSession(ExecutorType.REUSE, pool.getConnection())) {
-      session.getConnection().setAutoCommit(true); // the pool sets it back when the connection returns
-      return work.apply(session);
-    } catch (RuntimeException | SQLException failed) {
-      throw PostgresErrors.translate(failed);
-    }
-  }
-
-  /** REPEATABLE READ, read only. */
-  @Override
-  public <T> T readSnapshot(Function<SqlSession, T> work) {
-    return transaction(ExecutorType.REUSE, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", work);
-  }
-
-  private <T> T transaction(ExecutorType executor, String characteristics, Function<SqlSession, T> work) {
-    // The session owns the connection and closes it once: closing a pooled connection a second
-    // time would close the statements of whichever thread has borrowed it since.
-    try (SqlSession session = sessions.openSession(executor, pool.getConnection())) {
-      try {
-        if (characteristics != null) {
-          try (Statement statement = session.getConnection().createStatement()) {
-            statement.execute(characteristics);
-          }
-        }
-        T result = work.apply(session);
-        session.commit(true);
-        return result;
-      } catch (RuntimeException | SQLException | Error failed) {
-        rollback(session, failed);
-        throw failed;
-      }
-    } catch (RuntimeException | SQLException failed) {
-      throw PostgresErrors.translate(failed);
-    }
-  }
-
-  private static void rollback(SqlSession session, Throwable failed) {
-    try {
-      session.rollback(true);
-    } catch (RuntimeException alsoFailed) {
-      failed.addSuppressed(alsoFailed); // a broken connection: the pool discards it
-    }
-  }
-
-  @Override
-  public void close() {
-    pool.close();
+    return MyBatisSetup.configuration(
+        dataSource, "postgresql", PostgresTypes.byType(), PostgresTypes.named(), PostgresMessageInserts.class);
   }
 }

@@ -3,39 +3,25 @@ package dev.convostore.adapter.postgres;
 import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.StoreFailureException.Kind;
 import dev.convostore.domain.ConvostoreException;
+import dev.convostore.sql.SqlFailures;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 
 /**
  * Turns what the driver, the pool and MyBatis throw into the application's errors, by SQLSTATE.
- * Messages say what happened in words a host can show; the cause is kept for the host's logs.
  */
 final class PostgresErrors {
 
   private PostgresErrors() {}
 
   static ConvostoreException translate(Throwable failure) {
-    SQLException first = null;
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ConvostoreException known) {
-        return known; // thrown by a type handler or the adapter inside MyBatis
-      }
-      if (cause instanceof SQLTransientConnectionException timeout && timeout.getSQLState() == null) {
-        return new StoreFailureException(Kind.TIMEOUT,
-            "no PostgreSQL connection became available within the configured connection timeout", timeout);
-      }
-      if (cause instanceof SQLException sql && first == null) {
-        first = sql;
-        if (sql.getSQLState() != null) {
-          return translate(sql);
-        }
-      }
-    }
-    return new StoreFailureException(Kind.INTERNAL, "the PostgreSQL store failed unexpectedly", first != null ? first : failure);
+    return SqlFailures.translate(failure, "PostgreSQL", PostgresErrors::described);
   }
 
-  private static StoreFailureException translate(SQLException failure) {
+  private static StoreFailureException described(SQLException failure) {
     String state = failure.getSQLState();
+    if (state == null) {
+      return null;
+    }
     String family = state.substring(0, 2);
     if (family.equals("28")) {
       return new StoreFailureException(Kind.REFUSED_SETTINGS,

@@ -3,12 +3,12 @@ package dev.convostore.adapter.postgres;
 import dev.convostore.application.StoreFailureException.Kind;
 import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.port.out.AppendBatch;
-import dev.convostore.application.port.out.AppendPlan;
 import dev.convostore.domain.ConvostoreException;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.SearchTerms;
+import dev.convostore.sql.SqlDatabase;
 import dev.convostore.sql.SqlMessages;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.apache.ibatis.session.SqlSession;
  */
 final class PostgresMessages extends SqlMessages {
 
-  PostgresMessages(PostgresDatabase database) {
+  PostgresMessages(SqlDatabase database) {
     super(database);
   }
 
@@ -35,11 +35,11 @@ final class PostgresMessages extends SqlMessages {
   @Override
   public List<Message> append(AppendBatch batch) {
     if (batch.messages().stream().allMatch(draft -> draft.id().isEmpty()) && batch.messages().size() <= ROWS_PER_INSERT) {
-      return database.query(session -> appendWithoutClientIds(session.getMapper(PostgresMessageMapper.class), batch));
+      return database.query(session -> appendWithoutClientIds(session, batch));
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        return database.write(session -> appendOnce(session.getMapper(PostgresMessageMapper.class), batch));
+        return database.write(session -> appendOnce(session, batch));
       } catch (ClientIdTakenMeanwhile raced) {
         if (attempt == ATTEMPTS) {
           throw new StoreFailureException(Kind.BUSY,
@@ -52,37 +52,28 @@ final class PostgresMessages extends SqlMessages {
   /**
    * Reads only the batch's own client ids, then takes the new messages' sequence numbers in one
    * update of the conversation row (which locks it until commit, so appenders queue there), then
-   * inserts the new messages in one statement.
+   * inserts the new messages; one that another writer stored meanwhile starts the append over.
    */
-  private static List<Message> appendOnce(PostgresMessageMapper mapper, AppendBatch batch) {
-    AppendPlan plan = AppendPlan.of(batch, storedWithClientIds(mapper, batch));
-    if (plan.freshCount() == 0) {
-      return plan.result(0).messages(); // a retry: nothing to do
-    }
-    Long lastSequence = mapper.allocate(batch.owner(), batch.conversationId(), plan.freshCount(),
-        batch.expectedLastSequence().isPresent() ? batch.expectedLastSequence().getAsLong() : null,
-        batch.createdAt(), batch.titleIfUntitled().orElse(null));
-    if (lastSequence == null) {
-      throw notAppendable(mapper, batch);
-    }
-    AppendPlan.Result appended = plan.result(lastSequence);
-    List<SearchableMessage> fresh = appended.inserted().stream().map(SearchableMessage::of).toList();
-    int inserted = 0;
-    for (int from = 0; from < fresh.size(); from += ROWS_PER_INSERT) {
-      inserted += mapper.insertNew(MessageColumns.of(fresh.subList(from, Math.min(fresh.size(), from + ROWS_PER_INSERT))))
-          .size();
-    }
-    if (inserted != fresh.size()) {
-      throw new ClientIdTakenMeanwhile(); // its sequence numbers would leave a gap: start over
-    }
-    return appended.messages();
+  private static List<Message> appendOnce(SqlSession session, AppendBatch batch) {
+    return allocateAndInsert(session, batch, (inserting, messages) -> {
+      List<SearchableMessage> fresh = messages.stream().map(SearchableMessage::of).toList();
+      int inserted = 0;
+      for (int from = 0; from < fresh.size(); from += ROWS_PER_INSERT) {
+        inserted += inserting.getMapper(PostgresMessageInserts.class)
+            .insertNew(MessageColumns.of(fresh.subList(from, Math.min(fresh.size(), from + ROWS_PER_INSERT)))).size();
+      }
+      if (inserted != fresh.size()) {
+        throw new ClientIdTakenMeanwhile(); // its sequence numbers would leave a gap: start over
+      }
+    });
   }
 
   /**
    * The usual append, in one statement and one round trip: no message has a client id, so none
    * can be stored already, and the sequence numbers are taken as the rows go in.
    */
-  private static List<Message> appendWithoutClientIds(PostgresMessageMapper mapper, AppendBatch batch) {
+  private static List<Message> appendWithoutClientIds(SqlSession session, AppendBatch batch) {
+    PostgresMessageInserts inserts = session.getMapper(PostgresMessageInserts.class);
     List<NewMessage> drafts = batch.messages();
     List<MessageId> ids = drafts.stream().map(draft -> MessageId.newId()).toList();
     List<SearchableMessage> rows = new ArrayList<>(drafts.size());
@@ -90,15 +81,15 @@ final class PostgresMessages extends SqlMessages {
       rows.add(SearchableMessage.of(drafts.get(i).toMessage(
           ids.get(i), batch.conversationId(), batch.owner(), 1, batch.createdAt())));
     }
-    Long expectedLastSequence = batch.expectedLastSequence().isPresent() ? batch.expectedLastSequence().getAsLong() : null;
+    Long expectedLastSequence = expectedLastSequence(batch);
     String titleIfUntitled = batch.titleIfUntitled().orElse(null);
     List<Long> sequences = rows.size() == 1
-        ? Stream.ofNullable(mapper.appendOne(batch.owner(), batch.conversationId(), 1, expectedLastSequence,
+        ? Stream.ofNullable(inserts.appendOne(batch.owner(), batch.conversationId(), 1, expectedLastSequence,
             batch.createdAt(), titleIfUntitled, rows.get(0))).toList()
-        : mapper.appendNew(batch.owner(), batch.conversationId(), rows.size(), expectedLastSequence, batch.createdAt(),
+        : inserts.appendNew(batch.owner(), batch.conversationId(), rows.size(), expectedLastSequence, batch.createdAt(),
             titleIfUntitled, MessageColumns.of(rows));
     if (sequences.isEmpty()) {
-      throw notAppendable(mapper, batch);
+      throw notAppendable(mapper(session), batch);
     }
     long first = sequences.stream().mapToLong(Long::longValue).min().orElseThrow();
     List<Message> stored = new ArrayList<>(drafts.size());
@@ -122,7 +113,7 @@ final class PostgresMessages extends SqlMessages {
 
   /** Inserts messages {@value #ROWS_PER_INSERT} per statement, each column as one array. */
   static void insert(SqlSession session, List<Message> messages) {
-    PostgresMessageMapper mapper = session.getMapper(PostgresMessageMapper.class);
+    PostgresMessageInserts mapper = session.getMapper(PostgresMessageInserts.class);
     for (int from = 0; from < messages.size(); from += ROWS_PER_INSERT) {
       List<SearchableMessage> rows = messages.subList(from, Math.min(messages.size(), from + ROWS_PER_INSERT)).stream()
           .map(SearchableMessage::of).toList();

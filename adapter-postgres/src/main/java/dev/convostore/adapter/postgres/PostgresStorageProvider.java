@@ -4,6 +4,7 @@ import dev.convostore.application.port.out.SchemaMigrations;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.port.out.StorageProvider;
 import dev.convostore.application.port.out.StoreSettings;
+import dev.convostore.sql.PooledSqlDatabase;
 import dev.convostore.sql.SqlStorage;
 import java.util.Optional;
 
@@ -37,7 +38,7 @@ public final class PostgresStorageProvider implements StorageProvider {
   }
 
   static Storage open(PostgresSettings settings) {
-    PostgresDatabase database = PostgresDatabase.open(settings);
+    PooledSqlDatabase database = PostgresDatabase.open(settings);
     return new SqlStorage(database, new PostgresMessages(database), PostgresMessages::insert);
   }
 }

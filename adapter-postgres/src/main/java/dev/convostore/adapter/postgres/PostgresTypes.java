@@ -1,30 +1,25 @@
 package dev.convostore.adapter.postgres;
 
-import dev.convostore.sql.ColumnCodec;
 import dev.convostore.sql.ColumnTypes;
+import dev.convostore.sql.StandardCodec;
 import java.sql.CallableStatement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.ibatis.type.BaseTypeHandler;
 import org.apache.ibatis.type.JdbcType;
 import org.apache.ibatis.type.TypeHandler;
 import org.postgresql.util.PGobject;
 
 /**
- * How PostgreSQL stores what differs between databases: ids as {@code uuid}, instants as {@code
- * timestamptz}, JSON as {@code jsonb} (written canonically). The rest is {@link ColumnTypes}, plus
- * the text arrays that only PostgreSQL's statements take.
+ * How PostgreSQL stores what differs between databases: ids as {@code uuid} and instants as {@code
+ * timestamptz} (the standard types), JSON as {@code jsonb} (written canonically). The rest is {@link
+ * ColumnTypes}, plus the text arrays that only PostgreSQL's statements take.
  */
-final class PostgresTypes implements ColumnCodec {
+final class PostgresTypes extends StandardCodec {
 
   private static final PostgresTypes CODEC = new PostgresTypes();
 
@@ -40,26 +35,6 @@ final class PostgresTypes implements ColumnCodec {
     List<TypeHandler<?>> named = new ArrayList<>(ColumnTypes.named(CODEC));
     named.add(new TextArrays());
     return named;
-  }
-
-  @Override
-  public Object uuid(UUID id) {
-    return id;
-  }
-
-  @Override
-  public UUID uuid(Object column) {
-    return (UUID) column;
-  }
-
-  @Override
-  public Object instant(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  @Override
-  public Instant instant(Object column) {
-    return column instanceof Timestamp timestamp ? timestamp.toInstant() : ((OffsetDateTime) column).toInstant();
   }
 
   /** A {@code jsonb} parameter from canonical JSON text. */

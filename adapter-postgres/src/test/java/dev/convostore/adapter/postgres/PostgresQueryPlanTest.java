@@ -154,7 +154,7 @@ class PostgresQueryPlanTest {
   @Test
   void historyWindowsReadARangeOfThePrimaryKeyInTheirCustomAndTheirGenericPlan() throws SQLException {
     for (String window : List.of("last", "before", "after")) {
-      String statement = "dev.convostore.adapter.postgres.PostgresMessageMapper." + window;
+      String statement = "dev.convostore.sql.MessageMapper." + window;
       Map<String, Object> parameters = parameters("owner", sample.owner(), "id", sample.id(), "sequence", 20L, "limit", 20);
       for (List<String> plan : List.of(plan(statement, parameters), genericPlan(statement, parameters))) {
         assertUsesIndexes(plan, "Index Scan", "using messages_pkey on messages");
@@ -165,7 +165,7 @@ class PostgresQueryPlanTest {
 
   @Test
   void anAppendFindsItsConversationByPrimaryKeyInItsCustomAndItsGenericPlan() throws SQLException {
-    String statement = "dev.convostore.adapter.postgres.PostgresMessageMapper.allocate";
+    String statement = "dev.convostore.sql.MessageMapper.allocate";
     Map<String, Object> parameters = parameters("owner", sample.owner(), "id", sample.id(), "count", 1,
         "at", START, "titleIfUntitled", null);
     for (List<String> plan : List.of(plan(statement, parameters), genericPlan(statement, parameters))) {
@@ -193,7 +193,7 @@ class PostgresQueryPlanTest {
 
   @Test
   void recentActivityWalksTheOwnersTimeIndexInOrderInItsCustomAndItsGenericPlan() throws SQLException {
-    String statement = "dev.convostore.adapter.postgres.PostgresMessageMapper.recent";
+    String statement = "dev.convostore.sql.MessageMapper.recent";
     Map<String, Object> parameters = parameters("owner", sample.owner(), "limit", 20);
     for (List<String> plan : List.of(plan(statement, parameters), genericPlan(statement, parameters))) {
       assertUsesIndexes(plan, "using messages_by_owner_time on messages");
@@ -203,7 +203,7 @@ class PostgresQueryPlanTest {
 
   @Test
   void searchAsksTheFullTextIndex() throws SQLException {
-    List<String> plan = plan("dev.convostore.adapter.postgres.PostgresMessageMapper.search",
+    List<String> plan = plan("dev.convostore.sql.MessageMapper.search",
         parameters("owner", HEAVY, "query", "'word7042' & 'conversation'", "limit", 20));
 
     assertUsesIndexes(plan, "Bitmap Index Scan on messages_search");

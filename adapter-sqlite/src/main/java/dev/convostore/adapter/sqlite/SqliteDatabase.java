@@ -32,7 +32,6 @@ import org.sqlite.SQLiteException;
  */
 final class SqliteDatabase implements SqlDatabase {
 
-  private static final Mappers MAPPERS = new Mappers(SqliteMessageMapper.class);
 
   private final HikariDataSource writer;
   private final HikariDataSource readers;
@@ -153,14 +152,10 @@ final class SqliteDatabase implements SqlDatabase {
     }
   }
 
-  /** MyBatis, with the type handlers and the four mapper files. */
+  /** MyBatis, with the type handlers, the shared mapper files and SQLite's inserts of messages. */
   static Configuration configuration(DataSource dataSource) {
-    return MyBatisSetup.configuration(dataSource, "sqlite", SqliteTypes.byType(), SqliteTypes.named(), MAPPERS);
-  }
-
-  @Override
-  public Mappers mappers() {
-    return MAPPERS;
+    return MyBatisSetup.configuration(
+        dataSource, "sqlite", SqliteTypes.byType(), SqliteTypes.named(), SqliteMessageInserts.class);
   }
 
   @Override

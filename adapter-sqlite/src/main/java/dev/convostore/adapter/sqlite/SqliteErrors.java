@@ -3,37 +3,17 @@ package dev.convostore.adapter.sqlite;
 import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.StoreFailureException.Kind;
 import dev.convostore.domain.ConvostoreException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
+import dev.convostore.sql.SqlFailures;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
-/**
- * Turns what the driver, the pool and MyBatis throw into the application's errors. Messages say
- * what happened in words a host can show; the cause is kept for the host's logs.
- */
+/** Turns what the driver, the pool and MyBatis throw into the application's errors, by SQLite's result codes. */
 final class SqliteErrors {
 
   private SqliteErrors() {}
 
   static ConvostoreException translate(Throwable failure) {
-    if (failure instanceof ConvostoreException known) {
-      return known;
-    }
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ConvostoreException known) {
-        return known; // thrown by a type handler inside MyBatis
-      }
-      if (cause instanceof SQLTransientConnectionException timeout) {
-        return new StoreFailureException(Kind.TIMEOUT,
-            "no SQLite connection became free within the configured connection timeout", timeout);
-      }
-      if (cause instanceof SQLiteException sqlite) {
-        return translate(sqlite);
-      }
-    }
-    SQLException sql = firstSqlException(failure);
-    return new StoreFailureException(Kind.INTERNAL, "the SQLite store failed unexpectedly", sql != null ? sql : failure);
+    return SqlFailures.translate(failure, "SQLite", sql -> sql instanceof SQLiteException sqlite ? translate(sqlite) : null);
   }
 
   private static StoreFailureException translate(SQLiteException failure) {
@@ -60,14 +40,5 @@ final class SqliteErrors {
 
   private static String describe(SQLiteErrorCode code) {
     return code.name().toLowerCase(java.util.Locale.ROOT).replace("sqlite_", "").replace('_', ' ');
-  }
-
-  private static SQLException firstSqlException(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql) {
-        return sql;
-      }
-    }
-    return null;
   }
 }

@@ -1,7 +1,6 @@
 package dev.convostore.adapter.sqlite;
 
 import dev.convostore.application.port.out.AppendBatch;
-import dev.convostore.application.port.out.AppendPlan;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.SearchTerms;
 import dev.convostore.sql.SqlMessages;
@@ -23,22 +22,7 @@ final class SqliteMessages extends SqlMessages {
 
   @Override
   public List<Message> append(AppendBatch batch) {
-    return database.write(session -> {
-      SqliteMessageMapper mapper = session.getMapper(SqliteMessageMapper.class);
-      AppendPlan plan = AppendPlan.of(batch, storedWithClientIds(mapper, batch));
-      if (plan.freshCount() == 0) {
-        return plan.result(0).messages(); // a retry: nothing to do
-      }
-      Long lastSequence = mapper.allocate(batch.owner(), batch.conversationId(), plan.freshCount(),
-          batch.expectedLastSequence().isPresent() ? batch.expectedLastSequence().getAsLong() : null,
-          batch.createdAt(), batch.titleIfUntitled().orElse(null));
-      if (lastSequence == null) {
-        throw notAppendable(mapper, batch);
-      }
-      AppendPlan.Result appended = plan.result(lastSequence);
-      insert(session, appended.inserted());
-      return appended.messages();
-    });
+    return database.write(session -> allocateAndInsert(session, batch, SqliteMessages::insert));
   }
 
   /**
@@ -46,7 +30,7 @@ final class SqliteMessages extends SqlMessages {
    * batching session sends each kind as one JDBC batch.
    */
   static void insert(SqlSession session, List<Message> messages) {
-    SqliteMessageMapper mapper = session.getMapper(SqliteMessageMapper.class);
+    SqliteMessageInserts mapper = session.getMapper(SqliteMessageInserts.class);
     List<String> words = messages.stream().map(message -> String.join(" ", SearchTerms.tokenize(message.content()))).toList();
     long rowid = words.stream().allMatch(String::isEmpty) ? 0 : mapper.maxSearchRowid();
     List<Long> rowids = new ArrayList<>(messages.size());

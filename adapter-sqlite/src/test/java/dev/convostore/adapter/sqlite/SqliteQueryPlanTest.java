@@ -93,7 +93,7 @@ class SqliteQueryPlanTest {
   @Test
   void historyWindowsReadARangeOfThePrimaryKey() throws SQLException {
     for (String window : List.of("last", "before", "after")) {
-      List<String> plan = plan("dev.convostore.adapter.sqlite.SqliteMessageMapper." + window, parameters());
+      List<String> plan = plan("dev.convostore.sql.MessageMapper." + window, parameters());
       assertUsesIndexes(plan, "SEARCH m USING PRIMARY KEY (conversation_id=?");
       assertTrue(plan.stream().noneMatch(step -> step.contains("TEMP B-TREE")), () -> window + " sorts: " + plan);
     }
@@ -111,7 +111,7 @@ class SqliteQueryPlanTest {
 
   @Test
   void recentActivityWalksTheOwnersTimeIndexInOrder() throws SQLException {
-    List<String> plan = plan("dev.convostore.adapter.sqlite.SqliteMessageMapper.recent", parameters());
+    List<String> plan = plan("dev.convostore.sql.MessageMapper.recent", parameters());
 
     assertUsesIndexes(plan, "SEARCH m USING INDEX messages_by_owner_time (owner=?)");
     assertTrue(plan.stream().noneMatch(step -> step.contains("TEMP B-TREE")), () -> "recent activity sorts: " + plan);
@@ -119,7 +119,7 @@ class SqliteQueryPlanTest {
 
   @Test
   void searchAsksTheFullTextIndexAndReachesMessagesByKey() throws SQLException {
-    List<String> plan = plan("dev.convostore.adapter.sqlite.SqliteMessageMapper.search", parameters());
+    List<String> plan = plan("dev.convostore.sql.MessageMapper.search", parameters());
 
     assertUsesIndexes(plan, "SCAN s VIRTUAL TABLE INDEX", "SEARCH m USING INDEX messages_by_search_rowid (search_rowid=?)");
   }

@@ -8,21 +8,12 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
-/** The SQL of {@link MessageMapper} for PostgreSQL, and how PostgreSQL stores messages; in PostgresMessageMapper.xml. */
-interface PostgresMessageMapper extends MessageMapper {
-
-  /**
-   * Takes {@code count} sequence numbers and records the append on the conversation row, which
-   * stays locked until the transaction ends; returns the new last sequence, or null if the owner
-   * has no such conversation or it is not at {@code expectedLastSequence} (when given).
-   */
-  Long allocate(
-      @Param("owner") UserId owner,
-      @Param("id") ConversationId id,
-      @Param("count") int count,
-      @Param("expectedLastSequence") Long expectedLastSequence,
-      @Param("at") Instant at,
-      @Param("titleIfUntitled") String titleIfUntitled);
+/**
+ * How PostgreSQL inserts messages: each column as one array, and the usual append as one statement
+ * that also takes the sequence numbers ({@link MessageMapper#allocate}'s update); in
+ * PostgresMessageInserts.xml.
+ */
+interface PostgresMessageInserts {
 
   /**
    * Takes the sequence numbers of new messages (without client ids) and inserts them, in one
