@@ -18,6 +18,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -65,6 +66,7 @@ public final class Cli implements Runnable {
 
   static final String DEFAULT_FILE = "convostore.db";
   private static final String SQLITE_SCHEME = "jdbc:sqlite:";
+  private static final String H2_FILE_SCHEME = "jdbc:h2:file:";
   static final String DEFAULT_URL = SQLITE_SCHEME + DEFAULT_FILE;
   static final String DEFAULT_USER = "cli-user";
   static final String PROPERTIES_FILE = "convostore.properties";
@@ -245,23 +247,32 @@ public final class Cli implements Runnable {
   }
 
   /**
-   * Whether the path is one of the files of the SQLite store in use (the database, its WAL,
-   * shared-memory or journal file), which an export must never overwrite.
+   * Whether the path is one of the files of the store in use (SQLite's database, WAL,
+   * shared-memory and journal files; H2's database, lock and trace files), which an export must
+   * never overwrite.
    */
   boolean isStoreFile(Path path) {
     String url = storeProperties().getProperty("convostore.url");
-    if (!url.startsWith(SQLITE_SCHEME)) {
+    String name;
+    List<String> suffixes;
+    if (url.startsWith(SQLITE_SCHEME)) {
+      name = url.substring(SQLITE_SCHEME.length());
+      name = name.startsWith("file:") ? name.substring("file:".length()) : name;
+      name = name.contains("?") ? name.substring(0, name.indexOf('?')) : name;
+      suffixes = List.of("", "-wal", "-shm", "-journal");
+    } else if (url.startsWith(H2_FILE_SCHEME)) {
+      name = url.substring(H2_FILE_SCHEME.length()).split(";", 2)[0];
+      name = name.startsWith("~") ? System.getProperty("user.home") + name.substring(1) : name;
+      suffixes = List.of(".mv.db", ".lock.db", ".trace.db");
+    } else {
       return false;
     }
-    String name = url.substring(SQLITE_SCHEME.length());
-    name = name.startsWith("file:") ? name.substring("file:".length()) : name;
-    name = name.contains("?") ? name.substring(0, name.indexOf('?')) : name;
     if (name.isEmpty() || name.equals(":memory:")) {
       return false;
     }
     Path database = workingDirectory.resolve(name).toAbsolutePath().normalize();
     Path target = path.toAbsolutePath().normalize();
-    for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+    for (String suffix : suffixes) {
       Path file = database.resolveSibling(database.getFileName() + suffix);
       try {
         if (file.equals(target) || (Files.exists(target) && Files.exists(file) && Files.isSameFile(file, target))) {

@@ -1,0 +1,97 @@
+package dev.convostore.adapter.h2;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.convostore.sql.MyBatisSetup;
+import dev.convostore.sql.PooledSqlDatabase;
+import dev.convostore.sql.SchemaVersions;
+import dev.convostore.sql.StandardCodec;
+import dev.convostore.sql.ColumnTypes;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.apache.ibatis.session.Configuration;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * One H2 database behind a HikariCP pool. H2 locks the rows a transaction changes until it ends,
+ * so concurrent appenders queue at their conversation's row as on PostgreSQL. An in-memory
+ * database lives while a connection to it is open: the store keeps one open from before its
+ * migrations until it closes, so the database is the same for every pooled connection and goes
+ * with the store.
+ */
+final class H2Database {
+
+  private H2Database() {}
+
+  static PooledSqlDatabase open(H2Settings settings) {
+    DataSource direct = direct(settings);
+    Connection keeper = settings.inMemory() ? connect(direct) : null;
+    try {
+      SchemaVersions schema = H2Schema.versions(direct);
+      if (settings.migrateOnOpen()) {
+        schema.migrate();
+      } else {
+        schema.requireCurrent();
+      }
+      HikariDataSource pool = pool(settings);
+      return new PooledSqlDatabase(pool, () -> {
+        pool.close();
+        if (keeper != null) {
+          keeper.close();
+        }
+      }, configuration(pool), H2Errors::translate);
+    } catch (RuntimeException failed) {
+      close(keeper, failed);
+      throw H2Errors.translate(failed);
+    }
+  }
+
+  /** Unpooled connections, for migrations. */
+  static DataSource direct(H2Settings settings) {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL(settings.url());
+    dataSource.setUser(settings.username());
+    dataSource.setPassword(settings.password());
+    return dataSource;
+  }
+
+  private static Connection connect(DataSource dataSource) {
+    try {
+      return dataSource.getConnection();
+    } catch (SQLException failed) {
+      throw H2Errors.translate(failed);
+    }
+  }
+
+  private static void close(Connection keeper, RuntimeException failed) {
+    if (keeper != null) {
+      try {
+        keeper.close();
+      } catch (SQLException alsoFailed) {
+        failed.addSuppressed(alsoFailed);
+      }
+    }
+  }
+
+  private static HikariDataSource pool(H2Settings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("convostore-h2");
+    config.setJdbcUrl(settings.url());
+    config.setUsername(settings.username());
+    config.setPassword(settings.password());
+    config.setMaximumPoolSize(settings.poolSize());
+    config.setMinimumIdle(Math.min(2, settings.poolSize()));
+    config.setConnectionTimeout(settings.connectionTimeoutMillis());
+    config.setAutoCommit(false);
+    config.setConnectionInitSql("SET LOCK_TIMEOUT " + settings.lockTimeoutMillis());
+    return new HikariDataSource(config);
+  }
+
+  /** MyBatis, with the type handlers, the shared mapper files and H2's inserts of messages. */
+  static Configuration configuration(DataSource dataSource) {
+    StandardCodec codec = new StandardCodec();
+    return MyBatisSetup.configuration(
+        dataSource, "h2", ColumnTypes.byType(codec), ColumnTypes.named(codec), H2MessageInserts.class);
+  }
+}

@@ -1,0 +1,17 @@
+package dev.convostore.adapter.h2;
+
+import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.Message;
+import dev.convostore.domain.UserId;
+import org.apache.ibatis.annotations.Param;
+
+/** How H2 stores a message and its words for search; in H2MessageInserts.xml. */
+interface H2MessageInserts {
+
+  /** Locks the owner's conversation row until the transaction ends (nothing if there is none). */
+  void lock(@Param("owner") UserId owner, @Param("id") ConversationId id);
+
+  void insert(@Param("m") Message message);
+
+  void insertWord(@Param("m") Message message, @Param("word") String word);
+}

@@ -1,0 +1,13 @@
+package dev.convostore.adapter.h2;
+
+import dev.convostore.application.contract.ListingContract;
+import dev.convostore.application.port.out.Storage;
+
+/** The contract over encrypted content, on a named in-memory database. */
+class H2EncryptedListingTest extends ListingContract {
+
+  @Override
+  protected Storage openStorage() {
+    return TestH2.CONTENT_KEYS.protect(TestH2.memory());
+  }
+}
