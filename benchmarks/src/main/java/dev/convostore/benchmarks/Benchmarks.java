@@ -18,7 +18,7 @@ import java.util.function.ToIntFunction;
 
 /**
  * Runs every workload through convostore and through minimal raw JDBC, side by side on the same
- * data, for SQLite, PostgreSQL 18 (embedded) and memory, and writes a Markdown report.
+ * data, for SQLite, PostgreSQL 18 (embedded), H2 and memory, and writes a Markdown report.
  *
  * <p>Run: {@code ./mvnw -q -B package -pl benchmarks -am -DskipTests && java -jar
  * benchmarks/target/benchmarks.jar [REPORT.md]} (default {@code benchmarks/target/benchmarks.md}).
@@ -43,6 +43,7 @@ public final class Benchmarks {
     Benchmarks benchmarks = new Benchmarks();
     benchmarks.sqlite(work);
     benchmarks.postgres();
+    benchmarks.h2(work);
     benchmarks.memory();
     Files.createDirectories(report.toAbsolutePath().getParent());
     Files.writeString(report, benchmarks.markdown());
@@ -94,6 +95,22 @@ public final class Benchmarks {
           throw new IllegalStateException("nothing loaded");
         }
       }
+    }
+  }
+
+  private void h2(Path work) throws Exception {
+    String ours = "jdbc:h2:file:" + work.resolve("convostore");
+    String raw = "jdbc:h2:file:" + work.resolve("raw");
+    try (ConvostoreSide convostore = new ConvostoreSide(ours); RawH2 floor = new RawH2(raw)) {
+      load("H2", convostore, floor);
+      // H2 reports each table's space with its indexes; the word tables are the search index.
+      String oursAsOwner = ours + ";USER=sa";
+      String rawAsOwner = raw + ";USER=sa";
+      storage("H2", single(oursAsOwner, "SELECT DISK_SPACE_USED('MESSAGES')"),
+          single(oursAsOwner, "SELECT DISK_SPACE_USED('MESSAGES') + DISK_SPACE_USED('MESSAGE_WORDS')"),
+          single(rawAsOwner, "SELECT DISK_SPACE_USED('RAW_MESSAGES')"),
+          single(rawAsOwner, "SELECT DISK_SPACE_USED('RAW_MESSAGES') + DISK_SPACE_USED('RAW_WORDS')"));
+      workloads("H2", convostore, floor);
     }
   }
 

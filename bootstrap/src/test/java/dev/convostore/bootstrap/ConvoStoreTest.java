@@ -91,7 +91,7 @@ class ConvoStoreTest {
   void unknownUrlNamesTheInstalledAdapters() {
     ValidationException error = assertThrows(ValidationException.class, () -> ConvoStore.open("mongodb://x"));
     assertEquals("convostore.url", error.field());
-    assertTrue(error.getMessage().contains("[memory, postgres, sqlite]"), error.getMessage());
+    assertTrue(error.getMessage().contains("[h2, memory, postgres, sqlite]"), error.getMessage());
   }
 
   @Test

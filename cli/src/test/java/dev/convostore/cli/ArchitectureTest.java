@@ -30,7 +30,7 @@ class ArchitectureTest {
   private static final String SQL_COMMON = "dev.convostore.sql..";
   private static final String[] PERSISTENCE = {
     "java.sql..", "javax.sql..", "org.apache.ibatis..", "org.mybatis..", "com.zaxxer..", "org.flywaydb..",
-    "org.postgresql..", "org.sqlite.."
+    "org.postgresql..", "org.sqlite..", "org.h2.."
   };
 
   static final ArchRule DOMAIN_DEPENDS_ON_JAVA_ONLY = classes().that().resideInAPackage(DOMAIN)
@@ -58,7 +58,7 @@ class ArchitectureTest {
   static final ArchRule SQL_COMMON_KNOWS_NO_ADAPTER_OR_DATABASE = classes().that().resideInAPackage(SQL_COMMON)
       .should().onlyDependOnClassesThat().resideInAnyPackage(
           SQL_COMMON, APPLICATION, DOMAIN, "java..", "javax.sql..", "org.apache.ibatis..", "org.flywaydb..",
-          "com.fasterxml.jackson..")
+          "com.zaxxer.hikari..", "com.fasterxml.jackson..")
       .allowEmptyShould(false);
 
   static final ArchRule ONLY_THE_TOOL_DEPENDS_ON_BOOTSTRAP = noClasses().that().resideOutsideOfPackages(BOOTSTRAP, CLI)

@@ -192,6 +192,22 @@ class CliTest {
   }
 
   @Test
+  void anH2StoreRoundTripsThroughSqliteToTheSameBytesAndKeepsItsOwnFilesFromExports() throws IOException {
+    String h2 = "jdbc:h2:file:" + directory.resolve("store");
+    String sqlite = "jdbc:sqlite:" + directory.resolve("from-h2.db");
+
+    assertOk(run("--db", h2, "demo"));
+    assertEquals("applied", run("--db", h2, "--json", "migrate", "status").json().get(0).get("state").asText());
+    assertOk(run("--db", h2, "export", "--all", "-o", "h2.jsonl"));
+    assertEquals(22 - 1, run("--db", sqlite, "--json", "import", "h2.jsonl").json().get("messages").asInt());
+    assertOk(run("--db", sqlite, "export", "--all", "-o", "sqlite.jsonl"));
+
+    assertEquals(Files.readString(directory.resolve("h2.jsonl")), Files.readString(directory.resolve("sqlite.jsonl")));
+    assertRefused(run("--db", h2, "export", "--all", "-o", "store.mv.db"), "store");
+    assertEquals(7, run("--db", h2, "--user", "ada", "--json", "show", WEATHER).json().get("messages").size());
+  }
+
+  @Test
   void aMalformedLineImportsNothingAndNamesItsLineNumber() throws IOException {
     assertOk(run("demo"));
     assertOk(run("export", "--all", "-o", "good.jsonl"));

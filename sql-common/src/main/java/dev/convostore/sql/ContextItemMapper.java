@@ -21,7 +21,9 @@ public interface ContextItemMapper {
       @Param("limit") int limit);
 
   /** Every item of the conversation, oldest first. */
-  List<ContextItem> all(@Param("id") ConversationId conversationId);
+  default List<ContextItem> all(ConversationId conversationId) {
+    return list(conversationId, List.of(), 0.0, false, Integer.MAX_VALUE);
+  }
 
   int delete(@Param("id") ConversationId conversationId, @Param("itemId") ContextItemId itemId);
 }

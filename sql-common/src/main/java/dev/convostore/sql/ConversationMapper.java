@@ -26,7 +26,8 @@ public interface ConversationMapper {
 
   /**
    * A page of the owner's conversations, most recent activity first. The metadata filter comes
-   * twice: as a JSON object (null when empty) and member by member; the SQL uses either.
+   * twice: as a JSON object (null when empty) and as the text of each member ({@link
+   * MetadataFilter}); the SQL uses either.
    */
   List<Conversation> list(
       @Param("owner") UserId owner,
@@ -34,7 +35,7 @@ public interface ConversationMapper {
       @Param("afterTime") Instant afterTime,
       @Param("afterId") ConversationId afterId,
       @Param("filter") JsonObject filter,
-      @Param("filters") List<MetadataFilter> filters,
+      @Param("members") List<String> members,
       @Param("limit") int limit);
 
   /** Stores the changed attributes if the version is still the expected one; returns rows changed. */

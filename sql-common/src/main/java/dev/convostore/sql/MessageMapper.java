@@ -36,7 +36,9 @@ public interface MessageMapper {
       @Param("owner") UserId owner, @Param("id") ConversationId id, @Param("ids") List<MessageId> ids);
 
   /** Whether the owner has the conversation. */
-  boolean owns(@Param("owner") UserId owner, @Param("id") ConversationId id);
+  default boolean owns(UserId owner, ConversationId id) {
+    return lastSequence(owner, id) != null;
+  }
 
   /** The newest {@code limit} messages of the owner's conversation, newest first. */
   List<MessageRow> last(@Param("owner") UserId owner, @Param("id") ConversationId id, @Param("limit") int limit);
@@ -51,8 +53,10 @@ public interface MessageMapper {
       @Param("owner") UserId owner, @Param("id") ConversationId id, @Param("sequence") long sequence,
       @Param("limit") int limit);
 
-  /** Every message of the conversation, oldest first. */
-  List<MessageRow> all(@Param("id") ConversationId id);
+  /** Every message of the owner's conversation, oldest first. */
+  default List<MessageRow> all(UserId owner, ConversationId id) {
+    return after(owner, id, 0, Integer.MAX_VALUE);
+  }
 
   /** The owner's newest messages: createdAt, conversation id and sequence, all descending. */
   List<Message> recent(@Param("owner") UserId owner, @Param("limit") int limit);

@@ -18,7 +18,6 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
@@ -49,17 +48,18 @@ public final class MyBatisSetup {
    *
    * @param databaseId which database's statements and fragments the mapper files pick (by {@code databaseId}):
    *     {@code sqlite}, {@code postgresql} or {@code h2}
-   * @param byType handlers MyBatis chooses by the Java type of a value
-   * @param named handlers the mapper files name ({@code typeHandler="ToolCalls"}), for generic
-   *     types such as {@code Optional} or {@code List}; each is registered under its own class,
-   *     so none becomes the default for its type
+   * @param codec how the database stores ids, instants and JSON, under the handlers of {@link
+   *     ColumnTypes}: those MyBatis chooses by a value's Java type, and those the mapper files name
+   *     ({@code typeHandler="ToolCalls"}) for generic types such as {@code Optional} or {@code
+   *     List}, each registered under its own class so that none becomes the default for its type
+   * @param ownHandlers further named handlers that only the adapter's own statements use
    * @param ownMappers the adapter's own mapper interfaces, for statements only its database runs;
    *     each one's SQL is in the mapper file of the same name beside it on the classpath, as for
    *     the shared mappers ({@code dev/convostore/sql/MessageMapper.xml})
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static Configuration configuration(
-      DataSource dataSource, String databaseId, Map<Class<?>, TypeHandler<?>> byType, List<TypeHandler<?>> named,
+      DataSource dataSource, String databaseId, ColumnCodec codec, List<TypeHandler<?>> ownHandlers,
       Class<?>... ownMappers) {
     Configuration configuration = new Configuration(new Environment("convostore", new JdbcTransactionFactory(), dataSource));
     configuration.setDatabaseId(databaseId);
@@ -67,7 +67,10 @@ public final class MyBatisSetup {
     configuration.setDefaultExecutorType(ExecutorType.REUSE);
     // Every result map names its columns: nothing is left for MyBatis to map by name on each row.
     configuration.setAutoMappingBehavior(AutoMappingBehavior.NONE);
-    byType.forEach((type, handler) -> configuration.getTypeHandlerRegistry().register((Class) type, (TypeHandler) handler));
+    ColumnTypes.byType(codec)
+        .forEach((type, handler) -> configuration.getTypeHandlerRegistry().register((Class) type, (TypeHandler) handler));
+    List<TypeHandler<?>> named = new ArrayList<>(ColumnTypes.named(codec));
+    named.addAll(ownHandlers);
     for (TypeHandler<?> handler : named) {
       configuration.getTypeHandlerRegistry().register((Class) handler.getClass(), (TypeHandler) handler);
       configuration.getTypeAliasRegistry().registerAlias(handler.getClass().getSimpleName(), handler.getClass());

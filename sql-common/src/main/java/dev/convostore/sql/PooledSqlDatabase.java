@@ -1,5 +1,7 @@
 package dev.convostore.sql;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.convostore.domain.ConvostoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,19 +27,51 @@ public final class PooledSqlDatabase implements SqlDatabase {
   private final SqlSessionFactory sessions;
   private final Function<Throwable, ConvostoreException> translate;
 
-  /**
-   * @param pool the connections
-   * @param closePool what closing the store does to the pool
-   * @param configuration the adapter's MyBatis configuration
-   * @param translate how the adapter reports a failure as the application's errors
-   */
-  public PooledSqlDatabase(
+  private PooledSqlDatabase(
       DataSource pool, AutoCloseable closePool, Configuration configuration,
       Function<Throwable, ConvostoreException> translate) {
     this.pool = pool;
     this.closePool = closePool;
     this.sessions = new SqlSessionFactoryBuilder().build(configuration);
     this.translate = translate;
+  }
+
+  /**
+   * The settings of a pool of {@code size} connections that a call waits for at most {@code
+   * connectionTimeoutMillis}, with up to two kept open while idle.
+   *
+   * @param autoCommit whether connections come out of the pool in auto-commit mode
+   */
+  public static HikariConfig poolConfig(String name, int size, int connectionTimeoutMillis, boolean autoCommit) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName(name);
+    config.setMaximumPoolSize(size);
+    config.setMinimumIdle(Math.min(2, size));
+    config.setConnectionTimeout(connectionTimeoutMillis);
+    config.setAutoCommit(autoCommit);
+    return config;
+  }
+
+  /** Opens the pool; one that cannot start is reported through {@code translate}. */
+  public static HikariDataSource openPool(HikariConfig config, Function<Throwable, ConvostoreException> translate) {
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException failed) {
+      throw translate.apply(failed);
+    }
+  }
+
+  /**
+   * The database over a pool.
+   *
+   * @param closePool what closing the store does to the pool (and to what else the store holds)
+   * @param configuration the adapter's MyBatis configuration
+   * @param translate how the adapter reports a failure as the application's errors
+   */
+  public static PooledSqlDatabase over(
+      HikariDataSource pool, AutoCloseable closePool, Configuration configuration,
+      Function<Throwable, ConvostoreException> translate) {
+    return new PooledSqlDatabase(pool, closePool, configuration, translate);
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -50,22 +51,43 @@ public final class SchemaVersions implements SchemaMigrations {
   private final ScriptRunner undoRunner;
   private final Function<Throwable, ? extends RuntimeException> translate;
 
+  /** A database that runs a script of several statements as one statement. */
+  public static final ScriptRunner WHOLE_SCRIPT = (connection, script) -> {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(script);
+    }
+  };
+
+  /** The classpath folder of a dialect's migrations; its undo scripts are in the folder of the same name and {@code -undo}. */
+  public static String location(String dialect) {
+    return "db/convostore/" + dialect;
+  }
+
   /**
-   * @param location the classpath folder of the migrations
-   * @param undoLocation the classpath folder of the undo scripts
+   * Schema versions of a database that runs a script as one statement and describes its tables
+   * in the standard {@code information_schema} (PostgreSQL, H2).
+   */
+  public SchemaVersions(
+      DataSource dataSource, String dialect, Function<Throwable, ? extends RuntimeException> translate) {
+    this(dataSource, dialect, "SELECT count(*) FROM information_schema.tables"
+        + " WHERE table_schema = current_schema AND lower(table_name) = 'conversations'", WHOLE_SCRIPT, translate);
+  }
+
+  /**
+   * @param dialect the name of the folders of the migrations and undo scripts ({@link #location})
    * @param tablesExistQuery a query whose first column is 1 when convostore's tables exist
    * @param undoRunner how the database runs a script of several statements
    * @param translate how the adapter reports a driver's exception
    */
-  public SchemaVersions(DataSource dataSource, String location, String undoLocation, String tablesExistQuery,
+  public SchemaVersions(DataSource dataSource, String dialect, String tablesExistQuery,
       ScriptRunner undoRunner, Function<Throwable, ? extends RuntimeException> translate) {
     this.dataSource = dataSource;
     this.flyway = Flyway.configure(SchemaVersions.class.getClassLoader())
         .dataSource(dataSource)
         .table(HISTORY_TABLE)
-        .locations("classpath:" + location)
+        .locations("classpath:" + location(dialect))
         .load();
-    this.undoLocation = undoLocation;
+    this.undoLocation = location(dialect) + "-undo";
     this.tablesExistQuery = tablesExistQuery;
     this.undoRunner = undoRunner;
     this.translate = translate;
@@ -80,6 +102,15 @@ public final class SchemaVersions implements SchemaMigrations {
       }
       return flyway.migrate().migrationsExecuted;
     });
+  }
+
+  /** What opening a store does: applies the pending migrations, or with migrations off checks that none is pending. */
+  public void prepare(boolean migrateOnOpen) {
+    if (migrateOnOpen) {
+      migrate();
+    } else {
+      requireCurrent();
+    }
   }
 
   @Override

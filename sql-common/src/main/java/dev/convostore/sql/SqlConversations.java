@@ -73,7 +73,7 @@ public final class SqlConversations implements ConversationRepository {
 
   @Override
   public List<Conversation> list(ConversationQuery query) {
-    List<MetadataFilter> filters = MetadataFilter.of(query.metadataFilter());
+    List<String> members = MetadataFilter.members(query.metadataFilter());
     return database.query(session -> {
       ConversationMapper mapper = conversations(session);
       List<Conversation> page = new ArrayList<>();
@@ -82,8 +82,8 @@ public final class SqlConversations implements ConversationRepository {
         List<Conversation> rows = mapper.list(
             query.owner(), query.active().orElse(null), after.map(ConversationCursor::updatedAt).orElse(null),
             after.map(ConversationCursor::id).orElse(null), query.metadataFilter().isEmpty() ? null : query.metadataFilter(),
-            filters, query.limit());
-        // A database may compare JSON numbers as doubles: the exact check drops the rare near-miss.
+            members, query.limit());
+        // The SQL may keep a row whose text holds a member elsewhere: the exact check drops it.
         rows.stream().filter(c -> holds(c.metadata(), query.metadataFilter())).forEach(page::add);
         if (page.size() >= query.limit() || rows.size() < query.limit()) {
           return List.copyOf(page.subList(0, Math.min(page.size(), query.limit())));
@@ -195,7 +195,7 @@ public final class SqlConversations implements ConversationRepository {
       return Optional.empty(); // deleted since its id was read
     }
     Conversation conversation = conversations(session).find(owner, id);
-    List<Message> messages = MessageRow.all(session.getMapper(MessageMapper.class).all(id), id, owner);
+    List<Message> messages = MessageRow.all(session.getMapper(MessageMapper.class).all(owner, id), id, owner);
     List<ContextItem> items = session.getMapper(ContextItemMapper.class).all(id);
     return Optional.of(new ConversationSnapshot(conversation, messages, items));
   }

@@ -8,6 +8,7 @@ import dev.convostore.application.port.out.Storage;
 import dev.convostore.domain.Message;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.apache.ibatis.session.SqlSession;
 
 /** The repositories over one SQL database. */
@@ -20,13 +21,15 @@ public final class SqlStorage implements Storage {
   private final RetentionRepository retention;
 
   /**
-   * @param messages the adapter's messages, whose appends and search index are its own
+   * @param messages the adapter's messages over the database, whose appends and search index are its own
    * @param insertMessages how the adapter inserts a whole conversation's messages in a batching session
    */
-  public SqlStorage(SqlDatabase database, MessageRepository messages, BiConsumer<SqlSession, List<Message>> insertMessages) {
+  public <D extends SqlDatabase> SqlStorage(
+      D database, Function<? super D, ? extends MessageRepository> messages,
+      BiConsumer<SqlSession, List<Message>> insertMessages) {
     this.database = database;
     this.conversations = new SqlConversations(database, insertMessages);
-    this.messages = messages;
+    this.messages = messages.apply(database);
     this.contextItems = new SqlContextItems(database);
     this.retention = new SqlRetention(database);
   }

@@ -6,9 +6,9 @@ import dev.convostore.sql.MyBatisSetup;
 import dev.convostore.sql.PooledSqlDatabase;
 import dev.convostore.sql.SchemaVersions;
 import dev.convostore.sql.StandardCodec;
-import dev.convostore.sql.ColumnTypes;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.apache.ibatis.session.Configuration;
 import org.h2.jdbcx.JdbcDataSource;
@@ -28,14 +28,9 @@ final class H2Database {
     DataSource direct = direct(settings);
     Connection keeper = settings.inMemory() ? connect(direct) : null;
     try {
-      SchemaVersions schema = H2Schema.versions(direct);
-      if (settings.migrateOnOpen()) {
-        schema.migrate();
-      } else {
-        schema.requireCurrent();
-      }
+      versions(direct).prepare(settings.migrateOnOpen());
       HikariDataSource pool = pool(settings);
-      return new PooledSqlDatabase(pool, () -> {
+      return PooledSqlDatabase.over(pool, () -> {
         pool.close();
         if (keeper != null) {
           keeper.close();
@@ -45,6 +40,11 @@ final class H2Database {
       close(keeper, failed);
       throw H2Errors.translate(failed);
     }
+  }
+
+  /** The schema's migrations and undo scripts. */
+  static SchemaVersions versions(DataSource dataSource) {
+    return new SchemaVersions(dataSource, "h2", H2Errors::translate);
   }
 
   /** Unpooled connections, for migrations. */
@@ -75,23 +75,17 @@ final class H2Database {
   }
 
   private static HikariDataSource pool(H2Settings settings) {
-    HikariConfig config = new HikariConfig();
-    config.setPoolName("convostore-h2");
+    HikariConfig config = PooledSqlDatabase.poolConfig("convostore-h2", settings.poolSize(),
+        settings.connectionTimeoutMillis(), false);
     config.setJdbcUrl(settings.url());
     config.setUsername(settings.username());
     config.setPassword(settings.password());
-    config.setMaximumPoolSize(settings.poolSize());
-    config.setMinimumIdle(Math.min(2, settings.poolSize()));
-    config.setConnectionTimeout(settings.connectionTimeoutMillis());
-    config.setAutoCommit(false);
     config.setConnectionInitSql("SET LOCK_TIMEOUT " + settings.lockTimeoutMillis());
-    return new HikariDataSource(config);
+    return PooledSqlDatabase.openPool(config, H2Errors::translate);
   }
 
   /** MyBatis, with the type handlers, the shared mapper files and H2's inserts of messages. */
   static Configuration configuration(DataSource dataSource) {
-    StandardCodec codec = new StandardCodec();
-    return MyBatisSetup.configuration(
-        dataSource, "h2", ColumnTypes.byType(codec), ColumnTypes.named(codec), H2MessageInserts.class);
+    return MyBatisSetup.configuration(dataSource, "h2", new StandardCodec(), List.of(), H2MessageInserts.class);
   }
 }

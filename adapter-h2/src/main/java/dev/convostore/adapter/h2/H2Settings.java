@@ -1,5 +1,11 @@
 package dev.convostore.adapter.h2;
 
+import static dev.convostore.sql.SqlSettings.CONNECTION_TIMEOUT;
+import static dev.convostore.sql.SqlSettings.MIGRATE_ON_OPEN;
+import static dev.convostore.sql.SqlSettings.PASSWORD;
+import static dev.convostore.sql.SqlSettings.POOL_SIZE;
+import static dev.convostore.sql.SqlSettings.USERNAME;
+
 import dev.convostore.application.port.out.StoreSettings;
 import dev.convostore.domain.ValidationException;
 import java.util.Set;
@@ -28,12 +34,7 @@ record H2Settings(
   static final String SCHEME = "jdbc:h2:";
   private static final String FILE = "jdbc:h2:file:";
   private static final String MEMORY = "jdbc:h2:mem:";
-  static final String USERNAME = "convostore.username";
-  static final String PASSWORD = "convostore.password";
-  static final String POOL_SIZE = "convostore.pool-size";
-  static final String CONNECTION_TIMEOUT = "convostore.connection-timeout-ms";
   static final String LOCK_TIMEOUT = "convostore.lock-timeout-ms";
-  static final String MIGRATE_ON_OPEN = "convostore.migrate-on-open";
 
   static H2Settings from(StoreSettings settings) {
     settings.requireKnownKeys("h2",

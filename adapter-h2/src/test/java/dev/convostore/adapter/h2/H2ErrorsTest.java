@@ -15,6 +15,7 @@ import dev.convostore.application.service.UseCases;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
+import dev.convostore.sql.SqlSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ class H2ErrorsTest {
 
   @Test
   void aRowLockedByAnotherTransactionPastTheLockTimeoutIsBusyAndNothingIsHalfWritten() throws SQLException {
-    try (Storage storage = TestH2.open(url, Map.of(H2Settings.LOCK_TIMEOUT, "200", H2Settings.PASSWORD, "p-secret"))) {
+    try (Storage storage = TestH2.open(url, Map.of(H2Settings.LOCK_TIMEOUT, "200", SqlSettings.PASSWORD, "p-secret"))) {
       UseCases store = useCases(storage);
       Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
       try (Connection other = DriverManager.getConnection(url, "sa", "p-secret");
@@ -114,10 +115,10 @@ class H2ErrorsTest {
 
   @Test
   void aWrongPasswordIsRefusedSettingsAndTheMessageHoldsNoPassword() {
-    TestH2.open(url, Map.of(H2Settings.PASSWORD, "right-secret")).close();
+    TestH2.open(url, Map.of(SqlSettings.PASSWORD, "right-secret")).close();
 
     StoreFailureException refused = assertThrows(StoreFailureException.class,
-        () -> TestH2.open(url, Map.of(H2Settings.PASSWORD, "wrong-secret")));
+        () -> TestH2.open(url, Map.of(SqlSettings.PASSWORD, "wrong-secret")));
     assertEquals(Kind.REFUSED_SETTINGS, refused.kind());
     assertFalse(refused.retryable());
     assertSaysNoSqlNorSecret(refused, "secret");
@@ -125,7 +126,7 @@ class H2ErrorsTest {
 
   @Test
   void aCallFindingNoFreeConnectionWithinTheConnectionTimeoutIsATimeoutNotAHang() throws Exception {
-    Map<String, String> settings = Map.of(H2Settings.POOL_SIZE, "1", H2Settings.CONNECTION_TIMEOUT, "250");
+    Map<String, String> settings = Map.of(SqlSettings.POOL_SIZE, "1", SqlSettings.CONNECTION_TIMEOUT, "250");
     try (Storage storage = TestH2.open(url, settings)) {
       UseCases store = useCases(storage);
       Conversation conversation = store.conversations().start(StartConversation.by(ALICE));

@@ -15,6 +15,7 @@ import dev.convostore.domain.Conversation;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
 import dev.convostore.sql.SchemaVersions;
+import dev.convostore.sql.SqlSettings;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class H2MigrationTest {
   }
 
   private SchemaVersions versions() {
-    return H2Schema.versions(H2Database.direct(H2Settings.from(new StoreSettings(url, StoreLimits.DEFAULTS, Map.of()))));
+    return H2Database.versions(H2Database.direct(H2Settings.from(new StoreSettings(url, StoreLimits.DEFAULTS, Map.of()))));
   }
 
   private void execute(String sql) throws SQLException {
@@ -150,7 +151,7 @@ class H2MigrationTest {
         + " \"installed_by\", \"execution_time\", \"success\")"
         + " VALUES (2, '2', 'from a later release', 'SQL', 'V2__from_a_later_release.sql', 0, 'test', 1, true)");
 
-    for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of(H2Settings.MIGRATE_ON_OPEN, "false"))) {
+    for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       StoreFailureException refused = assertThrows(StoreFailureException.class, () -> open(properties));
       assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
       assertTrue(refused.getMessage().contains("version 2, newer than this version of convostore knows (1)"),
@@ -162,22 +163,22 @@ class H2MigrationTest {
   @Test
   void withMigrationsOffAnOutdatedOrEmptySchemaIsRefused() {
     StoreFailureException empty = assertThrows(StoreFailureException.class,
-        () -> open(Map.of(H2Settings.MIGRATE_ON_OPEN, "false")));
+        () -> open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
     assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, empty.kind());
 
     openAndClose();
     versions().rollbackTo("0");
     StoreFailureException outdated = assertThrows(StoreFailureException.class,
-        () -> open(Map.of(H2Settings.MIGRATE_ON_OPEN, "false")));
+        () -> open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
     assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, outdated.kind());
     assertTrue(outdated.getMessage().contains("at version 0 and this version of convostore needs 1"), outdated.getMessage());
   }
 
   @Test
   void theScriptsRunWithTheHostsOwnToolAreAcceptedWithMigrationsOff() throws SQLException {
-    execute(SchemaVersions.read(H2Schema.LOCATION + "/V1__conversations_messages_context_items.sql"));
+    execute(SchemaVersions.read(SchemaVersions.location("h2") + "/V1__conversations_messages_context_items.sql"));
 
-    try (Storage storage = open(Map.of(H2Settings.MIGRATE_ON_OPEN, "false"))) {
+    try (Storage storage = open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       assertEquals(ALICE, store.conversations().start(StartConversation.by(ALICE)).owner());
     }
@@ -186,11 +187,11 @@ class H2MigrationTest {
   @Test
   void everyMigrationShipsItsUndoScript() throws URISyntaxException {
     File[] migrations = new File(Objects.requireNonNull(
-        getClass().getClassLoader().getResource(H2Schema.LOCATION)).toURI()).listFiles();
+        getClass().getClassLoader().getResource(SchemaVersions.location("h2"))).toURI()).listFiles();
     assertTrue(migrations != null && migrations.length > 0);
     for (File migration : migrations) {
       assertTrue(migration.getName().matches("V\\d+__\\w+\\.sql"), migration.getName());
-      String undo = H2Schema.UNDO_LOCATION + "/U" + migration.getName().substring(1);
+      String undo = SchemaVersions.location("h2") + "-undo" + "/U" + migration.getName().substring(1);
       assertTrue(getClass().getClassLoader().getResource(undo) != null, "missing " + undo);
     }
   }

@@ -14,6 +14,7 @@ import dev.convostore.domain.Conversation;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
 import dev.convostore.domain.ValidationException;
+import dev.convostore.sql.SqlSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -44,7 +45,7 @@ class H2OpeningTest {
   @Test
   void aNamedInMemoryDatabaseIsSharedByThePoolsConnectionsAndGoesWhenTheStoreCloses() {
     String url = TestH2.memoryUrl();
-    try (Storage storage = TestH2.open(url, Map.of(H2Settings.POOL_SIZE, "4"))) {
+    try (Storage storage = TestH2.open(url, Map.of(SqlSettings.POOL_SIZE, "4"))) {
       UseCases store = useCases(storage);
       Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
       store.messages().append(ALICE, conversation.id(), NewMessage.user("seen by every connection"));

@@ -144,7 +144,7 @@ class H2QueryPlanTest {
   void listingWalksTheOwnersActivityIndexInOrder() throws SQLException {
     String plan = plan("dev.convostore.sql.ConversationMapper.list", parameters(
         "owner", HEAVY, "active", true, "afterTime", START.plusSeconds(400), "afterId", sample.id(),
-        "filters", MetadataFilter.of(JsonObject.of("project", "p3")), "limit", 20));
+        "members", MetadataFilter.members(JsonObject.of("project", "p3")), "limit", 20));
 
     assertReads(plan, "PUBLIC.CONVERSATIONS_BY_OWNER_ACTIVITY");
     assertSortedByIndex(plan);

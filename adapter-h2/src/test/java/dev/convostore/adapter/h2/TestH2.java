@@ -46,7 +46,7 @@ final class TestH2 {
   }
 
   static Storage open(String url, Map<String, String> properties) {
-    return H2StorageProvider.open(H2Settings.from(new StoreSettings(url, StoreLimits.DEFAULTS, properties)));
+    return new H2StorageProvider().open(new StoreSettings(url, StoreLimits.DEFAULTS, properties));
   }
 
   static Path newFolder() {

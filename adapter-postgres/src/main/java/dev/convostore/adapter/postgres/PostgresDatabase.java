@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.convostore.sql.MyBatisSetup;
 import dev.convostore.sql.PooledSqlDatabase;
 import dev.convostore.sql.SchemaVersions;
+import java.util.List;
 import javax.sql.DataSource;
 import org.apache.ibatis.session.Configuration;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -22,18 +23,14 @@ final class PostgresDatabase {
    * own, since Flyway may hold two at once, then opens the pool.
    */
   static PooledSqlDatabase open(PostgresSettings settings) {
-    try {
-      SchemaVersions schema = PostgresSchema.versions(direct(settings));
-      if (settings.migrateOnOpen()) {
-        schema.migrate();
-      } else {
-        schema.requireCurrent();
-      }
-    } catch (RuntimeException failed) {
-      throw PostgresErrors.translate(failed);
-    }
+    versions(direct(settings)).prepare(settings.migrateOnOpen());
     HikariDataSource pool = pool(settings);
-    return new PooledSqlDatabase(pool, pool, configuration(pool), PostgresErrors::translate);
+    return PooledSqlDatabase.over(pool, pool, configuration(pool), PostgresErrors::translate);
+  }
+
+  /** The schema's migrations and undo scripts, in the connection's current schema. */
+  static SchemaVersions versions(DataSource dataSource) {
+    return new SchemaVersions(dataSource, "postgres", PostgresErrors::translate);
   }
 
   /** Unpooled connections, which give up connecting after the connection timeout. */
@@ -50,31 +47,23 @@ final class PostgresDatabase {
   }
 
   private static HikariDataSource pool(PostgresSettings settings) {
-    HikariConfig config = new HikariConfig();
-    config.setPoolName("convostore-postgres");
+    HikariConfig config = PooledSqlDatabase.poolConfig(
+        "convostore-postgres", settings.poolSize(), settings.connectionTimeoutMillis(), false);
     config.setJdbcUrl(settings.url());
     settings.username().ifPresent(config::setUsername);
     settings.password().ifPresent(config::setPassword);
-    config.setMaximumPoolSize(settings.poolSize());
-    config.setMinimumIdle(Math.min(2, settings.poolSize()));
-    config.setConnectionTimeout(settings.connectionTimeoutMillis());
-    config.setAutoCommit(false);
     // The server cancels a statement that runs too long; the driver gives up on a dead socket.
     config.addDataSourceProperty("options", "-c statement_timeout=" + settings.statementTimeoutMillis());
     config.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(
         60, (settings.statementTimeoutMillis() + settings.connectionTimeoutMillis()) / 1000 + 10)));
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
     config.addDataSourceProperty("ApplicationName", "convostore");
-    try {
-      return new HikariDataSource(config);
-    } catch (RuntimeException failed) {
-      throw PostgresErrors.translate(failed);
-    }
+    return PooledSqlDatabase.openPool(config, PostgresErrors::translate);
   }
 
   /** MyBatis, with the type handlers, the shared mapper files and PostgreSQL's inserts of messages. */
   static Configuration configuration(DataSource dataSource) {
-    return MyBatisSetup.configuration(
-        dataSource, "postgresql", PostgresTypes.byType(), PostgresTypes.named(), PostgresMessageInserts.class);
+    return MyBatisSetup.configuration(dataSource, "postgresql", new PostgresTypes(), List.of(new PostgresTypes.TextArrays()),
+        PostgresMessageInserts.class);
   }
 }

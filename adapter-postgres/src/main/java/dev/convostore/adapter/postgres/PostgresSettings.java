@@ -1,5 +1,11 @@
 package dev.convostore.adapter.postgres;
 
+import static dev.convostore.sql.SqlSettings.CONNECTION_TIMEOUT;
+import static dev.convostore.sql.SqlSettings.MIGRATE_ON_OPEN;
+import static dev.convostore.sql.SqlSettings.PASSWORD;
+import static dev.convostore.sql.SqlSettings.POOL_SIZE;
+import static dev.convostore.sql.SqlSettings.USERNAME;
+
 import dev.convostore.application.port.out.StoreSettings;
 import java.util.Optional;
 import java.util.Set;
@@ -26,12 +32,7 @@ record PostgresSettings(
     boolean migrateOnOpen) {
 
   static final String SCHEME = "jdbc:postgresql:";
-  static final String USERNAME = "convostore.username";
-  static final String PASSWORD = "convostore.password";
-  static final String POOL_SIZE = "convostore.pool-size";
-  static final String CONNECTION_TIMEOUT = "convostore.connection-timeout-ms";
   static final String STATEMENT_TIMEOUT = "convostore.statement-timeout-ms";
-  static final String MIGRATE_ON_OPEN = "convostore.migrate-on-open";
 
   static PostgresSettings from(StoreSettings settings) {
     settings.requireKnownKeys("postgres",

@@ -6,12 +6,8 @@ import java.sql.CallableStatement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.apache.ibatis.type.BaseTypeHandler;
 import org.apache.ibatis.type.JdbcType;
-import org.apache.ibatis.type.TypeHandler;
 import org.postgresql.util.PGobject;
 
 /**
@@ -20,22 +16,6 @@ import org.postgresql.util.PGobject;
  * ColumnTypes}, plus the text arrays that only PostgreSQL's statements take.
  */
 final class PostgresTypes extends StandardCodec {
-
-  private static final PostgresTypes CODEC = new PostgresTypes();
-
-  private PostgresTypes() {}
-
-  /** The handlers MyBatis picks by a value's Java type. */
-  static Map<Class<?>, TypeHandler<?>> byType() {
-    return ColumnTypes.byType(CODEC);
-  }
-
-  /** The handlers the mapper files name. */
-  static List<TypeHandler<?>> named() {
-    List<TypeHandler<?>> named = new ArrayList<>(ColumnTypes.named(CODEC));
-    named.add(new TextArrays());
-    return named;
-  }
 
   /** A {@code jsonb} parameter from canonical JSON text. */
   @Override

@@ -21,6 +21,7 @@ import dev.convostore.domain.MessageId;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
 import dev.convostore.domain.ValidationException;
+import dev.convostore.sql.SqlSettings;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
@@ -97,7 +98,7 @@ class PostgresErrorsTest {
 
     StoreFailureException refused = assertThrows(StoreFailureException.class, () -> provider.open(new StoreSettings(
         "jdbc:postgresql://127.0.0.1:1/convostore", StoreLimits.DEFAULTS,
-        Map.of(PostgresSettings.CONNECTION_TIMEOUT, "1000"))));
+        Map.of(SqlSettings.CONNECTION_TIMEOUT, "1000"))));
 
     assertEquals(Kind.UNAVAILABLE, refused.kind());
     assertTrue(refused.retryable());
@@ -132,7 +133,7 @@ class PostgresErrorsTest {
   void aCallFindingNoFreeConnectionInTimeIsATimeout() throws Exception {
     String schema = TestPostgres.newSchema();
     try (Storage storage = TestPostgres.openIn(schema,
-        Map.of(PostgresSettings.POOL_SIZE, "1", PostgresSettings.CONNECTION_TIMEOUT, "300"))) {
+        Map.of(SqlSettings.POOL_SIZE, "1", SqlSettings.CONNECTION_TIMEOUT, "300"))) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
       try (Connection other = TestPostgres.admin(); Statement statement = other.createStatement()) {
@@ -159,7 +160,7 @@ class PostgresErrorsTest {
   @Test
   void aBackendTerminatedMidCallIsUnavailableTheRetryStoresOnceAndThePoolRecovers() throws Exception {
     String schema = TestPostgres.newSchema();
-    try (Storage storage = TestPostgres.openIn(schema, Map.of(PostgresSettings.POOL_SIZE, "2"))) {
+    try (Storage storage = TestPostgres.openIn(schema, Map.of(SqlSettings.POOL_SIZE, "2"))) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
       NewMessage message = NewMessage.user("exactly once").withId(MessageId.newId());
@@ -202,9 +203,9 @@ class PostgresErrorsTest {
     ValidationException misspelt = assertThrows(ValidationException.class, () -> found.open(
         new StoreSettings(url, StoreLimits.DEFAULTS, Map.of("convostore.statement-timeout", "5"))));
     assertEquals("convostore.statement-timeout", misspelt.field());
-    assertEquals(PostgresSettings.POOL_SIZE, assertThrows(ValidationException.class, () -> found.open(
-        new StoreSettings(url, StoreLimits.DEFAULTS, Map.of(PostgresSettings.POOL_SIZE, "0")))).field());
+    assertEquals(SqlSettings.POOL_SIZE, assertThrows(ValidationException.class, () -> found.open(
+        new StoreSettings(url, StoreLimits.DEFAULTS, Map.of(SqlSettings.POOL_SIZE, "0")))).field());
     assertFalse(PostgresSettings.from(new StoreSettings(url, StoreLimits.DEFAULTS,
-        Map.of(PostgresSettings.PASSWORD, "secret"))).toString().contains("secret"));
+        Map.of(SqlSettings.PASSWORD, "secret"))).toString().contains("secret"));
   }
 }

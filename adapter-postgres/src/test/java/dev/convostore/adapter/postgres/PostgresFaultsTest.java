@@ -18,6 +18,7 @@ import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
+import dev.convostore.sql.SqlSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -49,7 +50,7 @@ class PostgresFaultsTest {
   @Test
   void aBackendTerminatedMidTransactionIsUnavailableAndTheRetryStoresEachMessageOnce() throws Exception {
     String schema = TestPostgres.newSchema();
-    try (Storage storage = TestPostgres.openIn(schema, Map.of(PostgresSettings.POOL_SIZE, "2"))) {
+    try (Storage storage = TestPostgres.openIn(schema, Map.of(SqlSettings.POOL_SIZE, "2"))) {
       UseCases store = store(storage);
       Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
       AppendMessages batch = AppendMessages.of(ALICE, conversation.id(), batchWithIds("one", "two", "three"));
@@ -83,8 +84,8 @@ class PostgresFaultsTest {
       port = free.getLocalPort();
     }
     EmbeddedPostgres server = start(data, port);
-    try (Storage storage = PostgresStorageProvider.open(PostgresSettings.from(new StoreSettings(
-        server.getJdbcUrl("postgres", "postgres"), StoreLimits.DEFAULTS, Map.of(PostgresSettings.CONNECTION_TIMEOUT, "2000"))))) {
+    try (Storage storage = new PostgresStorageProvider().open(new StoreSettings(
+        server.getJdbcUrl("postgres", "postgres"), StoreLimits.DEFAULTS, Map.of(SqlSettings.CONNECTION_TIMEOUT, "2000")))) {
       UseCases store = store(storage);
       Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
       store.messages().append(ALICE, conversation.id(), NewMessage.user("before"));
@@ -124,9 +125,9 @@ class PostgresFaultsTest {
       acceptor.setDaemon(true);
       acceptor.start();
       long started = System.nanoTime();
-      StoreFailureException refused = assertThrows(StoreFailureException.class, () -> PostgresStorageProvider.open(
-          PostgresSettings.from(new StoreSettings("jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/convostore",
-              StoreLimits.DEFAULTS, Map.of(PostgresSettings.CONNECTION_TIMEOUT, "1000")))));
+      StoreFailureException refused = assertThrows(StoreFailureException.class, () -> new PostgresStorageProvider().open(
+          new StoreSettings("jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/convostore",
+              StoreLimits.DEFAULTS, Map.of(SqlSettings.CONNECTION_TIMEOUT, "1000"))));
       long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       assertTrue(refused.retryable(), refused.kind() + ": " + refused.getMessage());
       assertTrue(waitedMillis < 5_000, "refused in " + waitedMillis + " ms");

@@ -14,6 +14,7 @@ import dev.convostore.domain.Conversation;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
 import dev.convostore.sql.SchemaVersions;
+import dev.convostore.sql.SqlSettings;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.sql.Connection;
@@ -57,7 +58,7 @@ class PostgresMigrationTest {
   private SchemaVersions versions() {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
     dataSource.setUrl(TestPostgres.url(schema));
-    return PostgresSchema.versions(dataSource);
+    return PostgresDatabase.versions(dataSource);
   }
 
   /** Every column, constraint and index of the schema, as the catalog describes them. */
@@ -148,7 +149,7 @@ class PostgresMigrationTest {
         + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)"
         + " VALUES (2, '2', 'from a later release', 'SQL', 'V2__from_a_later_release.sql', 0, 'test', 1, true)");
 
-    for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of(PostgresSettings.MIGRATE_ON_OPEN, "false"))) {
+    for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       StoreFailureException refused = assertThrows(StoreFailureException.class, () -> open(properties));
       assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
       assertTrue(refused.getMessage().contains("version 2, newer than this version of convostore knows (1)"),
@@ -160,13 +161,13 @@ class PostgresMigrationTest {
   @Test
   void withMigrationsOffAnOutdatedOrEmptySchemaIsRefused() {
     StoreFailureException empty = assertThrows(StoreFailureException.class,
-        () -> open(Map.of(PostgresSettings.MIGRATE_ON_OPEN, "false")));
+        () -> open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
     assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, empty.kind());
 
     openAndClose();
     versions().rollbackTo("0");
     StoreFailureException outdated = assertThrows(StoreFailureException.class,
-        () -> open(Map.of(PostgresSettings.MIGRATE_ON_OPEN, "false")));
+        () -> open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
     assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, outdated.kind());
     assertTrue(outdated.getMessage().contains("at version 0 and this version of convostore needs 1"), outdated.getMessage());
   }
@@ -174,9 +175,9 @@ class PostgresMigrationTest {
   @Test
   void theScriptsRunWithTheHostsOwnToolAreAcceptedWithMigrationsOff() {
     TestPostgres.execute("SET search_path TO " + schema + "; "
-        + SchemaVersions.read(PostgresSchema.LOCATION + "/V1__conversations_messages_context_items.sql"));
+        + SchemaVersions.read(SchemaVersions.location("postgres") + "/V1__conversations_messages_context_items.sql"));
 
-    try (Storage storage = open(Map.of(PostgresSettings.MIGRATE_ON_OPEN, "false"))) {
+    try (Storage storage = open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       assertEquals(ALICE, store.conversations().start(StartConversation.by(ALICE)).owner());
     }
@@ -185,11 +186,11 @@ class PostgresMigrationTest {
   @Test
   void everyMigrationShipsItsUndoScript() throws URISyntaxException {
     File[] migrations = new File(Objects.requireNonNull(
-        getClass().getClassLoader().getResource(PostgresSchema.LOCATION)).toURI()).listFiles();
+        getClass().getClassLoader().getResource(SchemaVersions.location("postgres"))).toURI()).listFiles();
     assertTrue(migrations != null && migrations.length > 0);
     for (File migration : migrations) {
       assertTrue(migration.getName().matches("V\\d+__\\w+\\.sql"), migration.getName());
-      String undo = PostgresSchema.UNDO_LOCATION + "/U" + migration.getName().substring(1);
+      String undo = SchemaVersions.location("postgres") + "-undo" + "/U" + migration.getName().substring(1);
       assertTrue(getClass().getClassLoader().getResource(undo) != null, "missing " + undo);
     }
   }

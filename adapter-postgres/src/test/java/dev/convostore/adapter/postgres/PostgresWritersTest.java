@@ -13,6 +13,7 @@ import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
+import dev.convostore.sql.SqlSettings;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ class PostgresWritersTest {
   @Test
   void sixteenConnectionsAppendingToOneConversationLeaveNoGapAndNoDuplicate() throws Exception {
     int appendsPerThread = 150;
-    try (Storage storage = TestPostgres.open(Map.of(PostgresSettings.POOL_SIZE, String.valueOf(CONNECTIONS)))) {
+    try (Storage storage = TestPostgres.open(Map.of(SqlSettings.POOL_SIZE, String.valueOf(CONNECTIONS)))) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
 
@@ -64,7 +65,7 @@ class PostgresWritersTest {
     for (int b = 0; b < batches; b++) {
       ids.add(List.of(MessageId.newId(), MessageId.newId(), MessageId.newId()));
     }
-    try (Storage storage = TestPostgres.open(Map.of(PostgresSettings.POOL_SIZE, String.valueOf(CONNECTIONS)))) {
+    try (Storage storage = TestPostgres.open(Map.of(SqlSettings.POOL_SIZE, String.valueOf(CONNECTIONS)))) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
 

@@ -87,7 +87,7 @@ final class TestPostgres {
 
   /** Opens a store in an existing schema, which closing the store leaves in place. */
   static Storage openIn(String schema, Map<String, String> properties) {
-    return PostgresStorageProvider.open(PostgresSettings.from(new StoreSettings(url(schema), StoreLimits.DEFAULTS, properties)));
+    return new PostgresStorageProvider().open(new StoreSettings(url(schema), StoreLimits.DEFAULTS, properties));
   }
 
   /** Opens a store with the default settings in a new schema. */

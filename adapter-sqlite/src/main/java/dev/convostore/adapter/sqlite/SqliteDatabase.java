@@ -3,11 +3,12 @@ package dev.convostore.adapter.sqlite;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.convostore.sql.MyBatisSetup;
-import dev.convostore.sql.SchemaVersions;
+import dev.convostore.sql.PooledSqlDatabase;
 import dev.convostore.sql.SqlDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -49,16 +50,7 @@ final class SqliteDatabase implements SqlDatabase {
 
   /** Opens the pools after bringing the schema up to date (or checking it, when migrations are off). */
   static SqliteDatabase open(SqliteSettings settings) {
-    try {
-      SchemaVersions schema = SqliteSchema.versions(migrationDataSource(settings));
-      if (settings.migrateOnOpen()) {
-        schema.migrate();
-      } else {
-        schema.requireCurrent();
-      }
-    } catch (RuntimeException failed) {
-      throw SqliteErrors.translate(failed);
-    }
+    SqliteSchema.versions(migrationDataSource(settings)).prepare(settings.migrateOnOpen());
     HikariDataSource writer = pool("convostore-sqlite-writer", 1, settings);
     try {
       return new SqliteDatabase(writer, pool("convostore-sqlite-readers", settings.readers(), settings));
@@ -135,27 +127,17 @@ final class SqliteDatabase implements SqlDatabase {
   }
 
   private static HikariDataSource pool(String name, int size, SqliteSettings settings) {
-    HikariConfig config = new HikariConfig();
-    config.setPoolName(name);
-    config.setDataSource(dataSource(settings));
-    config.setMaximumPoolSize(size);
-    config.setMinimumIdle(1);
-    config.setConnectionTimeout(settings.connectionTimeoutMillis());
     // With auto-commit off, the driver begins the next transaction as soon as one commits, which
     // for a writer would hold the file's write lock while idle. So connections stay in auto-commit
     // mode and each transaction is begun and ended explicitly: see transaction().
-    config.setAutoCommit(true);
-    try {
-      return new HikariDataSource(config);
-    } catch (RuntimeException failed) {
-      throw SqliteErrors.translate(failed);
-    }
+    HikariConfig config = PooledSqlDatabase.poolConfig(name, size, settings.connectionTimeoutMillis(), true);
+    config.setDataSource(dataSource(settings));
+    return PooledSqlDatabase.openPool(config, SqliteErrors::translate);
   }
 
   /** MyBatis, with the type handlers, the shared mapper files and SQLite's inserts of messages. */
   static Configuration configuration(DataSource dataSource) {
-    return MyBatisSetup.configuration(
-        dataSource, "sqlite", SqliteTypes.byType(), SqliteTypes.named(), SqliteMessageInserts.class);
+    return MyBatisSetup.configuration(dataSource, "sqlite", new SqliteTypes(), List.of(), SqliteMessageInserts.class);
   }
 
   @Override

@@ -11,13 +11,10 @@ import javax.sql.DataSource;
 /** The SQLite schema's migrations and undo scripts, and how SQLite runs an undo script. */
 final class SqliteSchema {
 
-  static final String LOCATION = "db/convostore/sqlite";
-  static final String UNDO_LOCATION = "db/convostore/sqlite-undo";
-
   private SqliteSchema() {}
 
   static SchemaVersions versions(DataSource dataSource) {
-    return new SchemaVersions(dataSource, LOCATION, UNDO_LOCATION,
+    return new SchemaVersions(dataSource, "sqlite",
         "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'conversations'",
         SqliteSchema::run, SqliteErrors::translate);
   }

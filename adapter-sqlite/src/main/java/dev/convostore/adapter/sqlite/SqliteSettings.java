@@ -1,5 +1,9 @@
 package dev.convostore.adapter.sqlite;
 
+import static dev.convostore.sql.SqlSettings.CONNECTION_TIMEOUT;
+import static dev.convostore.sql.SqlSettings.MIGRATE_ON_OPEN;
+import static dev.convostore.sql.SqlSettings.POOL_SIZE;
+
 import dev.convostore.application.port.out.StoreSettings;
 import dev.convostore.domain.ValidationException;
 import java.util.Locale;
@@ -17,10 +21,7 @@ import java.util.Set;
 record SqliteSettings(String url, int readers, int connectionTimeoutMillis, int busyTimeoutMillis, boolean migrateOnOpen) {
 
   static final String SCHEME = "jdbc:sqlite:";
-  static final String POOL_SIZE = "convostore.pool-size";
-  static final String CONNECTION_TIMEOUT = "convostore.connection-timeout-ms";
   static final String BUSY_TIMEOUT = "convostore.busy-timeout-ms";
-  static final String MIGRATE_ON_OPEN = "convostore.migrate-on-open";
 
   static SqliteSettings from(StoreSettings settings) {
     settings.requireKnownKeys("sqlite", Set.of(POOL_SIZE, CONNECTION_TIMEOUT, BUSY_TIMEOUT, MIGRATE_ON_OPEN));

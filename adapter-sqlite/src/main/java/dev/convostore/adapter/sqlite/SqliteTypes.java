@@ -1,33 +1,16 @@
 package dev.convostore.adapter.sqlite;
 
-import dev.convostore.sql.ColumnCodec;
-import dev.convostore.sql.ColumnTypes;
+import dev.convostore.sql.StandardCodec;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.ibatis.type.TypeHandler;
 
 /**
  * How SQLite stores what differs between databases: ids as 16-byte BLOBs, instants as
- * microseconds since the epoch, JSON as text. The rest is {@link ColumnTypes}.
+ * microseconds since the epoch; JSON is text, as in the standard codec. The rest is {@link
+ * dev.convostore.sql.ColumnTypes}.
  */
-final class SqliteTypes implements ColumnCodec {
-
-  private static final SqliteTypes CODEC = new SqliteTypes();
-
-  private SqliteTypes() {}
-
-  /** The handlers MyBatis picks by a value's Java type. */
-  static Map<Class<?>, TypeHandler<?>> byType() {
-    return ColumnTypes.byType(CODEC);
-  }
-
-  /** The handlers the mapper files name. */
-  static List<TypeHandler<?>> named() {
-    return ColumnTypes.named(CODEC);
-  }
+final class SqliteTypes extends StandardCodec {
 
   @Override
   public Object uuid(UUID id) {
@@ -49,15 +32,5 @@ final class SqliteTypes implements ColumnCodec {
   public Instant instant(Object column) {
     long micros = ((Number) column).longValue();
     return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
-  }
-
-  @Override
-  public Object json(String canonical) {
-    return canonical;
-  }
-
-  @Override
-  public String json(Object column) {
-    return (String) column;
   }
 }

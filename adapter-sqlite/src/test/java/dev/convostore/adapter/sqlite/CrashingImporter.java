@@ -42,7 +42,7 @@ public final class CrashingImporter {
   public static void main(String[] args) {
     PrintStream out = System.out;
     StoreSettings settings = new StoreSettings("jdbc:sqlite:" + args[0], StoreLimits.DEFAULTS, Map.of());
-    Storage storage = SqliteStorageProvider.open(SqliteSettings.from(settings));
+    Storage storage = new SqliteStorageProvider().open(settings);
     UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
     ConversationId longOne = ConversationId.parse(args[1]);
     long batch = store.conversations().get(OWNER, longOne).conversation().messageCount() / BATCH;

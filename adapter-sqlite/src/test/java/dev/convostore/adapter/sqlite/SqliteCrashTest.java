@@ -152,8 +152,8 @@ class SqliteCrashTest {
   }
 
   private static Storage open(Path file) {
-    return SqliteStorageProvider.open(SqliteSettings.from(
-        new StoreSettings("jdbc:sqlite:" + file, StoreLimits.DEFAULTS, Map.of())));
+    return new SqliteStorageProvider().open(
+        new StoreSettings("jdbc:sqlite:" + file, StoreLimits.DEFAULTS, Map.of()));
   }
 
   private static UseCases store(Storage storage) {

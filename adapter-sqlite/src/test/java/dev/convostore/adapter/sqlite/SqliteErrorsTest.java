@@ -19,6 +19,7 @@ import dev.convostore.domain.ConvostoreException;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
+import dev.convostore.sql.SqlSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -48,7 +49,7 @@ class SqliteErrorsTest {
   }
 
   private Storage open(Map<String, String> properties) {
-    return SqliteStorageProvider.open(SqliteSettings.from(new StoreSettings(url(), StoreLimits.DEFAULTS, properties)));
+    return new SqliteStorageProvider().open(new StoreSettings(url(), StoreLimits.DEFAULTS, properties));
   }
 
   private static StoreFailureException translated(SQLiteErrorCode code) {
@@ -118,7 +119,7 @@ class SqliteErrorsTest {
 
   @Test
   void aWriteFindingTheWriterTakenPastTheConnectionTimeoutIsATimeoutNotAHang() throws Exception {
-    try (Storage storage = open(Map.of(SqliteSettings.BUSY_TIMEOUT, "5000", SqliteSettings.CONNECTION_TIMEOUT, "300"))) {
+    try (Storage storage = open(Map.of(SqliteSettings.BUSY_TIMEOUT, "5000", SqlSettings.CONNECTION_TIMEOUT, "300"))) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
 

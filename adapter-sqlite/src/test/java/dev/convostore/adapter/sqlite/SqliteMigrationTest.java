@@ -17,6 +17,7 @@ import dev.convostore.domain.Conversation;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
 import dev.convostore.sql.SchemaVersions;
+import dev.convostore.sql.SqlSettings;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ class SqliteMigrationTest {
   }
 
   private Storage open(Map<String, String> properties) {
-    return SqliteStorageProvider.open(SqliteSettings.from(new StoreSettings(url(), StoreLimits.DEFAULTS, properties)));
+    return new SqliteStorageProvider().open(new StoreSettings(url(), StoreLimits.DEFAULTS, properties));
   }
 
   private void openAndClose() {
@@ -135,7 +136,7 @@ class SqliteMigrationTest {
         + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)"
         + " VALUES (2, '2', 'from a later release', 'SQL', 'V2__from_a_later_release.sql', 0, 'test', 1, 1)");
 
-    for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of(SqliteSettings.MIGRATE_ON_OPEN, "false"))) {
+    for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       StoreFailureException refused = assertThrows(StoreFailureException.class, () -> open(properties));
       assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
       assertTrue(refused.getMessage().contains("version 2, newer than this version of convostore knows (1)"),
@@ -151,7 +152,7 @@ class SqliteMigrationTest {
     schema().rollbackTo("0");
 
     StoreFailureException refused = assertThrows(StoreFailureException.class,
-        () -> open(Map.of(SqliteSettings.MIGRATE_ON_OPEN, "false")));
+        () -> open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
 
     assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
     assertTrue(refused.getMessage().contains("at version 0 and this version of convostore needs 1"), refused.getMessage());
@@ -160,7 +161,7 @@ class SqliteMigrationTest {
   @Test
   void withMigrationsOffAnEmptyFileIsRefusedAndLeftUntouched() throws SQLException {
     StoreFailureException refused = assertThrows(StoreFailureException.class,
-        () -> open(Map.of(SqliteSettings.MIGRATE_ON_OPEN, "false")));
+        () -> open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
 
     assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
     assertEquals(List.of(), schemaObjects());
@@ -171,7 +172,7 @@ class SqliteMigrationTest {
     openAndClose();
     execute("DROP TABLE " + SchemaVersions.HISTORY_TABLE); // as if the host ran the scripts with its own Flyway
 
-    try (Storage storage = open(Map.of(SqliteSettings.MIGRATE_ON_OPEN, "false"))) {
+    try (Storage storage = open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       assertEquals("alice", store.conversations().start(StartConversation.by(ALICE)).owner().value());
     }
@@ -201,11 +202,11 @@ class SqliteMigrationTest {
   @Test
   void everyMigrationShipsItsUndoScript() throws URISyntaxException {
     File[] migrations = new File(Objects.requireNonNull(
-        getClass().getClassLoader().getResource(SqliteSchema.LOCATION)).toURI()).listFiles();
+        getClass().getClassLoader().getResource(SchemaVersions.location("sqlite"))).toURI()).listFiles();
     assertTrue(migrations != null && migrations.length > 0);
     for (File migration : migrations) {
       assertTrue(migration.getName().matches("V\\d+__\\w+\\.sql"), migration.getName());
-      String undo = SqliteSchema.UNDO_LOCATION + "/U" + migration.getName().substring(1);
+      String undo = SchemaVersions.location("sqlite") + "-undo" + "/U" + migration.getName().substring(1);
       assertTrue(getClass().getClassLoader().getResource(undo) != null, "missing " + undo);
     }
   }

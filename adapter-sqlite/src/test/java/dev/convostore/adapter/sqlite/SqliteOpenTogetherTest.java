@@ -38,7 +38,7 @@ class SqliteOpenTogetherTest {
         for (int i = 0; i < OPENERS; i++) {
           opened.add(pool.submit(() -> {
             start.await();
-            return SqliteStorageProvider.open(SqliteSettings.from(new StoreSettings(url, StoreLimits.DEFAULTS, Map.of())));
+            return new SqliteStorageProvider().open(new StoreSettings(url, StoreLimits.DEFAULTS, Map.of()));
           }));
         }
         start.countDown();

@@ -10,6 +10,7 @@ import dev.convostore.application.StoreLimits;
 import dev.convostore.application.port.out.StorageProvider;
 import dev.convostore.application.port.out.StoreSettings;
 import dev.convostore.domain.ValidationException;
+import dev.convostore.sql.SqlSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,24 +78,24 @@ class SqliteOpeningTest {
   void settingsAreCheckedAndNamedWhenWrong() {
     String url = "jdbc:sqlite:" + folder.resolve("chat.db");
 
-    assertEquals(SqliteSettings.POOL_SIZE, assertThrows(ValidationException.class,
-        () -> provider.open(settings(url, Map.of(SqliteSettings.POOL_SIZE, "lots")))).field());
+    assertEquals(SqlSettings.POOL_SIZE, assertThrows(ValidationException.class,
+        () -> provider.open(settings(url, Map.of(SqlSettings.POOL_SIZE, "lots")))).field());
     assertEquals(SqliteSettings.BUSY_TIMEOUT, assertThrows(ValidationException.class,
         () -> provider.open(settings(url, Map.of(SqliteSettings.BUSY_TIMEOUT, "-1")))).field());
-    assertEquals(SqliteSettings.MIGRATE_ON_OPEN, assertThrows(ValidationException.class,
-        () -> provider.open(settings(url, Map.of(SqliteSettings.MIGRATE_ON_OPEN, "yes")))).field());
+    assertEquals(SqlSettings.MIGRATE_ON_OPEN, assertThrows(ValidationException.class,
+        () -> provider.open(settings(url, Map.of(SqlSettings.MIGRATE_ON_OPEN, "yes")))).field());
     ValidationException misspelt = assertThrows(ValidationException.class,
         () -> provider.open(settings(url, Map.of("convostore.pool-sise", "4"))));
     assertEquals("convostore.pool-sise", misspelt.field());
-    assertTrue(misspelt.getMessage().contains(SqliteSettings.POOL_SIZE), misspelt.getMessage());
+    assertTrue(misspelt.getMessage().contains(SqlSettings.POOL_SIZE), misspelt.getMessage());
     assertFalse(Files.exists(folder.resolve("chat.db")), "nothing is created when the settings are wrong");
   }
 
   @Test
   void validSettingsAreTaken() {
     SqliteSettings taken = SqliteSettings.from(settings("jdbc:sqlite:" + folder.resolve("chat.db"), Map.of(
-        SqliteSettings.POOL_SIZE, "2", SqliteSettings.CONNECTION_TIMEOUT, "1000",
-        SqliteSettings.BUSY_TIMEOUT, "250", SqliteSettings.MIGRATE_ON_OPEN, "FALSE")));
+        SqlSettings.POOL_SIZE, "2", SqlSettings.CONNECTION_TIMEOUT, "1000",
+        SqliteSettings.BUSY_TIMEOUT, "250", SqlSettings.MIGRATE_ON_OPEN, "FALSE")));
 
     assertEquals(new SqliteSettings("jdbc:sqlite:" + folder.resolve("chat.db"), 2, 1000, 250, false), taken);
   }

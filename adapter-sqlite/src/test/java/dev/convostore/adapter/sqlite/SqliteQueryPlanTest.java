@@ -43,7 +43,7 @@ class SqliteQueryPlanTest {
   @BeforeAll
   static void populate() {
     url = "jdbc:sqlite:" + folder.resolve("plans.db");
-    try (Storage storage = SqliteStorageProvider.open(SqliteSettings.from(new StoreSettings(url, StoreLimits.DEFAULTS, Map.of())))) {
+    try (Storage storage = new SqliteStorageProvider().open(new StoreSettings(url, StoreLimits.DEFAULTS, Map.of()))) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       for (int user = 0; user < 5; user++) {
         UserId owner = UserId.of("user-" + user);
@@ -103,7 +103,7 @@ class SqliteQueryPlanTest {
   void listingWalksTheOwnersActivityIndexInOrder() throws SQLException {
     List<String> plan = plan("dev.convostore.sql.ConversationMapper.list", parameters(
         "active", true, "afterTime", java.time.Instant.EPOCH, "afterId", dev.convostore.domain.ConversationId.newId(),
-        "filters", MetadataFilter.of(JsonObject.of("project", "p1"))));
+        "members", MetadataFilter.members(JsonObject.of("project", "p1"))));
 
     assertUsesIndexes(plan, "SEARCH c USING INDEX conversations_by_owner_activity (owner=?", "SEARCH a USING INDEX");
     assertTrue(plan.stream().noneMatch(step -> step.contains("TEMP B-TREE")), () -> "listing sorts: " + plan);

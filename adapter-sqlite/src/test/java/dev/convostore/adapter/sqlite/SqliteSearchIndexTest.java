@@ -41,7 +41,7 @@ class SqliteSearchIndexTest {
   @Test
   void theIndexFollowsEveryWayMessagesLeave() throws SQLException {
     String url = "jdbc:sqlite:" + folder.resolve("search.db");
-    try (Storage storage = SqliteStorageProvider.open(SqliteSettings.from(new StoreSettings(url, StoreLimits.DEFAULTS, Map.of())))) {
+    try (Storage storage = new SqliteStorageProvider().open(new StoreSettings(url, StoreLimits.DEFAULTS, Map.of()))) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       Conversation deleted = started(store, ALICE, "zebra deleted");
       Conversation trimmed = started(store, ALICE, "zebra trimmed");

@@ -48,7 +48,7 @@ class SqliteWritersTest {
   }
 
   private Storage open() {
-    return SqliteStorageProvider.open(SqliteSettings.from(new StoreSettings(url(), StoreLimits.DEFAULTS, Map.of())));
+    return new SqliteStorageProvider().open(new StoreSettings(url(), StoreLimits.DEFAULTS, Map.of()));
   }
 
   private static UseCases over(Storage storage) {

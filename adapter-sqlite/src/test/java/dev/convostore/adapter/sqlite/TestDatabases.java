@@ -27,7 +27,7 @@ final class TestDatabases {
   Storage open(Map<String, String> properties) {
     Path folder = newFolder();
     StoreSettings settings = new StoreSettings("jdbc:sqlite:" + folder.resolve("test.db"), StoreLimits.DEFAULTS, properties);
-    return new CleanedUpStorage(SqliteStorageProvider.open(SqliteSettings.from(settings)), () -> delete(folder));
+    return new CleanedUpStorage(new SqliteStorageProvider().open(settings), () -> delete(folder));
   }
 
   static Path newFolder() {
