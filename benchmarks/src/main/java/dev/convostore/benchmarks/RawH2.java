@@ -4,6 +4,7 @@ import dev.convostore.domain.UserId;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
@@ -83,16 +84,20 @@ final class RawH2 implements Side {
   @Override
   public void append(Dataset.Plan plan, int n) {
     String content = Dataset.appended(n);
-    try (PreparedStatement append = connection.prepareStatement("INSERT INTO raw_messages"
-        + " SELECT id, last_seq, owner, 'user', ?, CURRENT_TIMESTAMP FROM FINAL TABLE"
-        + " (UPDATE raw_conversations SET last_seq = last_seq + 1, updated_at = CURRENT_TIMESTAMP WHERE id = ?)")) {
+    try (PreparedStatement sequence = connection.prepareStatement("SELECT last_seq FROM FINAL TABLE"
+            + " (UPDATE raw_conversations SET last_seq = last_seq + 1, updated_at = CURRENT_TIMESTAMP WHERE id = ?)");
+        PreparedStatement message = connection.prepareStatement(
+            "INSERT INTO raw_messages VALUES (?, ?, ?, 'user', ?, CURRENT_TIMESTAMP)");
+        PreparedStatement word = connection.prepareStatement("INSERT INTO raw_words VALUES (?, ?, ?, ?)")) {
       connection.setAutoCommit(false);
-      bind(append, content, plan.id().value()).executeUpdate();
-      try (PreparedStatement word = connection.prepareStatement("INSERT INTO raw_words"
-          + " SELECT conversation_id, seq, ?, owner FROM raw_messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1")) {
-        for (String each : words(content)) {
-          bind(word, each, plan.id().value()).executeUpdate();
-        }
+      long last;
+      try (ResultSet taken = bind(sequence, plan.id().value()).executeQuery()) {
+        taken.next();
+        last = taken.getLong(1);
+      }
+      bind(message, plan.id().value(), last, plan.owner().value(), content).executeUpdate();
+      for (String each : words(content)) {
+        bind(word, plan.id().value(), last, each, plan.owner().value()).executeUpdate();
       }
       connection.commit();
       connection.setAutoCommit(true);
