@@ -55,16 +55,23 @@ class H2ErrorsTest {
     assertFalse(error.getMessage().contains(secret), error.getMessage());
   }
 
+  /** A connection whose open transaction holds the conversation's row. */
+  private Connection lockedRow(Conversation conversation, String password) throws SQLException {
+    Connection other = DriverManager.getConnection(url, "sa", password);
+    other.setAutoCommit(false);
+    try (PreparedStatement lock = other.prepareStatement("UPDATE conversations SET version = version WHERE id = ?")) {
+      lock.setObject(1, conversation.id().value());
+      lock.executeUpdate();
+    }
+    return other;
+  }
+
   @Test
   void aRowLockedByAnotherTransactionPastTheLockTimeoutIsBusyAndNothingIsHalfWritten() throws SQLException {
     try (Storage storage = TestH2.open(url, Map.of(H2Settings.LOCK_TIMEOUT, "200", SqlSettings.PASSWORD, "p-secret"))) {
       UseCases store = useCases(storage);
       Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
-      try (Connection other = DriverManager.getConnection(url, "sa", "p-secret");
-          PreparedStatement lock = other.prepareStatement("UPDATE conversations SET version = version WHERE id = ?")) {
-        other.setAutoCommit(false);
-        lock.setObject(1, conversation.id().value());
-        lock.executeUpdate();
+      try (Connection other = lockedRow(conversation, "p-secret")) {
 
         StoreFailureException busy = assertThrows(StoreFailureException.class,
             () -> store.messages().append(ALICE, conversation.id(), NewMessage.user("waits for the row")));
@@ -130,11 +137,7 @@ class H2ErrorsTest {
     try (Storage storage = TestH2.open(url, settings)) {
       UseCases store = useCases(storage);
       Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
-      try (Connection other = DriverManager.getConnection(url, "sa", "");
-          PreparedStatement lock = other.prepareStatement("UPDATE conversations SET version = version WHERE id = ?")) {
-        other.setAutoCommit(false);
-        lock.setObject(1, conversation.id().value());
-        lock.executeUpdate();
+      try (Connection other = lockedRow(conversation, "")) {
         // the append takes the pool's only connection and waits for the row
         CompletableFuture<?> append = CompletableFuture.runAsync(
             () -> store.messages().append(ALICE, conversation.id(), NewMessage.user("waits for the row")));

@@ -2,17 +2,13 @@ package dev.convostore.adapter.h2;
 
 import dev.convostore.application.StoreLimits;
 import dev.convostore.application.contract.CleanedUpStorage;
+import dev.convostore.application.contract.TempFolders;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.port.out.StoreSettings;
 import dev.convostore.application.service.ContentKeys;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /** Fresh H2 databases for tests: files in a new temporary folder, or new named in-memory databases. */
 final class TestH2 {
@@ -50,18 +46,10 @@ final class TestH2 {
   }
 
   static Path newFolder() {
-    try {
-      return Files.createTempDirectory("convostore-h2-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TempFolders.newFolder("convostore-h2-");
   }
 
   static void delete(Path folder) {
-    try (Stream<Path> files = Files.walk(folder)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    TempFolders.delete(folder);
   }
 }

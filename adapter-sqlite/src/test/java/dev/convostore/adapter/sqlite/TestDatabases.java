@@ -2,16 +2,12 @@ package dev.convostore.adapter.sqlite;
 
 import dev.convostore.application.StoreLimits;
 import dev.convostore.application.contract.CleanedUpStorage;
+import dev.convostore.application.contract.TempFolders;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.port.out.StoreSettings;
 import dev.convostore.application.service.ContentKeys;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** Fresh SQLite files for tests, each in a new temporary folder that closing the store deletes. */
 final class TestDatabases {
@@ -31,18 +27,10 @@ final class TestDatabases {
   }
 
   static Path newFolder() {
-    try {
-      return Files.createTempDirectory("convostore-sqlite-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TempFolders.newFolder("convostore-sqlite-");
   }
 
   static void delete(Path folder) {
-    try (Stream<Path> files = Files.walk(folder)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    TempFolders.delete(folder);
   }
 }
