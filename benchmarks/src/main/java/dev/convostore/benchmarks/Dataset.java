@@ -72,6 +72,15 @@ final class Dataset {
     }
   }
 
+  private Dataset(List<Plan> plans) {
+    this.plans.addAll(plans);
+  }
+
+  /** The conversations from {@code from} (inclusive) to {@code to} (exclusive), to load a part at a time. */
+  Dataset slice(int from, int to) {
+    return new Dataset(plans.subList(from, to));
+  }
+
   private Plan plan(UserId owner, int messages) {
     Plan plan = new Plan(plans.size(), owner, new ConversationId(new UUID(0x0190_0000_0000_7000L | ((long) plans.size() << 16),
         0x8000_0000_0000_0000L)), messages);

@@ -64,10 +64,6 @@ final class RawPostgres implements Side {
     } finally {
       connection.setAutoCommit(true);
     }
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("VACUUM ANALYZE raw_conversations");
-      statement.execute("VACUUM ANALYZE raw_messages");
-    }
   }
 
   @Override
