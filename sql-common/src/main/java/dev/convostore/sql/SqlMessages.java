@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
 import org.apache.ibatis.session.SqlSession;
 
 /**
- * Messages in a SQL database: reading is the same everywhere; each adapter appends in its own
- * way and writes search queries in its database's syntax.
+ * Messages in a SQL database: reading is the same everywhere, and appending follows one rule
+ * ({@link #allocateAndInsert}); each adapter inserts messages and their words in its own way and
+ * writes search queries in its database's syntax.
  */
 public abstract class SqlMessages implements MessageRepository {
 
@@ -43,7 +44,10 @@ public abstract class SqlMessages implements MessageRepository {
     return session.getMapper(MessageMapper.class);
   }
 
-  /** The full-text query, in the database's syntax, that finds messages holding every word. */
+  /**
+   * The full-text query, in the database's syntax, that finds messages holding every word; null
+   * for a database whose search reads a table of words (the words themselves go to the mapper too).
+   */
   protected abstract String searchQuery(SearchTerms terms);
 
   /**
