@@ -1,0 +1,318 @@
+package dev.convostore.integration.springai;
+
+import dev.convostore.application.ConflictException;
+import dev.convostore.application.NotFoundException;
+import dev.convostore.application.port.in.AppendMessages;
+import dev.convostore.application.port.in.ConversationPage;
+import dev.convostore.application.port.in.ConversationView;
+import dev.convostore.application.port.in.ListConversations;
+import dev.convostore.application.port.in.StartConversation;
+import dev.convostore.bootstrap.ConvoStore;
+import dev.convostore.domain.Conversation;
+import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.HistoryRequest;
+import dev.convostore.domain.JsonArray;
+import dev.convostore.domain.JsonNumber;
+import dev.convostore.domain.JsonObject;
+import dev.convostore.domain.JsonString;
+import dev.convostore.domain.JsonValue;
+import dev.convostore.domain.MessageId;
+import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.UserId;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.ai.chat.memory.ChatMemoryRepository;
+import org.springframework.ai.chat.messages.Message;
+
+/**
+ * Spring AI's chat memory on convostore. Each Spring AI conversation is one convostore
+ * conversation, which keeps every message ever saved to it, tool calls and tool responses
+ * included; the memory Spring AI reads is a view on that history.
+ *
+ * <p><b>{@link #saveAll} appends, never rewrites.</b> Spring AI's {@code MessageWindowChatMemory}
+ * saves the memory it read, trimmed from the front, followed by the new messages. This repository
+ * finds which messages at the start of the list the memory already holds (the longest run that
+ * appears in the memory in order and ends with its last message, or else the memory's system
+ * messages), appends only the rest, and makes the memory that run plus the appended messages. So
+ * trimming a window never deletes history, and whatever list is saved, {@link
+ * #findByConversationId} returns exactly that list afterwards: a list that does not continue the
+ * memory (a caller really replacing it) is appended whole and becomes the memory. A message equal
+ * to one of the memory and saved right after the kept run is taken for that one.
+ *
+ * <p>{@link #deleteByConversationId} deletes the conversation and its history. Conversation ids
+ * map to convostore conversation ids by a name-based UUID of the user and the id, so the same id
+ * always finds the same conversation; the id itself is kept in the conversation's metadata ({@value
+ * #CONVERSATION_ID}) and the memory's sequence numbers beside it ({@value #MEMORY}).
+ *
+ * <p>Messages with media are refused. Metadata values that are not text, numbers, booleans, lists
+ * or maps come back as their text. Each call is one or a few convostore calls, each in its own
+ * transaction; a {@code saveAll} that loses a race with another writer of the same conversation
+ * reads again and retries.
+ */
+public final class ConvostoreChatMemoryRepository implements ChatMemoryRepository {
+
+  /** The conversation metadata member that holds Spring AI's conversation id. */
+  public static final String CONVERSATION_ID = "springAi.conversationId";
+
+  /** The conversation metadata member that holds the memory, as ranges of message sequences. */
+  public static final String MEMORY = "springAi.memory";
+
+  /** Messages read with the conversation, in one call; a memory beyond them costs more reads. */
+  private static final int READ_WITH_CONVERSATION = 64;
+
+  /** How often a {@code saveAll} that lost a race with another writer reads again. */
+  private static final int ATTEMPTS = 5;
+
+  private final ConvoStore store;
+  private final Function<String, UserId> owner;
+  private final Optional<UserId> fixedUser;
+  private final int maxMessages;
+
+  private ConvostoreChatMemoryRepository(Builder builder) {
+    this.store = builder.store;
+    this.owner = builder.owner;
+    this.fixedUser = builder.fixedUser;
+    this.maxMessages = builder.maxMessages;
+  }
+
+  /** A builder over {@code store}; name the user (or how to find it) before building. */
+  public static Builder builder(ConvoStore store) {
+    return new Builder(Objects.requireNonNull(store, "store cannot be null"));
+  }
+
+  /**
+   * The Spring AI conversation ids of the user's conversations, most recently active first. Needs
+   * a fixed user ({@link Builder#user}): with a user per conversation there is no list of users.
+   */
+  @Override
+  public List<String> findConversationIds() {
+    UserId user = fixedUser.orElseThrow(() -> new UnsupportedOperationException(
+        "findConversationIds needs a fixed user: this repository finds the user from each conversation id"));
+    List<String> ids = new ArrayList<>();
+    ListConversations page = ListConversations.of(user, ListConversations.MAX_LIMIT);
+    while (true) {
+      ConversationPage found = store.conversations().list(page);
+      found.conversations().forEach(conversation -> conversation.metadata().get(CONVERSATION_ID)
+          .filter(JsonString.class::isInstance)
+          .ifPresent(id -> ids.add(((JsonString) id).value())));
+      if (found.nextCursor().isEmpty()) {
+        return ids;
+      }
+      page = page.after(found.nextCursor().get());
+    }
+  }
+
+  /** The memory: the last {@code maxMessages} messages of the list saved last. */
+  @Override
+  public List<Message> findByConversationId(String conversationId) {
+    requireText(conversationId);
+    List<Message> memory = read(owner(conversationId), conversationId).map(Memory::messages).orElse(List.of());
+    return new ArrayList<>(memory.subList(Math.max(0, memory.size() - maxMessages), memory.size()));
+  }
+
+  /** Appends what the memory does not hold yet and makes {@code messages} the memory (see the class). */
+  @Override
+  public void saveAll(String conversationId, List<Message> messages) {
+    requireText(conversationId);
+    if (messages == null) {
+      throw new IllegalArgumentException("messages cannot be null");
+    }
+    if (messages.stream().anyMatch(Objects::isNull)) {
+      throw new IllegalArgumentException("messages cannot contain null elements");
+    }
+    UserId user = owner(conversationId);
+    // Ids chosen once, so that an attempt repeated after a race appends nothing twice.
+    List<List<NewMessage>> drafts = messages.stream()
+        .map(message -> SpringAiMessages.toConvostore(message).stream()
+            .map(draft -> draft.withId(MessageId.newId()))
+            .toList())
+        .toList();
+    ConflictException lost = null;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      try {
+        save(user, conversationId, messages, drafts);
+        return;
+      } catch (ConflictException raced) {
+        lost = raced;
+      }
+    }
+    throw lost;
+  }
+
+  /** Deletes the conversation and its whole history. */
+  @Override
+  public void deleteByConversationId(String conversationId) {
+    requireText(conversationId);
+    UserId user = owner(conversationId);
+    try {
+      store.conversations().delete(user, convostoreId(user, conversationId));
+    } catch (NotFoundException alreadyGone) {
+      // nothing to delete
+    }
+  }
+
+  private void save(UserId user, String conversationId, List<Message> messages, List<List<NewMessage>> drafts) {
+    Memory memory = read(user, conversationId).orElseGet(() -> start(user, conversationId));
+    List<Integer> kept = MemoryMatch.kept(memory.messages(), messages);
+    List<long[]> ranges = new ArrayList<>();
+    kept.forEach(position -> ranges.add(memory.sequences().get(position)));
+    List<NewMessage> appended = drafts.subList(kept.size(), drafts.size()).stream().flatMap(List::stream).toList();
+    if (!appended.isEmpty()) {
+      store.messages().append(new AppendMessages(user, memory.conversation().id(), appended,
+              OptionalLong.of(memory.conversation().lastSequence())))
+          .forEach(message -> ranges.add(new long[] {message.sequence(), message.sequence()}));
+    }
+    JsonValue newMemory = encode(ranges);
+    if (!newMemory.equals(memory.conversation().metadata().get(MEMORY).orElse(null))) {
+      store.conversations().updateMetadata(user, memory.conversation().id(),
+          memory.conversation().metadata().with(MEMORY, newMemory), OptionalLong.of(memory.conversation().version()));
+    }
+  }
+
+  private Memory start(UserId user, String conversationId) {
+    Conversation started = store.conversations().start(StartConversation.by(user)
+        .withId(convostoreId(user, conversationId))
+        .withMetadata(JsonObject.of(CONVERSATION_ID, conversationId, MEMORY, List.of())));
+    return new Memory(started, List.of(), List.of());
+  }
+
+  /** The conversation and its memory, or empty when there is no conversation yet. */
+  private Optional<Memory> read(UserId user, String conversationId) {
+    ConversationId id = convostoreId(user, conversationId);
+    ConversationView view;
+    try {
+      view = store.conversations().get(user, id, HistoryRequest.last(READ_WITH_CONVERSATION));
+    } catch (NotFoundException notYet) {
+      return Optional.empty();
+    }
+    Conversation conversation = view.conversation();
+    Map<Long, dev.convostore.domain.Message> bySequence = new HashMap<>();
+    view.messages().forEach(message -> bySequence.put(message.sequence(), message));
+    List<dev.convostore.domain.Message> held = new ArrayList<>();
+    for (long[] range : decode(conversation)) {
+      for (long sequence = range[0]; sequence <= range[1]; ) {
+        dev.convostore.domain.Message message = bySequence.get(sequence);
+        if (message == null) {
+          int count = (int) Math.min(HistoryRequest.MAX_LIMIT, range[1] - sequence + 1);
+          store.history().history(user, id, HistoryRequest.after(sequence - 1, count)).stream()
+              .filter(read -> read.sequence() <= range[1])
+              .forEach(read -> bySequence.put(read.sequence(), read));
+          message = bySequence.get(sequence);
+          if (message == null) { // removed by retention: the memory goes on without it
+            sequence++;
+            continue;
+          }
+        }
+        held.add(message);
+        sequence++;
+      }
+    }
+    List<SpringAiMessages.Stored> stored = SpringAiMessages.fromConvostore(held);
+    return Optional.of(new Memory(conversation,
+        stored.stream().map(SpringAiMessages.Stored::message).toList(),
+        stored.stream().map(one -> new long[] {one.firstSequence(), one.lastSequence()}).toList()));
+  }
+
+  /** The memory's ranges of sequences; a conversation written without this repository is its latest messages. */
+  private List<long[]> decode(Conversation conversation) {
+    Optional<JsonValue> memory = conversation.metadata().get(MEMORY);
+    if (memory.isEmpty() || !(memory.get() instanceof JsonArray ranges)) {
+      long last = conversation.lastSequence();
+      return last == 0 ? List.of() : List.<long[]>of(new long[] {Math.max(1, last - maxMessages + 1), last});
+    }
+    return ranges.elements().stream()
+        .map(range -> ((JsonArray) range).elements())
+        .map(bounds -> new long[] {number(bounds.get(0)), number(bounds.get(1))})
+        .toList();
+  }
+
+  /** Ranges of sequences, neighbours merged. */
+  private static JsonValue encode(List<long[]> ranges) {
+    List<List<Long>> merged = new ArrayList<>();
+    for (long[] range : ranges) {
+      List<Long> previous = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+      if (previous != null && previous.get(1) + 1 == range[0]) {
+        previous.set(1, range[1]);
+      } else {
+        merged.add(new ArrayList<>(List.of(range[0], range[1])));
+      }
+    }
+    return JsonValue.from(MEMORY, merged);
+  }
+
+  private static long number(JsonValue value) {
+    return ((JsonNumber) value).value().longValueExact();
+  }
+
+  private UserId owner(String conversationId) {
+    return Objects.requireNonNull(owner.apply(conversationId), "the user of a conversation cannot be null");
+  }
+
+  /** The same id for the same user and Spring AI id, always. */
+  static ConversationId convostoreId(UserId user, String conversationId) {
+    String name = "convostore-spring-ai\u0000" + user.value() + "\u0000" + conversationId;
+    return new ConversationId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static void requireText(String conversationId) {
+    if (conversationId == null || conversationId.isBlank()) {
+      throw new IllegalArgumentException("conversationId cannot be null or empty");
+    }
+  }
+
+  /** A conversation's memory: its Spring AI messages and the sequences each one occupies. */
+  private record Memory(Conversation conversation, List<Message> messages, List<long[]> sequences) {}
+
+  /** Builds a {@link ConvostoreChatMemoryRepository}. */
+  public static final class Builder {
+
+    private final ConvoStore store;
+    private Function<String, UserId> owner;
+    private Optional<UserId> fixedUser = Optional.empty();
+    private int maxMessages = 1_000;
+
+    private Builder(ConvoStore store) {
+      this.store = store;
+    }
+
+    /** Every conversation belongs to {@code user}. */
+    public Builder user(UserId user) {
+      Objects.requireNonNull(user, "user cannot be null");
+      this.owner = conversationId -> user;
+      this.fixedUser = Optional.of(user);
+      return this;
+    }
+
+    /** Each conversation belongs to the user {@code owner} finds from its id (the same one every time). */
+    public Builder userPerConversation(Function<String, UserId> owner) {
+      this.owner = Objects.requireNonNull(owner, "owner cannot be null");
+      this.fixedUser = Optional.empty();
+      return this;
+    }
+
+    /** The most messages {@code findByConversationId} returns (the latest ones); 1,000 unless set. */
+    public Builder maxMessages(int maxMessages) {
+      if (maxMessages < 1) {
+        throw new IllegalArgumentException("maxMessages must be at least 1");
+      }
+      this.maxMessages = maxMessages;
+      return this;
+    }
+
+    /** The repository; the user must have been named. */
+    public ConvostoreChatMemoryRepository build() {
+      if (owner == null) {
+        throw new IllegalStateException("name the user: user(UserId) or userPerConversation(Function)");
+      }
+      return new ConvostoreChatMemoryRepository(this);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.convostore.integration.springai;
+
+import dev.convostore.bootstrap.ConvoStore;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * The stores the tests run on, opened through the public API: memory, a SQLite file, and a new
+ * schema of the tests' PostgreSQL server (embedded, one per test JVM, started on first use).
+ */
+final class TestStores {
+
+  private static String postgresUrl;
+
+  private TestStores() {}
+
+  static ConvoStore memory() {
+    return ConvoStore.open("memory:");
+  }
+
+  static ConvoStore sqlite(Path folder) {
+    return ConvoStore.open("jdbc:sqlite:" + folder.resolve("convostore-" + UUID.randomUUID() + ".db"));
+  }
+
+  static ConvoStore postgres() {
+    String schema = "spring_ai_" + UUID.randomUUID().toString().replace("-", "");
+    String server = postgresServer();
+    try (Connection connection = DriverManager.getConnection(server); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return ConvoStore.open(server + "&currentSchema=" + schema);
+  }
+
+  /** The JDBC URL of the tests' PostgreSQL server. */
+  static synchronized String postgresServer() {
+    if (postgresUrl == null) {
+      try {
+        EmbeddedPostgres server = EmbeddedPostgres.builder().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          try {
+            server.close();
+          } catch (IOException ignored) {
+            // the JVM is exiting; the server's folder is temporary
+          }
+        }));
+        postgresUrl = server.getJdbcUrl("postgres", "postgres");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
+      }
+    }
+    return postgresUrl;
+  }
+}
