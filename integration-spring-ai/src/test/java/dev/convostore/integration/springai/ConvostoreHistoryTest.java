@@ -1,0 +1,100 @@
+package dev.convostore.integration.springai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.convostore.bootstrap.ConvoStore;
+import dev.convostore.domain.HistoryRequest;
+import dev.convostore.domain.UserId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.ai.chat.memory.ChatMemory;
+import org.springframework.ai.chat.memory.MessageWindowChatMemory;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.content.Media;
+import org.springframework.util.MimeTypeUtils;
+
+/** What convostore adds to Spring AI's contract: the history stays whole, whatever the memory shows. */
+class ConvostoreHistoryTest {
+
+  private static final UserId ALICE = UserId.of("alice");
+
+  private final ConvoStore store = TestStores.memory();
+  private final ConvostoreChatMemoryRepository repository =
+      ConvostoreChatMemoryRepository.builder(store).user(ALICE).build();
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  @Test
+  void aWindowMemoryTrimsWhatItShowsButTheHistoryKeepsEveryMessage() {
+    ChatMemory memory = MessageWindowChatMemory.builder().chatMemoryRepository(repository).maxMessages(4).build();
+    List<Message> turns = ChatMemoryRepositoryContract.turns(20);
+    turns.forEach(message -> memory.add("c", message));
+    assertEquals(turns.subList(36, 40), memory.get("c"));
+    assertEquals(turns.stream().map(Message::getText).toList(), history("c"));
+  }
+
+  @Test
+  void replacingTheMemoryKeepsTheHistory() {
+    repository.saveAll("c", ChatMemoryRepositoryContract.turns(1));
+    repository.saveAll("c", List.of(new UserMessage("a summary of it all")));
+    assertEquals(List.of(new UserMessage("a summary of it all")), repository.findByConversationId("c"));
+    assertEquals(List.of("question 1", "answer 1", "a summary of it all"), history("c"));
+  }
+
+  @Test
+  void theSameIdFindsTheSameConversationFromAnotherRepository() {
+    repository.saveAll("c", ChatMemoryRepositoryContract.turns(2));
+    ConvostoreChatMemoryRepository another = ConvostoreChatMemoryRepository.builder(store).user(ALICE).build();
+    assertEquals(ChatMemoryRepositoryContract.turns(2), another.findByConversationId("c"));
+    assertEquals(List.of("c"), another.findConversationIds());
+  }
+
+  @Test
+  void findByConversationIdReturnsTheLatestMaxMessages() {
+    ConvostoreChatMemoryRepository three = ConvostoreChatMemoryRepository.builder(store).user(ALICE).maxMessages(3).build();
+    three.saveAll("c", ChatMemoryRepositoryContract.turns(3));
+    assertEquals(ChatMemoryRepositoryContract.turns(3).subList(3, 6), three.findByConversationId("c"));
+    assertThrows(IllegalArgumentException.class, () -> ConvostoreChatMemoryRepository.builder(store).maxMessages(0));
+  }
+
+  @Test
+  void eachConversationCanBelongToItsOwnUser() {
+    ConvostoreChatMemoryRepository perUser = ConvostoreChatMemoryRepository.builder(store)
+        .userPerConversation(id -> UserId.of(id.substring(0, id.indexOf(':'))))
+        .build();
+    perUser.saveAll("bob:1", List.of(new UserMessage("bob's")));
+    perUser.saveAll("carol:1", List.of(new UserMessage("carol's")));
+    assertEquals(1, store.conversations().list(
+        dev.convostore.application.port.in.ListConversations.of(UserId.of("bob"), 10)).conversations().size());
+    assertEquals(List.of(new UserMessage("carol's")), perUser.findByConversationId("carol:1"));
+    assertThrows(UnsupportedOperationException.class, perUser::findConversationIds);
+  }
+
+  @Test
+  void whatConvostoreCannotKeepIsRefusedAndNothingIsStored() {
+    UserMessage withMedia = UserMessage.builder().text("look")
+        .media(new Media(MimeTypeUtils.IMAGE_PNG, java.net.URI.create("https://example.com/cat.png"))).build();
+    assertThrows(IllegalArgumentException.class, () -> repository.saveAll("c", List.of(withMedia)));
+    AssistantMessage reserved = AssistantMessage.builder().content("hi")
+        .properties(Map.of(SpringAiMessages.NOTES, "mine")).build();
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> repository.saveAll("c", List.of(new UserMessage("first"), reserved)));
+    assertTrue(error.getMessage().contains(SpringAiMessages.NOTES), error.getMessage());
+    assertEquals(List.of(), repository.findByConversationId("c"));
+    assertThrows(IllegalStateException.class, () -> ConvostoreChatMemoryRepository.builder(store).build());
+  }
+
+  private List<String> history(String conversationId) {
+    return store.history().history(ALICE, ConvostoreChatMemoryRepository.convostoreId(ALICE, conversationId),
+        HistoryRequest.after(0, 1000)).stream().map(dev.convostore.domain.Message::content).toList();
+  }
+}
