@@ -16,12 +16,12 @@ import dev.convostore.domain.JsonNumber;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.JsonString;
 import dev.convostore.domain.JsonValue;
-import dev.convostore.domain.MessageId;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,8 +65,11 @@ public final class ConvostoreChatMemoryRepository implements ChatMemoryRepositor
   /** The conversation metadata member that holds the memory, as ranges of message sequences. */
   public static final String MEMORY = "springAi.memory";
 
-  /** Messages read with the conversation, in one call; a memory beyond them costs more reads. */
-  private static final int READ_WITH_CONVERSATION = 64;
+  /** How far back a read looks for the memory's note when other clients appended after it. */
+  private static final int READ_BACK = 100;
+
+  /** Conversations whose memory the repository keeps, checked by one small read before use. */
+  private static final int MEMORIES_KEPT = 1_000;
 
   /** How often a {@code saveAll} that lost a race with another writer reads again. */
   private static final int ATTEMPTS = 5;
@@ -75,6 +78,12 @@ public final class ConvostoreChatMemoryRepository implements ChatMemoryRepositor
   private final Function<String, UserId> owner;
   private final Optional<UserId> fixedUser;
   private final int maxMessages;
+  private final Map<Key, Memory> memories = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Key, Memory> eldest) {
+      return size() > MEMORIES_KEPT;
+    }
+  });
 
   private ConvostoreChatMemoryRepository(Builder builder) {
     this.store = builder.store;
@@ -114,7 +123,7 @@ public final class ConvostoreChatMemoryRepository implements ChatMemoryRepositor
   @Override
   public List<Message> findByConversationId(String conversationId) {
     requireText(conversationId);
-    List<Message> memory = read(owner(conversationId), conversationId).map(Memory::messages).orElse(List.of());
+    List<Message> memory = read(new Key(owner(conversationId), conversationId)).map(Memory::messages).orElse(List.of());
     return new ArrayList<>(memory.subList(Math.max(0, memory.size() - maxMessages), memory.size()));
   }
 
@@ -128,19 +137,15 @@ public final class ConvostoreChatMemoryRepository implements ChatMemoryRepositor
     if (messages.stream().anyMatch(Objects::isNull)) {
       throw new IllegalArgumentException("messages cannot contain null elements");
     }
-    UserId user = owner(conversationId);
-    // Ids chosen once, so that an attempt repeated after a race appends nothing twice.
-    List<List<NewMessage>> drafts = messages.stream()
-        .map(message -> SpringAiMessages.toConvostore(message).stream()
-            .map(draft -> draft.withId(MessageId.newId()))
-            .toList())
-        .toList();
+    Key key = new Key(owner(conversationId), conversationId);
+    List<List<NewMessage>> drafts = messages.stream().map(SpringAiMessages::toConvostore).toList();
     ConflictException lost = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       try {
-        save(user, conversationId, messages, drafts);
+        save(key, messages, drafts);
         return;
-      } catch (ConflictException raced) {
+      } catch (ConflictException raced) { // another writer came first: read again
+        memories.remove(key);
         lost = raced;
       }
     }
@@ -152,6 +157,7 @@ public final class ConvostoreChatMemoryRepository implements ChatMemoryRepositor
   public void deleteByConversationId(String conversationId) {
     requireText(conversationId);
     UserId user = owner(conversationId);
+    memories.remove(new Key(user, conversationId));
     try {
       store.conversations().delete(user, convostoreId(user, conversationId));
     } catch (NotFoundException alreadyGone) {
@@ -159,85 +165,124 @@ public final class ConvostoreChatMemoryRepository implements ChatMemoryRepositor
     }
   }
 
-  private void save(UserId user, String conversationId, List<Message> messages, List<List<NewMessage>> drafts) {
-    Memory memory = read(user, conversationId).orElseGet(() -> start(user, conversationId));
+  /**
+   * Saves from the memory last read or written, when there is one: the writes are conditional on
+   * the conversation being as that memory saw it, so a stale memory fails them and is read again.
+   */
+  private void save(Key key, List<Message> messages, List<List<NewMessage>> drafts) {
+    UserId user = key.user();
+    Memory memory = Optional.ofNullable(memories.get(key)).or(() -> read(key)).orElseGet(() -> start(key));
     List<Integer> kept = MemoryMatch.kept(memory.messages(), messages);
-    List<long[]> ranges = new ArrayList<>();
-    kept.forEach(position -> ranges.add(memory.sequences().get(position)));
-    List<NewMessage> appended = drafts.subList(kept.size(), drafts.size()).stream().flatMap(List::stream).toList();
-    if (!appended.isEmpty()) {
-      store.messages().append(new AppendMessages(user, memory.conversation().id(), appended,
-              OptionalLong.of(memory.conversation().lastSequence())))
-          .forEach(message -> ranges.add(new long[] {message.sequence(), message.sequence()}));
+    List<long[]> sequences = new ArrayList<>();
+    kept.forEach(position -> sequences.add(memory.sequences().get(position)));
+    List<List<NewMessage>> added = drafts.subList(kept.size(), drafts.size());
+    if (added.isEmpty()) {
+      // Nothing to append: the memory's new extent goes to the conversation's metadata instead.
+      Conversation changed = store.conversations().updateMetadata(user, memory.conversation().id(),
+          memory.conversation().metadata().with(MEMORY, JsonObject.of(
+              "at", memory.conversation().lastSequence(), "sequences", ranges(sequences))),
+          OptionalLong.of(memory.conversation().version()));
+      memories.put(key, new Memory(changed, List.copyOf(messages), sequences));
+      return;
     }
-    JsonValue newMemory = encode(ranges);
-    if (!newMemory.equals(memory.conversation().metadata().get(MEMORY).orElse(null))) {
-      store.conversations().updateMetadata(user, memory.conversation().id(),
-          memory.conversation().metadata().with(MEMORY, newMemory), OptionalLong.of(memory.conversation().version()));
+    List<NewMessage> appended = added.stream().flatMap(List::stream).collect(ArrayList::new, List::add, List::addAll);
+    long first = memory.conversation().lastSequence() + 1;
+    for (List<NewMessage> message : added) {
+      sequences.add(new long[] {first, first + message.size() - 1});
+      first += message.size();
     }
+    // The memory is noted on the last message, in the append's own transaction.
+    NewMessage last = appended.remove(appended.size() - 1);
+    appended.add(SpringAiMessages.withMemory(last, ranges(sequences)));
+    List<dev.convostore.domain.Message> stored = store.messages().append(new AppendMessages(
+        user, memory.conversation().id(), appended, OptionalLong.of(memory.conversation().lastSequence())));
+    Conversation after = memory.conversation().afterAppend(stored.size(), memory.conversation().updatedAt(), Optional.empty());
+    memories.put(key, new Memory(after, List.copyOf(messages), sequences));
   }
 
-  private Memory start(UserId user, String conversationId) {
-    Conversation started = store.conversations().start(StartConversation.by(user)
-        .withId(convostoreId(user, conversationId))
-        .withMetadata(JsonObject.of(CONVERSATION_ID, conversationId, MEMORY, List.of())));
+  private Memory start(Key key) {
+    Conversation started = store.conversations().start(StartConversation.by(key.user())
+        .withId(convostoreId(key.user(), key.conversationId()))
+        .withMetadata(JsonObject.of(CONVERSATION_ID, key.conversationId())));
     return new Memory(started, List.of(), List.of());
   }
 
-  /** The conversation and its memory, or empty when there is no conversation yet. */
-  private Optional<Memory> read(UserId user, String conversationId) {
-    ConversationId id = convostoreId(user, conversationId);
-    ConversationView view;
+  /**
+   * The conversation's memory, or empty when there is no conversation yet. One small read tells
+   * whether the memory this repository last read or wrote is still current; only when it is not
+   * are the memory's messages read.
+   */
+  private Optional<Memory> read(Key key) {
+    ConversationId id = convostoreId(key.user(), key.conversationId());
+    ConversationView latest;
     try {
-      view = store.conversations().get(user, id, HistoryRequest.last(READ_WITH_CONVERSATION));
+      latest = store.conversations().get(key.user(), id, HistoryRequest.last(1));
     } catch (NotFoundException notYet) {
+      memories.remove(key);
       return Optional.empty();
     }
-    Conversation conversation = view.conversation();
-    Map<Long, dev.convostore.domain.Message> bySequence = new HashMap<>();
-    view.messages().forEach(message -> bySequence.put(message.sequence(), message));
-    List<dev.convostore.domain.Message> held = new ArrayList<>();
-    for (long[] range : decode(conversation)) {
-      for (long sequence = range[0]; sequence <= range[1]; ) {
-        dev.convostore.domain.Message message = bySequence.get(sequence);
-        if (message == null) {
-          int count = (int) Math.min(HistoryRequest.MAX_LIMIT, range[1] - sequence + 1);
-          store.history().history(user, id, HistoryRequest.after(sequence - 1, count)).stream()
-              .filter(read -> read.sequence() <= range[1])
-              .forEach(read -> bySequence.put(read.sequence(), read));
-          message = bySequence.get(sequence);
-          if (message == null) { // removed by retention: the memory goes on without it
-            sequence++;
-            continue;
-          }
-        }
-        held.add(message);
-        sequence++;
-      }
+    Conversation conversation = latest.conversation();
+    Optional<Memory> known = Optional.ofNullable(memories.get(key))
+        .filter(memory -> memory.conversation().lastSequence() == conversation.lastSequence()
+            && memory.conversation().version() == conversation.version());
+    if (known.isPresent()) {
+      return known;
     }
+    List<dev.convostore.domain.Message> held = messages(key.user(), id, extent(conversation, latest.messages()));
     List<SpringAiMessages.Stored> stored = SpringAiMessages.fromConvostore(held);
-    return Optional.of(new Memory(conversation,
+    Memory memory = new Memory(conversation,
         stored.stream().map(SpringAiMessages.Stored::message).toList(),
-        stored.stream().map(one -> new long[] {one.firstSequence(), one.lastSequence()}).toList()));
+        stored.stream().map(one -> new long[] {one.firstSequence(), one.lastSequence()}).toList());
+    memories.put(key, memory);
+    return Optional.of(memory);
   }
 
-  /** The memory's ranges of sequences; a conversation written without this repository is its latest messages. */
-  private List<long[]> decode(Conversation conversation) {
-    Optional<JsonValue> memory = conversation.metadata().get(MEMORY);
-    if (memory.isEmpty() || !(memory.get() instanceof JsonArray ranges)) {
-      long last = conversation.lastSequence();
-      return last == 0 ? List.of() : List.<long[]>of(new long[] {Math.max(1, last - maxMessages + 1), last});
+  /**
+   * The memory's ranges of sequences: noted in the conversation's metadata by a save that
+   * appended nothing, else on the last message; messages that another client appended after the
+   * last note join the memory; a conversation this repository never wrote is its latest messages.
+   */
+  private List<long[]> extent(Conversation conversation, List<dev.convostore.domain.Message> last) {
+    long lastSequence = conversation.lastSequence();
+    Optional<JsonObject> noted = conversation.metadata().get(MEMORY).map(JsonObject.class::cast)
+        .filter(memory -> memory.get("at").map(ConvostoreChatMemoryRepository::number).orElse(-1L) == lastSequence);
+    if (noted.isPresent()) {
+      return decode(noted.get().get("sequences").orElseThrow());
     }
-    return ranges.elements().stream()
-        .map(range -> ((JsonArray) range).elements())
-        .map(bounds -> new long[] {number(bounds.get(0)), number(bounds.get(1))})
-        .toList();
+    List<dev.convostore.domain.Message> recent = last.isEmpty() || SpringAiMessages.memory(last.get(0)).isPresent()
+        ? last
+        : store.history().history(conversation.owner(), conversation.id(), HistoryRequest.last(READ_BACK));
+    for (int i = recent.size() - 1; i >= 0; i--) {
+      Optional<JsonValue> memory = SpringAiMessages.memory(recent.get(i));
+      if (memory.isPresent()) {
+        List<long[]> ranges = new ArrayList<>(decode(memory.get()));
+        if (recent.get(i).sequence() < lastSequence) {
+          ranges.add(new long[] {recent.get(i).sequence() + 1, lastSequence});
+        }
+        return ranges;
+      }
+    }
+    return lastSequence == 0 ? List.of() : List.<long[]>of(new long[] {Math.max(1, lastSequence - maxMessages + 1), lastSequence});
+  }
+
+  /** The messages in {@code ranges}, in order; those removed since (by retention) are left out. */
+  private List<dev.convostore.domain.Message> messages(UserId user, ConversationId id, List<long[]> ranges) {
+    List<dev.convostore.domain.Message> held = new ArrayList<>();
+    for (long[] range : ranges) {
+      for (long from = range[0]; from <= range[1]; from += HistoryRequest.MAX_LIMIT) {
+        long to = Math.min(range[1], from + HistoryRequest.MAX_LIMIT - 1);
+        store.history().history(user, id, HistoryRequest.after(from - 1, (int) (to - from + 1))).stream()
+            .filter(message -> message.sequence() <= to)
+            .forEach(held::add);
+      }
+    }
+    return held;
   }
 
   /** Ranges of sequences, neighbours merged. */
-  private static JsonValue encode(List<long[]> ranges) {
+  private static JsonValue ranges(List<long[]> sequences) {
     List<List<Long>> merged = new ArrayList<>();
-    for (long[] range : ranges) {
+    for (long[] range : sequences) {
       List<Long> previous = merged.isEmpty() ? null : merged.get(merged.size() - 1);
       if (previous != null && previous.get(1) + 1 == range[0]) {
         previous.set(1, range[1]);
@@ -246,6 +291,13 @@ public final class ConvostoreChatMemoryRepository implements ChatMemoryRepositor
       }
     }
     return JsonValue.from(MEMORY, merged);
+  }
+
+  private static List<long[]> decode(JsonValue ranges) {
+    return ((JsonArray) ranges).elements().stream()
+        .map(range -> ((JsonArray) range).elements())
+        .map(bounds -> new long[] {number(bounds.get(0)), number(bounds.get(1))})
+        .toList();
   }
 
   private static long number(JsonValue value) {
@@ -267,6 +319,9 @@ public final class ConvostoreChatMemoryRepository implements ChatMemoryRepositor
       throw new IllegalArgumentException("conversationId cannot be null or empty");
     }
   }
+
+  /** A Spring AI conversation of a user. */
+  private record Key(UserId user, String conversationId) {}
 
   /** A conversation's memory: its Spring AI messages and the sequences each one occupies. */
   private record Memory(Conversation conversation, List<Message> messages, List<long[]> sequences) {}

@@ -86,6 +86,17 @@ final class SpringAiMessages {
     return List.of(withMetadata(NewMessage.text(role, text == null || text.isBlank() ? NO_TEXT : text), metadata, notes));
   }
 
+  /** {@code message} with the memory's extent noted. */
+  static NewMessage withMemory(NewMessage message, JsonValue ranges) {
+    JsonObject notes = notes(message.metadata()).with("memory", ranges);
+    return message.withMetadata(message.metadata().with(NOTES, notes));
+  }
+
+  /** The memory's extent noted on {@code message}, if any. */
+  static Optional<JsonValue> memory(dev.convostore.domain.Message message) {
+    return notes(message.metadata()).get("memory");
+  }
+
   private static List<ToolCall> toolCalls(List<AssistantMessage.ToolCall> calls, Map<String, JsonValue> notes) {
     List<ToolCall> stored = new ArrayList<>(calls.size());
     List<JsonValue> exact = new ArrayList<>(calls.size());

@@ -59,6 +59,30 @@ class ConvostoreHistoryTest {
   }
 
   @Test
+  void aRepositoryThatSavesFromAnOutdatedMemoryReadsAgainAndLosesNothing() {
+    ConvostoreChatMemoryRepository other = ConvostoreChatMemoryRepository.builder(store).user(ALICE).build();
+    repository.saveAll("c", ChatMemoryRepositoryContract.turns(1));
+    assertEquals(ChatMemoryRepositoryContract.turns(1), other.findByConversationId("c"));
+    repository.saveAll("c", ChatMemoryRepositoryContract.turns(2));
+    List<Message> fromOutdated = List.of(new UserMessage("question 1"), new AssistantMessage("answer 1"),
+        new UserMessage("from the other one"));
+    other.saveAll("c", fromOutdated);
+    assertEquals(fromOutdated, repository.findByConversationId("c"));
+    assertEquals(List.of("question 1", "answer 1", "question 2", "answer 2", "question 1", "answer 1",
+        "from the other one"), history("c"));
+  }
+
+  @Test
+  void messagesAppendedByOtherMeansJoinTheMemory() {
+    repository.saveAll("c", ChatMemoryRepositoryContract.turns(1));
+    store.messages().append(ALICE, ConvostoreChatMemoryRepository.convostoreId(ALICE, "c"),
+        dev.convostore.domain.NewMessage.user("appended through convostore"));
+    List<Message> expected = new java.util.ArrayList<>(ChatMemoryRepositoryContract.turns(1));
+    expected.add(new UserMessage("appended through convostore"));
+    assertEquals(expected, repository.findByConversationId("c"));
+  }
+
+  @Test
   void findByConversationIdReturnsTheLatestMaxMessages() {
     ConvostoreChatMemoryRepository three = ConvostoreChatMemoryRepository.builder(store).user(ALICE).maxMessages(3).build();
     three.saveAll("c", ChatMemoryRepositoryContract.turns(3));
