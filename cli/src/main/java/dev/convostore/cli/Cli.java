@@ -51,6 +51,7 @@ import picocli.CommandLine.ScopeType;
         AdminCommands.Retention.class,
         TransferCommands.Export.class,
         TransferCommands.Import.class,
+        TransferCommands.ImportSpringAi.class,
         AdminCommands.Migrate.class
     },
     footer = {
@@ -194,6 +195,11 @@ public final class Cli implements Runnable {
     // only has to tell users' cursors apart and survive between commands: a key derived from the URL.
     properties.putIfAbsent("convostore.cursor-secret", "convostore command-line cursors of " + properties.getProperty("convostore.url"));
     return properties;
+  }
+
+  /** An environment variable of this run, or null. */
+  String variable(String name) {
+    return environment.get(name);
   }
 
   /** The acting user: {@code --user}, then the environment, then the properties file, then the default. */

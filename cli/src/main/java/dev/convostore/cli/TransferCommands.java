@@ -3,7 +3,9 @@ package dev.convostore.cli;
 import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.application.port.in.ImportReport;
 import dev.convostore.bootstrap.ConvoStore;
+import dev.convostore.bootstrap.SpringAiChatMemory;
 import dev.convostore.domain.ConversationSnapshot;
+import dev.convostore.domain.UserId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
@@ -115,7 +118,8 @@ final class TransferCommands {
     private int importFrom(Path file, JsonLines.ImportOptions options) throws IOException {
       long started = System.nanoTime();
       ImportReport report;
-      try (ConvoStore store = cli.open(); ProgressBar bar = progressBar(Files.isRegularFile(file) ? Files.size(file) : 0)) {
+      try (ConvoStore store = cli.open();
+          ProgressBar bar = progressBar(cli, "import", Files.isRegularFile(file) ? Files.size(file) : 0, " MB", 1_000_000)) {
         LongConsumer progress = bar == null ? read -> { } : bar::stepTo;
         report = JsonLines.importFile(() -> Files.newInputStream(file), store.transfer(), options, progress);
       }
@@ -131,15 +135,67 @@ final class TransferCommands {
           Cli.count(report.contextItems(), "context item"), seconds, Cli.count(report.unchanged(), "conversation")), json);
       return 0;
     }
+  }
 
-    /** A progress bar on a terminal; none when the output goes to a file or a pipe. */
-    private ProgressBar progressBar(long size) {
-      if (System.console() == null || cli.out() == null) {
-        return null;
+  @Command(name = "import-spring-ai", mixinStandardHelpOptions = true,
+      description = {"Import the conversations of Spring AI's JDBC chat memory table (SPRING_AI_CHAT_MEMORY, "
+          + "Spring AI 1.x or 2.x) as conversations of the acting user (--user).",
+          "Each keeps its Spring AI id in its metadata, under the id convostore's Spring AI repository gives it, "
+              + "so an application that switches to that repository finds its conversations. A conversation "
+              + "already in the store is left as it is: importing twice changes nothing.",
+          "The source password, if any, is read from the environment variable CONVOSTORE_SOURCE_PASSWORD."})
+  static final class ImportSpringAi implements Callable<Integer> {
+    @ParentCommand Cli cli;
+
+    @Option(names = "--from", required = true, paramLabel = "JDBC_URL",
+        description = "The database that holds the table, such as jdbc:postgresql://host/app or jdbc:sqlite:app.db.")
+    String from;
+
+    @Option(names = "--from-user", paramLabel = "NAME", description = "The user to connect to the source as.")
+    String fromUser;
+
+    @Option(names = "--table", paramLabel = "NAME", description = "The table; default "
+        + SpringAiChatMemory.DEFAULT_TABLE + ".")
+    String table = SpringAiChatMemory.DEFAULT_TABLE;
+
+    @Override
+    public Integer call() {
+      UserId user = cli.user();
+      Properties connection = new Properties();
+      if (fromUser != null) {
+        connection.setProperty("user", fromUser);
       }
-      return new ProgressBarBuilder().setTaskName("import").setInitialMax(size).setUnit(" MB", 1_000_000)
-          .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
-          .build();
+      String password = cli.variable("CONVOSTORE_SOURCE_PASSWORD");
+      if (password != null) {
+        connection.setProperty("password", password);
+      }
+      long started = System.nanoTime();
+      ImportReport report;
+      try (ConvoStore store = cli.open(); ProgressBar bar = progressBar(cli, "import", -1, " rows", 1)) {
+        LongConsumer progress = bar == null ? rows -> { } : bar::stepTo;
+        report = SpringAiChatMemory.importTable(store, from, connection, table, user, progress);
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("user", user.value());
+      json.put("conversations", report.conversations());
+      json.put("messages", report.messages());
+      json.put("unchanged", report.unchanged());
+      json.put("seconds", Math.round(seconds * 1000) / 1000.0);
+      cli.print(String.format(Locale.ROOT, "imported %s, %s for %s in %.1f s; %s already in the store",
+          Cli.count(report.conversations(), "conversation"), Cli.count(report.messages(), "message"), user, seconds,
+          Cli.count(report.unchanged(), "conversation")), json);
+      return 0;
     }
+  }
+
+  /** A progress bar on a terminal ({@code max} -1 when unknown); none when the output goes to a file or a pipe. */
+  private static ProgressBar progressBar(Cli cli, String task, long max, String unit, long unitSize) {
+    if (System.console() == null || cli.out() == null) {
+      return null;
+    }
+    return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUnit(unit, unitSize)
+        .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
+        .build();
   }
 }

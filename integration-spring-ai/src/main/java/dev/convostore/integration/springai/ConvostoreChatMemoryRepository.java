@@ -8,6 +8,7 @@ import dev.convostore.application.port.in.ConversationView;
 import dev.convostore.application.port.in.ListConversations;
 import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.bootstrap.ConvoStore;
+import dev.convostore.bootstrap.SpringAiChatMemory;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.HistoryRequest;
@@ -18,7 +19,6 @@ import dev.convostore.domain.JsonString;
 import dev.convostore.domain.JsonValue;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.ai.chat.memory.ChatMemoryRepository;
 import org.springframework.ai.chat.messages.Message;
@@ -60,7 +59,7 @@ import org.springframework.ai.chat.messages.Message;
 public final class ConvostoreChatMemoryRepository implements ChatMemoryRepository {
 
   /** The conversation metadata member that holds Spring AI's conversation id. */
-  public static final String CONVERSATION_ID = "springAi.conversationId";
+  public static final String CONVERSATION_ID = SpringAiChatMemory.CONVERSATION_ID;
 
   /** The conversation metadata member that holds the memory, as ranges of message sequences. */
   public static final String MEMORY = "springAi.memory";
@@ -308,10 +307,9 @@ public final class ConvostoreChatMemoryRepository implements ChatMemoryRepositor
     return Objects.requireNonNull(owner.apply(conversationId), "the user of a conversation cannot be null");
   }
 
-  /** The same id for the same user and Spring AI id, always. */
+  /** The same id for the same user and Spring AI id, always (the rule imports follow too). */
   static ConversationId convostoreId(UserId user, String conversationId) {
-    String name = "convostore-spring-ai\u0000" + user.value() + "\u0000" + conversationId;
-    return new ConversationId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
+    return SpringAiChatMemory.conversationId(user, conversationId);
   }
 
   private static void requireText(String conversationId) {

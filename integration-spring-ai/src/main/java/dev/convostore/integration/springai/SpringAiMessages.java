@@ -2,6 +2,7 @@ package dev.convostore.integration.springai;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.convostore.bootstrap.SpringAiChatMemory;
 import dev.convostore.domain.JsonArray;
 import dev.convostore.domain.JsonNull;
 import dev.convostore.domain.JsonNumber;
@@ -43,8 +44,7 @@ final class SpringAiMessages {
   /** The metadata member that holds the notes; Spring AI metadata must not use it. */
   static final String NOTES = "convostore.springAi";
 
-  /** What a text message holds when Spring AI's text was empty or missing (convostore needs text). */
-  private static final String NO_TEXT = "(no text)";
+  private static final String NO_TEXT = SpringAiChatMemory.NO_TEXT;
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
