@@ -43,25 +43,31 @@ import org.springframework.ai.chat.messages.Message;
  * messages), appends only the rest, and makes the memory that run plus the appended messages. So
  * trimming a window never deletes history, and whatever list is saved, {@link
  * #findByConversationId} returns exactly that list afterwards: a list that does not continue the
- * memory (a caller really replacing it) is appended whole and becomes the memory. A message equal
- * to one of the memory and saved right after the kept run is taken for that one.
+ * memory (a caller really replacing it) is appended whole and becomes the memory. Messages that
+ * another client appends to the conversation join the memory.
  *
  * <p>{@link #deleteByConversationId} deletes the conversation and its history. Conversation ids
- * map to convostore conversation ids by a name-based UUID of the user and the id, so the same id
+ * map to convostore conversation ids by {@link SpringAiChatMemory#conversationId}, so the same id
  * always finds the same conversation; the id itself is kept in the conversation's metadata ({@value
- * #CONVERSATION_ID}) and the memory's sequence numbers beside it ({@value #MEMORY}).
+ * #CONVERSATION_ID}).
+ *
+ * <p>The memory's extent is noted on the last message each save appends, in the append's own
+ * transaction, or in the conversation's metadata ({@value #MEMORY}) by a save that appends
+ * nothing. The repository keeps the memories it read or wrote last; a read first checks, with one
+ * small call, that the conversation has not changed since, and a save writes only on that
+ * condition, so another writer of the same conversation (another instance of the application)
+ * makes it read again, never lose a message. A {@code findByConversationId} is one small read, a
+ * {@code saveAll} that continues the memory one append.
  *
  * <p>Messages with media are refused. Metadata values that are not text, numbers, booleans, lists
- * or maps come back as their text. Each call is one or a few convostore calls, each in its own
- * transaction; a {@code saveAll} that loses a race with another writer of the same conversation
- * reads again and retries.
+ * or maps come back as their text.
  */
 public final class ConvostoreChatMemoryRepository implements ChatMemoryRepository {
 
   /** The conversation metadata member that holds Spring AI's conversation id. */
   public static final String CONVERSATION_ID = SpringAiChatMemory.CONVERSATION_ID;
 
-  /** The conversation metadata member that holds the memory, as ranges of message sequences. */
+  /** The conversation metadata member that holds the memory after a save that appended nothing. */
   public static final String MEMORY = "springAi.memory";
 
   /** How far back a read looks for the memory's note when other clients appended after it. */
