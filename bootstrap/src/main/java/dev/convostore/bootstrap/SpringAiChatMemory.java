@@ -17,7 +17,6 @@ import dev.convostore.domain.ToolOutcome;
 import dev.convostore.domain.ToolResult;
 import dev.convostore.domain.UserId;
 import dev.convostore.domain.ValidationException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -38,7 +37,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
@@ -59,6 +57,9 @@ public final class SpringAiChatMemory {
   /** The conversation metadata member that holds the Spring AI conversation id. */
   public static final String CONVERSATION_ID = "springAi.conversationId";
 
+  /** The framework's name in its conversations' ids and notes. */
+  public static final String FRAMEWORK = "spring-ai";
+
   /** The table Spring AI's JDBC repository writes. */
   public static final String DEFAULT_TABLE = "SPRING_AI_CHAT_MEMORY";
 
@@ -74,8 +75,7 @@ public final class SpringAiChatMemory {
 
   /** The convostore conversation of a user's Spring AI conversation: the same one every time. */
   public static ConversationId conversationId(UserId user, String springAiConversationId) {
-    String name = "convostore-spring-ai\u0000" + user.value() + "\u0000" + springAiConversationId;
-    return new ConversationId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
+    return MemoryIds.conversationId(FRAMEWORK, user, springAiConversationId);
   }
 
   /**

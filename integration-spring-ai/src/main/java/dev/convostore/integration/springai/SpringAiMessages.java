@@ -15,6 +15,7 @@ import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.ToolCall;
 import dev.convostore.domain.ToolOutcome;
 import dev.convostore.domain.ToolResult;
+import dev.convostore.integration.FrameworkMessages;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ import org.springframework.ai.chat.messages.UserMessage;
  * types cannot hold as given (an empty or missing text, a tool call's exact argument text, a
  * number's Java type, which responses form one message) is noted under the member {@value #NOTES}.
  */
-final class SpringAiMessages {
+final class SpringAiMessages implements FrameworkMessages<Message> {
 
   /** The metadata member that holds the notes; Spring AI metadata must not use it. */
   static final String NOTES = "convostore.springAi";
@@ -49,13 +50,23 @@ final class SpringAiMessages {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-  private SpringAiMessages() {}
+  @Override
+  public String framework() {
+    return SpringAiChatMemory.FRAMEWORK;
+  }
 
-  /** One Spring AI message and the convostore sequences that hold it. */
-  record Stored(Message message, long firstSequence, long lastSequence) {}
+  @Override
+  public String notesMember() {
+    return NOTES;
+  }
 
-  /** The convostore messages that hold {@code message}. */
-  static List<NewMessage> toConvostore(Message message) {
+  @Override
+  public boolean isSystem(Message message) {
+    return message instanceof SystemMessage;
+  }
+
+  @Override
+  public List<NewMessage> toConvostore(Message message) {
     Map<String, JsonValue> notes = new LinkedHashMap<>();
     JsonObject metadata = metadata(message.getMetadata(), notes);
     if (message instanceof ToolResponseMessage toolResponse) {
@@ -84,17 +95,6 @@ final class SpringAiMessages {
       notes.put("text", text == null ? JsonNull.NULL : new JsonString(text));
     }
     return List.of(withMetadata(NewMessage.text(role, text == null || text.isBlank() ? NO_TEXT : text), metadata, notes));
-  }
-
-  /** {@code message} with the memory's extent noted. */
-  static NewMessage withMemory(NewMessage message, JsonValue ranges) {
-    JsonObject notes = notes(message.metadata()).with("memory", ranges);
-    return message.withMetadata(message.metadata().with(NOTES, notes));
-  }
-
-  /** The memory's extent noted on {@code message}, if any. */
-  static Optional<JsonValue> memory(dev.convostore.domain.Message message) {
-    return notes(message.metadata()).get("memory");
   }
 
   private static List<ToolCall> toolCalls(List<AssistantMessage.ToolCall> calls, Map<String, JsonValue> notes) {
@@ -134,21 +134,19 @@ final class SpringAiMessages {
     return results;
   }
 
-  /**
-   * The Spring AI messages that {@code stored} holds, in order. Messages that another client
-   * wrote (without notes) read as their nearest Spring AI message.
-   */
-  static List<Stored> fromConvostore(List<dev.convostore.domain.Message> stored) {
-    List<Stored> messages = new ArrayList<>(stored.size());
+  /** Messages that another client wrote (without notes) read as their nearest Spring AI message. */
+  @Override
+  public List<Stored<Message>> fromConvostore(List<dev.convostore.domain.Message> stored) {
+    List<Stored<Message>> messages = new ArrayList<>(stored.size());
     for (int i = 0; i < stored.size(); i++) {
       dev.convostore.domain.Message first = stored.get(i);
       if (first.kind() == MessageKind.TOOL_RESULT) {
         int parts = parts(stored, i);
-        messages.add(new Stored(toolResponse(stored.subList(i, i + parts)), first.sequence(),
+        messages.add(new Stored<>(toolResponse(stored.subList(i, i + parts)), first.sequence(),
             stored.get(i + parts - 1).sequence()));
         i += parts - 1;
       } else {
-        messages.add(new Stored(springAi(first), first.sequence(), first.sequence()));
+        messages.add(new Stored<>(springAi(first), first.sequence(), first.sequence()));
       }
     }
     return messages;

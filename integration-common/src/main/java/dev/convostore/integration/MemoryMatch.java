@@ -1,14 +1,13 @@
-package dev.convostore.integration.springai;
+package dev.convostore.integration;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.ai.chat.messages.Message;
-import org.springframework.ai.chat.messages.SystemMessage;
+import java.util.function.Predicate;
 
 /**
- * Which messages of a list that {@code saveAll} receives the memory already holds. Spring AI's
- * {@code MessageWindowChatMemory} saves the memory it read, trimmed from the front (its system
- * messages kept, unless a new one replaces them), followed by the new messages. So the list
+ * Which messages of a saved list the memory already holds. A window memory (Spring AI's and
+ * LangChain4j's {@code MessageWindowChatMemory}) saves the memory it read, trimmed from the front
+ * (its system messages kept, unless a new one replaces them), followed by the new messages. So the list
  * begins with messages of the memory, in the memory's order, and that run ends with the memory's
  * last message; when the trimming removed every other message, it is the memory's system messages
  * alone. Everything after that beginning is new.
@@ -22,11 +21,11 @@ final class MemoryMatch {
    * beginning that ends with the memory's last message and appears in the memory in order, or
    * else the system messages of the memory that begin it. The rest of {@code saved} is new.
    */
-  static List<Integer> kept(List<Message> memory, List<Message> saved) {
+  static <M> List<Integer> kept(List<M> memory, List<M> saved, Predicate<M> isSystem) {
     if (memory.isEmpty()) {
       return List.of();
     }
-    Message last = memory.get(memory.size() - 1);
+    M last = memory.get(memory.size() - 1);
     for (int length = Math.min(saved.size(), memory.size()); length > 0; length--) {
       if (saved.get(length - 1).equals(last)) {
         List<Integer> positions = endingAtLast(memory, saved.subList(0, length));
@@ -35,11 +34,11 @@ final class MemoryMatch {
         }
       }
     }
-    return leadingSystemMessages(memory, saved);
+    return leadingSystemMessages(memory, saved, isSystem);
   }
 
   /** The latest positions at which {@code run} appears in order, its last at the memory's last; or null. */
-  private static List<Integer> endingAtLast(List<Message> memory, List<Message> run) {
+  private static <M> List<Integer> endingAtLast(List<M> memory, List<M> run) {
     Integer[] positions = new Integer[run.size()];
     int at = memory.size() - 1;
     positions[run.size() - 1] = at;
@@ -56,11 +55,11 @@ final class MemoryMatch {
     return List.of(positions);
   }
 
-  private static List<Integer> leadingSystemMessages(List<Message> memory, List<Message> saved) {
+  private static <M> List<Integer> leadingSystemMessages(List<M> memory, List<M> saved, Predicate<M> isSystem) {
     List<Integer> positions = new ArrayList<>();
     int at = 0;
-    for (Message message : saved) {
-      if (!(message instanceof SystemMessage)) {
+    for (M message : saved) {
+      if (!isSystem.test(message)) {
         break;
       }
       while (at < memory.size() && !memory.get(at).equals(message)) {
