@@ -95,14 +95,34 @@ public final class ChatHistory<M> {
     return new ArrayList<>(memory.subList(Math.max(0, memory.size() - maxMessages), memory.size()));
   }
 
-  /** Appends what the memory does not hold yet and makes {@code messages} the memory (see the class). */
+  /**
+   * Appends what the memory does not hold yet and makes {@code messages} the memory (see the
+   * class). When another writer changed the memory meanwhile and {@code messages} continued the
+   * memory as it was, the messages it added are added to the memory as it is now: two writers that
+   * each add to a memory both keep what they added.
+   */
   public void save(UserId user, String memoryId, List<M> messages) {
     Key key = new Key(user, memoryId);
-    List<List<NewMessage>> drafts = messages.stream().map(codec::toConvostore).toList();
+    List<List<NewMessage>> drafts = messages.stream().map(codec::toConvostore).toList(); // refusals come first
+    Rebase<M> added = null;
     ConflictException lost = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       try {
-        save(key, messages, drafts);
+        Memory<M> memory = Optional.ofNullable(memories.get(key)).or(() -> read(key)).orElseGet(() -> start(key));
+        List<M> saving = messages;
+        List<List<NewMessage>> savingDrafts = drafts;
+        if (added != null) { // what the caller added, now added to the memory as it is
+          saving = new ArrayList<>(memory.messages());
+          saving.addAll(added.messages());
+          savingDrafts = new ArrayList<>(Collections.nCopies(memory.messages().size(), List.of()));
+          savingDrafts.addAll(added.drafts());
+        }
+        List<Integer> kept = MemoryMatch.kept(memory.messages(), saving, codec::isSystem);
+        if (added == null && (memory.messages().isEmpty()
+            || !kept.isEmpty() && kept.get(kept.size() - 1) == memory.messages().size() - 1)) {
+          added = new Rebase<>(messages.subList(kept.size(), messages.size()), drafts.subList(kept.size(), drafts.size()));
+        }
+        write(key, memory, kept, saving, savingDrafts.subList(kept.size(), savingDrafts.size()));
         return;
       } catch (ConflictException raced) { // another writer came first: read again
         memories.remove(key);
@@ -139,27 +159,24 @@ public final class ChatHistory<M> {
   }
 
   /**
-   * Saves from the memory last read or written, when there is one: the writes are conditional on
-   * the conversation being as that memory saw it, so a stale memory fails them and is read again.
+   * Writes {@code messages} as the memory, the positions {@code kept} of {@code memory} kept and
+   * {@code added} appended; on the condition that the conversation is as {@code memory} saw it.
    */
-  private void save(Key key, List<M> messages, List<List<NewMessage>> drafts) {
-    UserId user = key.user();
-    Memory<M> memory = Optional.ofNullable(memories.get(key)).or(() -> read(key)).orElseGet(() -> start(key));
-    List<Integer> kept = MemoryMatch.kept(memory.messages(), messages, codec::isSystem);
+  private void write(Key key, Memory<M> memory, List<Integer> kept, List<M> messages, List<List<NewMessage>> added) {
     List<long[]> sequences = new ArrayList<>();
     kept.forEach(position -> sequences.add(memory.sequences().get(position)));
-    List<List<NewMessage>> added = drafts.subList(kept.size(), drafts.size());
+    Conversation conversation = memory.conversation();
     if (added.isEmpty()) {
       // Nothing to append: the memory's new extent goes to the conversation's metadata instead.
-      Conversation changed = store.conversations().updateMetadata(user, memory.conversation().id(),
-          memory.conversation().metadata().with(memoryMember, JsonObject.of(
-              "at", memory.conversation().lastSequence(), "sequences", ranges(sequences))),
-          OptionalLong.of(memory.conversation().version()));
+      Conversation changed = store.conversations().updateMetadata(key.user(), conversation.id(),
+          conversation.metadata().with(memoryMember, JsonObject.of(
+              "at", conversation.lastSequence(), "sequences", ranges(sequences))),
+          OptionalLong.of(conversation.version()));
       memories.put(key, new Memory<>(changed, List.copyOf(messages), sequences));
       return;
     }
     List<NewMessage> appended = added.stream().flatMap(List::stream).collect(ArrayList::new, List::add, List::addAll);
-    long first = memory.conversation().lastSequence() + 1;
+    long first = conversation.lastSequence() + 1;
     for (List<NewMessage> message : added) {
       sequences.add(new long[] {first, first + message.size() - 1});
       first += message.size();
@@ -168,8 +185,8 @@ public final class ChatHistory<M> {
     NewMessage last = appended.remove(appended.size() - 1);
     appended.add(withMemory(last, ranges(sequences)));
     List<Message> stored = store.messages().append(new AppendMessages(
-        user, memory.conversation().id(), appended, OptionalLong.of(memory.conversation().lastSequence())));
-    Conversation after = memory.conversation().afterAppend(stored.size(), memory.conversation().updatedAt(), Optional.empty());
+        key.user(), conversation.id(), appended, OptionalLong.of(conversation.lastSequence())));
+    Conversation after = conversation.afterAppend(stored.size(), conversation.updatedAt(), Optional.empty());
     memories.put(key, new Memory<>(after, List.copyOf(messages), sequences));
   }
 
@@ -290,6 +307,9 @@ public final class ChatHistory<M> {
     return metadata.get(codec.notesMember()).filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
         .orElse(JsonObject.empty());
   }
+
+  /** The messages a save added to the memory it saw, and their convostore messages. */
+  private record Rebase<M>(List<M> messages, List<List<NewMessage>> drafts) {}
 
   /** A framework memory of a user. */
   private record Key(UserId user, String memoryId) {}

@@ -22,7 +22,9 @@ import org.springframework.ai.chat.messages.Message;
  * saves the memory it read, trimmed from the front, followed by the new messages: only the new
  * ones are appended, and trimming never deletes history. Whatever list is saved, {@link
  * #findByConversationId} returns exactly that list afterwards: a list that does not continue the
- * memory (a caller really replacing it) is appended whole and becomes the memory.
+ * memory (a caller really replacing it) is appended whole and becomes the memory. When another
+ * writer (another instance of the application) added to the memory meanwhile, what each added is
+ * kept.
  *
  * <p>{@link #deleteByConversationId} deletes the conversation and its history. Conversation ids
  * map to convostore conversation ids by {@link SpringAiChatMemory#conversationId}, so the same id

@@ -59,7 +59,7 @@ class ConvostoreHistoryTest {
   }
 
   @Test
-  void aRepositoryThatSavesFromAnOutdatedMemoryReadsAgainAndLosesNothing() {
+  void aRepositoryThatAddsToAnOutdatedMemoryAddsToTheCurrentOne() {
     ConvostoreChatMemoryRepository other = ConvostoreChatMemoryRepository.builder(store).user(ALICE).build();
     repository.saveAll("c", ChatMemoryRepositoryContract.turns(1));
     assertEquals(ChatMemoryRepositoryContract.turns(1), other.findByConversationId("c"));
@@ -67,9 +67,11 @@ class ConvostoreHistoryTest {
     List<Message> fromOutdated = List.of(new UserMessage("question 1"), new AssistantMessage("answer 1"),
         new UserMessage("from the other one"));
     other.saveAll("c", fromOutdated);
-    assertEquals(fromOutdated, repository.findByConversationId("c"));
-    assertEquals(List.of("question 1", "answer 1", "question 2", "answer 2", "question 1", "answer 1",
-        "from the other one"), history("c"));
+    List<Message> both = new java.util.ArrayList<>(ChatMemoryRepositoryContract.turns(2));
+    both.add(new UserMessage("from the other one"));
+    assertEquals(both, repository.findByConversationId("c"));
+    assertEquals(both, other.findByConversationId("c"));
+    assertEquals(List.of("question 1", "answer 1", "question 2", "answer 2", "from the other one"), history("c"));
   }
 
   @Test
