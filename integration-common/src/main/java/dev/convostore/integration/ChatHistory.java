@@ -21,6 +21,7 @@ import dev.convostore.domain.Message;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,10 @@ public final class ChatHistory<M> {
   /** Conversations whose memory is kept, checked by one small read before use. */
   private static final int MEMORIES_KEPT = 1_000;
 
-  /** How often a save that lost a race with another writer reads again. */
+  /** Stripes of the locks that let one writer of a conversation at a time in this process. */
+  private static final int LOCKS = 64;
+
+  /** How often a save that lost a race with another process reads again. */
   private static final int ATTEMPTS = 10;
 
   private final ConvoStore store;
@@ -67,6 +71,13 @@ public final class ChatHistory<M> {
   private final String idMember;
   private final String memoryMember;
   private final int maxMessages;
+  private final Object[] locks = new Object[LOCKS];
+  private final ThreadLocal<Map<Key, Memory<M>>> lastRead = ThreadLocal.withInitial(() -> new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Key, Memory<M>> eldest) {
+      return size() > LOCKS;
+    }
+  });
   private final Map<Key, Memory<M>> memories = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Key, Memory<M>> eldest) {
@@ -87,12 +98,16 @@ public final class ChatHistory<M> {
     this.idMember = idMember;
     this.memoryMember = memoryMember;
     this.maxMessages = maxMessages;
+    Arrays.setAll(locks, i -> new Object());
   }
 
   /** The memory: the last {@code maxMessages} messages of the list saved last; empty when there is none. */
   public List<M> find(UserId user, String memoryId) {
-    List<M> memory = read(new Key(user, memoryId)).map(Memory::messages).orElse(List.of());
-    return new ArrayList<>(memory.subList(Math.max(0, memory.size() - maxMessages), memory.size()));
+    Key key = new Key(user, memoryId);
+    Optional<Memory<M>> memory = read(key);
+    lastRead.get().put(key, memory.orElse(new Memory<>(null, List.of(), List.of())));
+    List<M> messages = memory.map(Memory::messages).orElse(List.of());
+    return new ArrayList<>(messages.subList(Math.max(0, messages.size() - maxMessages), messages.size()));
   }
 
   /**
@@ -104,29 +119,34 @@ public final class ChatHistory<M> {
   public void save(UserId user, String memoryId, List<M> messages) {
     Key key = new Key(user, memoryId);
     List<List<NewMessage>> drafts = messages.stream().map(codec::toConvostore).toList(); // refusals come first
-    Rebase<M> added = null;
+    // The memory this thread read last is the one the caller changed (a window memory reads, then saves).
+    Memory<M> base = lastRead.get().remove(key);
     ConflictException lost = null;
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      try {
-        Memory<M> memory = Optional.ofNullable(memories.get(key)).or(() -> read(key)).orElseGet(() -> start(key));
-        List<M> saving = messages;
-        List<List<NewMessage>> savingDrafts = drafts;
-        if (added != null) { // what the caller added, now added to the memory as it is
-          saving = new ArrayList<>(memory.messages());
-          saving.addAll(added.messages());
-          savingDrafts = new ArrayList<>(Collections.nCopies(memory.messages().size(), List.of()));
-          savingDrafts.addAll(added.drafts());
+    synchronized (locks[Math.floorMod(key.hashCode(), locks.length)]) { // writers in this process take turns
+      for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        try {
+          Memory<M> current = Optional.ofNullable(memories.get(key)).or(() -> read(key)).orElseGet(() -> start(key));
+          Memory<M> from = base == null || base.sameState(current) ? current : base;
+          List<Integer> kept = MemoryMatch.kept(from.messages(), messages, codec::isSystem);
+          boolean continued = from.messages().isEmpty()
+              || !kept.isEmpty() && kept.get(kept.size() - 1) == from.messages().size() - 1;
+          if (from == current || !continued) {
+            List<Integer> keptNow = from == current ? kept : MemoryMatch.kept(current.messages(), messages, codec::isSystem);
+            write(key, current, keptNow, messages, drafts.subList(keptNow.size(), drafts.size()));
+          } else { // another writer changed the memory since the caller read it: add to it what the caller added
+            List<M> rebased = new ArrayList<>(current.messages());
+            rebased.addAll(messages.subList(kept.size(), messages.size()));
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < current.messages().size(); i++) {
+              all.add(i);
+            }
+            write(key, current, all, rebased, drafts.subList(kept.size(), drafts.size()));
+          }
+          return;
+        } catch (ConflictException raced) { // another process wrote first: read again
+          memories.remove(key);
+          lost = raced;
         }
-        List<Integer> kept = MemoryMatch.kept(memory.messages(), saving, codec::isSystem);
-        if (added == null && (memory.messages().isEmpty()
-            || !kept.isEmpty() && kept.get(kept.size() - 1) == memory.messages().size() - 1)) {
-          added = new Rebase<>(messages.subList(kept.size(), messages.size()), drafts.subList(kept.size(), drafts.size()));
-        }
-        write(key, memory, kept, saving, savingDrafts.subList(kept.size(), savingDrafts.size()));
-        return;
-      } catch (ConflictException raced) { // another writer came first: read again
-        memories.remove(key);
-        lost = raced;
       }
     }
     throw lost;
@@ -308,12 +328,17 @@ public final class ChatHistory<M> {
         .orElse(JsonObject.empty());
   }
 
-  /** The messages a save added to the memory it saw, and their convostore messages. */
-  private record Rebase<M>(List<M> messages, List<List<NewMessage>> drafts) {}
-
   /** A framework memory of a user. */
   private record Key(UserId user, String memoryId) {}
 
   /** A conversation's memory: the framework's messages and the sequences each one occupies. */
-  private record Memory<M>(Conversation conversation, List<M> messages, List<long[]> sequences) {}
+  private record Memory<M>(Conversation conversation, List<M> messages, List<long[]> sequences) {
+
+    /** Whether both saw the conversation at the same point (a memory read before there was one has no conversation). */
+    boolean sameState(Memory<M> other) {
+      return conversation != null && other.conversation != null
+          && conversation.lastSequence() == other.conversation.lastSequence()
+          && conversation.version() == other.conversation.version();
+    }
+  }
 }

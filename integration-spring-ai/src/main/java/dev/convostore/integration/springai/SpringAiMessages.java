@@ -1,7 +1,5 @@
 package dev.convostore.integration.springai;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.convostore.bootstrap.SpringAiChatMemory;
 import dev.convostore.domain.JsonArray;
 import dev.convostore.domain.JsonNull;
@@ -16,7 +14,7 @@ import dev.convostore.domain.ToolCall;
 import dev.convostore.domain.ToolOutcome;
 import dev.convostore.domain.ToolResult;
 import dev.convostore.integration.FrameworkMessages;
-import java.io.IOException;
+import dev.convostore.integration.ToolArguments;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,9 +44,6 @@ final class SpringAiMessages implements FrameworkMessages<Message> {
   static final String NOTES = "convostore.springAi";
 
   private static final String NO_TEXT = SpringAiChatMemory.NO_TEXT;
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   @Override
   public String framework() {
@@ -106,7 +101,7 @@ final class SpringAiMessages implements FrameworkMessages<Message> {
       // convostore needs a distinct, non-blank call id and tool name; the exact ones are noted.
       String id = usable(call.id(), ToolCall.MAX_CALL_ID_LENGTH) && ids.add(call.id()) ? call.id() : "call-" + i;
       String name = usable(call.name(), ToolCall.MAX_TOOL_NAME_LENGTH) ? call.name() : "unnamed";
-      stored.add(new ToolCall(id, name, arguments(call.arguments())));
+      stored.add(new ToolCall(id, name, ToolArguments.of(call.arguments())));
       exact.add(JsonObject.of("id", call.id(), "type", call.type(), "name", call.name(), "arguments", call.arguments()));
     }
     notes.put("toolCalls", new JsonArray(exact));
@@ -202,20 +197,6 @@ final class SpringAiMessages implements FrameworkMessages<Message> {
 
   private static boolean usable(String name, int maxLength) {
     return name != null && !name.isBlank() && name.length() <= maxLength;
-  }
-
-  /** Arguments as a JSON object when they are one (convostore's statistics and exports read them). */
-  private static JsonObject arguments(String arguments) {
-    if (arguments != null) {
-      try {
-        if (JsonValue.from("arguments", JSON.readValue(arguments, Object.class)) instanceof JsonObject object) {
-          return object;
-        }
-      } catch (IOException | RuntimeException notAnObject) {
-        // kept only as text, in the notes
-      }
-    }
-    return JsonObject.empty();
   }
 
   private static JsonObject metadata(Map<String, Object> metadata, Map<String, JsonValue> notes) {

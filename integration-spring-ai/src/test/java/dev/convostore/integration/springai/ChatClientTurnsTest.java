@@ -8,6 +8,7 @@ import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.MessageKind;
 import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.UserId;
+import dev.convostore.integration.TestStores;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.convostore.bootstrap.ConvoStore;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.UserId;
+import dev.convostore.integration.TestStores;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

@@ -2,6 +2,7 @@ package dev.convostore.integration.springai;
 
 import dev.convostore.bootstrap.ConvoStore;
 import dev.convostore.domain.UserId;
+import dev.convostore.integration.TestStores;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.ai.chat.memory.ChatMemoryRepository;
 

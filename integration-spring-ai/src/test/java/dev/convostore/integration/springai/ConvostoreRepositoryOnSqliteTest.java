@@ -2,6 +2,7 @@ package dev.convostore.integration.springai;
 
 import dev.convostore.bootstrap.ConvoStore;
 import dev.convostore.domain.UserId;
+import dev.convostore.integration.TestStores;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;

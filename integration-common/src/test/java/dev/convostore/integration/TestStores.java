@@ -1,4 +1,4 @@
-package dev.convostore.integration.springai;
+package dev.convostore.integration;
 
 import dev.convostore.bootstrap.ConvoStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -15,22 +15,22 @@ import java.util.UUID;
  * The stores the tests run on, opened through the public API: memory, a SQLite file, and a new
  * schema of the tests' PostgreSQL server (embedded, one per test JVM, started on first use).
  */
-final class TestStores {
+public final class TestStores {
 
   private static String postgresUrl;
 
   private TestStores() {}
 
-  static ConvoStore memory() {
+  public static ConvoStore memory() {
     return ConvoStore.open("memory:");
   }
 
-  static ConvoStore sqlite(Path folder) {
+  public static ConvoStore sqlite(Path folder) {
     return ConvoStore.open("jdbc:sqlite:" + folder.resolve("convostore-" + UUID.randomUUID() + ".db"));
   }
 
-  static ConvoStore postgres() {
-    String schema = "spring_ai_" + UUID.randomUUID().toString().replace("-", "");
+  public static ConvoStore postgres() {
+    String schema = "integration_" + UUID.randomUUID().toString().replace("-", "");
     String server = postgresServer();
     try (Connection connection = DriverManager.getConnection(server); Statement statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA " + schema);
@@ -41,7 +41,7 @@ final class TestStores {
   }
 
   /** The JDBC URL of the tests' PostgreSQL server. */
-  static synchronized String postgresServer() {
+  public static synchronized String postgresServer() {
     if (postgresUrl == null) {
       try {
         EmbeddedPostgres server = EmbeddedPostgres.builder().start();
