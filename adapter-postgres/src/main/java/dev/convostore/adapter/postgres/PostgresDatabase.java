@@ -61,9 +61,14 @@ final class PostgresDatabase {
     return PooledSqlDatabase.openPool(config, PostgresErrors::translate);
   }
 
-  /** MyBatis, with the type handlers, the shared mapper files and PostgreSQL's inserts of messages. */
+  /**
+   * MyBatis, with the type handlers, the shared mapper files and PostgreSQL's inserts of messages;
+   * searches planned per call ({@link SearchPlannedPerCall}).
+   */
   static Configuration configuration(DataSource dataSource) {
-    return MyBatisSetup.configuration(dataSource, "postgresql", new PostgresTypes(), List.of(new PostgresTypes.TextArrays()),
-        PostgresMessageInserts.class);
+    Configuration configuration = MyBatisSetup.configuration(dataSource, "postgresql", new PostgresTypes(),
+        List.of(new PostgresTypes.TextArrays()), PostgresMessageInserts.class);
+    configuration.addInterceptor(new SearchPlannedPerCall());
+    return configuration;
   }
 }
