@@ -1,0 +1,322 @@
+package dev.convostore.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.convostore.bootstrap.ConvoStore;
+import dev.convostore.domain.UserId;
+import dev.convostore.integration.langchain4j.ConvostoreChatMemoryStore;
+import dev.convostore.integration.springai.ConvostoreChatMemoryRepository;
+import dev.langchain4j.store.memory.chat.ChatMemoryStore;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.springframework.ai.chat.memory.ChatMemoryRepository;
+import org.springframework.ai.chat.memory.repository.jdbc.JdbcChatMemoryRepository;
+import org.springframework.ai.chat.memory.repository.jdbc.JdbcChatMemoryRepositoryDialect;
+import org.springframework.ai.chat.memory.repository.jdbc.PostgresChatMemoryRepositoryDialect;
+import org.springframework.ai.chat.memory.repository.jdbc.SqliteChatMemoryRepositoryDialect;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A chat turn through each framework's window memory, on the framework's own persistent store and
+ * on convostore's, side by side on the same SQLite file and the same PostgreSQL server (pools of
+ * 2), at 10, 100 and 1,000 stored messages; and the bytes each stores per message.
+ *
+ * <p>Spring AI: its {@code JdbcChatMemoryRepository}; a turn is {@code add} of a question and its
+ * answer, then {@code get}. LangChain4j: a store written the way its community's persistent stores
+ * are (one JSON row per memory, {@link BlobChatMemoryStore}); a turn is {@code add} of the question,
+ * {@code add} of the answer, then {@code messages()}. The framework's store runs under a window of
+ * 20 (it then keeps only the window) and with full history (a window larger than the conversation:
+ * every save reads and rewrites everything); convostore runs under the window of 20 and keeps the
+ * full history in both cases. The sides are timed turn by turn, in turn, so that a slow phase of a
+ * shared machine falls on each.
+ *
+ * <p>Run: {@code ./mvnw -q -B package -pl benchmarks -am -DskipTests && java -cp
+ * benchmarks/target/benchmarks.jar dev.convostore.benchmarks.ChatMemoryTurns [REPORT.md]}.
+ */
+public final class ChatMemoryTurns {
+
+  private static final int[] STORED = {10, 100, 1_000};
+  private static final int TURNS = 200;
+  private static final int WINDOW = 20;
+  private static final int FULL_HISTORY = 1_000_000;
+  private static final int BULK_CONVERSATIONS = 200;
+  private static final int BULK_MESSAGES = 100;
+  private static final UserId USER = UserId.of("bench");
+
+  private final Map<String, List<String>> tables = new LinkedHashMap<>();
+
+  private ChatMemoryTurns() {}
+
+  /** One way of keeping a chat's memory: a turn, and conversations written whole beforehand. */
+  private interface Side {
+    void turn(String conversation, int turn);
+
+    void preload(String conversation, int messages);
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path report = Path.of(args.length > 0 ? args[0] : "benchmarks/target/chat-memory.md");
+    ChatMemoryTurns benchmark = new ChatMemoryTurns();
+    Path work = Files.createTempDirectory("convostore-chat-memory");
+    benchmark.sqlite(work.resolve("shared.db").toString());
+    benchmark.postgres();
+    StringBuilder markdown = new StringBuilder();
+    benchmark.tables.forEach((framework, rows) -> markdown.append("### ").append(framework).append("\n\n| store | stored messages | ")
+        .append(framework.startsWith("Spring") ? "Spring AI JDBC" : "JSON row per memory").append(", window of 20 | ")
+        .append(framework.startsWith("Spring") ? "Spring AI JDBC" : "JSON row per memory")
+        .append(", full history | convostore (full history) | full history / convostore |\n| --- | ---: | ---: | ---: | ---: | ---: |\n")
+        .append(String.join("\n", rows)).append("\n\n"));
+    markdown.append("Medians (and 99th percentiles) of ").append(TURNS).append(" turns, measured ").append(java.time.LocalDate.now())
+        .append(" on ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+        .append(System.getProperty("java.version")).append(".\n");
+    Files.createDirectories(report.toAbsolutePath().getParent());
+    Files.writeString(report, markdown, StandardCharsets.UTF_8);
+    System.out.println(markdown);
+    System.out.println("written to " + report);
+  }
+
+  private void sqlite(String file) throws Exception {
+    try (ConvoStore store = ConvoStore.open("jdbc:sqlite:" + file);
+        HikariDataSource pool = pool("jdbc:sqlite:" + file, "PRAGMA synchronous=NORMAL")) {
+      execute(pool, resource("schema-sqlite.sql") + ";" + BlobChatMemoryStore.SCHEMA);
+      String springAiTables = "name IN ('SPRING_AI_CHAT_MEMORY', 'SPRING_AI_CHAT_MEMORY_CONVERSATION_ID_TIMESTAMP_IDX',"
+          + " 'SPRING_AI_CHAT_MEMORY_CONVERSATION_ID_SEQUENCE_ID_IDX')";
+      String blobTables = "name IN ('chat_memory', 'sqlite_autoindex_chat_memory_1')";
+      String ours = "SELECT sum(pgsize) FROM dbstat WHERE NOT " + springAiTables + " AND NOT " + blobTables
+          + " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'convostore_schema_history%'";
+      compare("SQLite", store, pool, new SqliteChatMemoryRepositoryDialect(),
+          "SELECT sum(pgsize) FROM dbstat WHERE " + springAiTables, "SELECT sum(pgsize) FROM dbstat WHERE " + blobTables,
+          ours, "SELECT count(*) FROM messages");
+    }
+  }
+
+  private void postgres() throws Exception {
+    try (EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB").start()) {
+      String url = server.getJdbcUrl("postgres", "postgres");
+      try (HikariDataSource pool = pool(url + "&currentSchema=frameworks", null)) {
+        execute(pool, "CREATE SCHEMA bench; CREATE SCHEMA frameworks; SET search_path = frameworks;"
+            + resource("schema-postgresql.sql") + ";" + BlobChatMemoryStore.SCHEMA);
+        Properties properties = new Properties();
+        properties.setProperty("convostore.url", url + "&currentSchema=bench");
+        properties.setProperty("convostore.pool-size", "2");
+        try (ConvoStore store = ConvoStore.open(properties)) {
+          compare("PostgreSQL", store, pool, new PostgresChatMemoryRepositoryDialect(),
+              "SELECT pg_total_relation_size('frameworks.spring_ai_chat_memory')",
+              "SELECT pg_total_relation_size('frameworks.chat_memory')",
+              "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                  + " WHERE n.nspname = 'bench' AND c.relkind = 'r' AND c.relname <> 'convostore_schema_history'",
+              "SELECT count(*) FROM bench.messages");
+        }
+      }
+    }
+  }
+
+  /** Both frameworks on one database: bytes first (the same conversations written whole), then turns. */
+  private void compare(String adapter, ConvoStore store, HikariDataSource pool, JdbcChatMemoryRepositoryDialect dialect,
+      String springAiBytes, String blobBytes, String ourBytes, String ourMessages) throws SQLException {
+    ChatMemoryRepository springAi = JdbcChatMemoryRepository.builder().jdbcTemplate(new JdbcTemplate(pool)).dialect(dialect).build();
+    Map<String, Side> springAiSides = SpringAiSides.of(springAi,
+        ConvostoreChatMemoryRepository.builder(store).user(USER).build(), WINDOW, FULL_HISTORY);
+    ChatMemoryStore blob = new BlobChatMemoryStore(pool);
+    Map<String, Side> langChain4jSides = LangChain4jSides.of(blob,
+        ConvostoreChatMemoryStore.builder(store).user(USER).build(), WINDOW, FULL_HISTORY);
+    for (int i = 0; i < BULK_CONVERSATIONS; i++) {
+      springAiSides.get("full").preload("bulk-" + i, BULK_MESSAGES);
+      springAiSides.get("convostore").preload("bulk-" + i, BULK_MESSAGES);
+    }
+    long oursAfterSpringAi = single(pool, ourBytes);
+    long messagesAfterSpringAi = single(pool, ourMessages);
+    for (int i = 0; i < BULK_CONVERSATIONS; i++) {
+      langChain4jSides.get("full").preload("bulk-" + i, BULK_MESSAGES);
+      langChain4jSides.get("convostore").preload("bulk-" + i, BULK_MESSAGES);
+    }
+    String bulk = "| " + adapter + String.format(Locale.ROOT, " | bytes per stored message (%,d conversations of %d) | ",
+        BULK_CONVERSATIONS, BULK_MESSAGES) + "%d B | | %d B | |";
+    rows("Spring AI").add(String.format(Locale.ROOT, bulk,
+        single(pool, springAiBytes) / single(pool, "SELECT count(*) FROM SPRING_AI_CHAT_MEMORY"),
+        oursAfterSpringAi / messagesAfterSpringAi));
+    rows("LangChain4j").add(String.format(Locale.ROOT, bulk,
+        single(pool, blobBytes) / ((long) BULK_CONVERSATIONS * BULK_MESSAGES),
+        (single(pool, ourBytes) - oursAfterSpringAi) / (single(pool, ourMessages) - messagesAfterSpringAi)));
+    turns(adapter, "Spring AI", springAiSides);
+    turns(adapter, "LangChain4j", langChain4jSides);
+  }
+
+  private void turns(String adapter, String framework, Map<String, Side> sides) {
+    sides.forEach((side, memory) -> {
+      for (int i = 0; i < 2 * TURNS; i++) { // warm-up of the JIT and the pools, on a conversation of its own
+        memory.turn(side + "-warm-up", i);
+      }
+    });
+    for (int stored : STORED) {
+      Map<String, Latencies> latencies = new LinkedHashMap<>();
+      sides.forEach((side, memory) -> {
+        memory.preload(side + "-" + stored, stored);
+        latencies.put(side, new Latencies(TURNS));
+      });
+      for (int i = 0; i < TURNS; i++) {
+        int turn = i;
+        List<String> order = new ArrayList<>(sides.keySet());
+        Collections.rotate(order, i);
+        for (String side : order) {
+          latencies.get(side).time(() -> sides.get(side).turn(side + "-" + stored, turn));
+        }
+      }
+      Latencies full = latencies.get("full");
+      Latencies ours = latencies.get("convostore");
+      rows(framework).add(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %.1f |", adapter, stored,
+          text(latencies.get("window")), text(full), text(ours), full.medianMillis() / ours.medianMillis()));
+    }
+  }
+
+  private List<String> rows(String framework) {
+    return tables.computeIfAbsent(framework, name -> new ArrayList<>());
+  }
+
+  private static String text(Latencies latencies) {
+    return String.format(Locale.ROOT, "%.3f (%.3f) ms", latencies.medianMillis(), latencies.p99Millis());
+  }
+
+  private static HikariDataSource pool(String url, String initSql) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setMaximumPoolSize(2);
+    if (initSql != null) {
+      config.setConnectionInitSql(initSql);
+    }
+    return new HikariDataSource(config);
+  }
+
+  private static String resource(String name) throws SQLException {
+    try (var in = JdbcChatMemoryRepository.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (java.io.IOException unreadable) {
+      throw new IllegalStateException(unreadable);
+    }
+  }
+
+  private static void execute(HikariDataSource pool, String sql) throws SQLException {
+    try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+      for (String one : sql.split(";")) {
+        if (!one.isBlank()) {
+          statement.execute(one);
+        }
+      }
+    }
+  }
+
+  private static long single(HikariDataSource pool, String sql) throws SQLException {
+    try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  /** Spring AI's window memory over its repository and over convostore's. */
+  private static final class SpringAiSides {
+    private SpringAiSides() {}
+
+    static Map<String, Side> of(ChatMemoryRepository theirs, ChatMemoryRepository ours, int window, int fullHistory) {
+      Map<String, Side> sides = new LinkedHashMap<>();
+      sides.put("window", side(theirs, window));
+      sides.put("full", side(theirs, fullHistory));
+      sides.put("convostore", side(ours, window));
+      return sides;
+    }
+
+    private static Side side(ChatMemoryRepository repository, int window) {
+      var memory = org.springframework.ai.chat.memory.MessageWindowChatMemory.builder()
+          .chatMemoryRepository(repository).maxMessages(window).build();
+      return new Side() {
+        @Override
+        public void turn(String conversation, int turn) {
+          memory.add(conversation, List.of(
+              new org.springframework.ai.chat.messages.UserMessage(Texts.question(turn)),
+              new org.springframework.ai.chat.messages.AssistantMessage(Texts.answer(turn))));
+          memory.get(conversation);
+        }
+
+        @Override
+        public void preload(String conversation, int messages) {
+          List<org.springframework.ai.chat.messages.Message> list = new ArrayList<>();
+          for (int i = 0; i < messages / 2; i++) {
+            list.add(new org.springframework.ai.chat.messages.UserMessage(Texts.earlierQuestion(i)));
+            list.add(new org.springframework.ai.chat.messages.AssistantMessage(Texts.earlierAnswer(i)));
+          }
+          repository.saveAll(conversation, list);
+        }
+      };
+    }
+  }
+
+  /** LangChain4j's window memory over the JSON-row store and over convostore's. */
+  private static final class LangChain4jSides {
+    private LangChain4jSides() {}
+
+    static Map<String, Side> of(ChatMemoryStore theirs, ChatMemoryStore ours, int window, int fullHistory) {
+      Map<String, Side> sides = new LinkedHashMap<>();
+      sides.put("window", side(theirs, window));
+      sides.put("full", side(theirs, fullHistory));
+      sides.put("convostore", side(ours, window));
+      return sides;
+    }
+
+    private static Side side(ChatMemoryStore store, int window) {
+      return new Side() {
+        @Override
+        public void turn(String conversation, int turn) {
+          var memory = dev.langchain4j.memory.chat.MessageWindowChatMemory.builder()
+              .id(conversation).maxMessages(window).chatMemoryStore(store).build();
+          memory.add(dev.langchain4j.data.message.UserMessage.from(Texts.question(turn)));
+          memory.add(dev.langchain4j.data.message.AiMessage.from(Texts.answer(turn)));
+          memory.messages();
+        }
+
+        @Override
+        public void preload(String conversation, int messages) {
+          List<dev.langchain4j.data.message.ChatMessage> list = new ArrayList<>();
+          for (int i = 0; i < messages / 2; i++) {
+            list.add(dev.langchain4j.data.message.UserMessage.from(Texts.earlierQuestion(i)));
+            list.add(dev.langchain4j.data.message.AiMessage.from(Texts.earlierAnswer(i)));
+          }
+          store.updateMessages(conversation, list);
+        }
+      };
+    }
+  }
+
+  /** Messages of about 60 characters. */
+  private static final class Texts {
+    private Texts() {}
+
+    static String question(int turn) {
+      return "Question " + turn + ": what should I pack for Lisbon in May?";
+    }
+
+    static String answer(int turn) {
+      return "Answer " + turn + ": light layers, a rain jacket, and comfortable walking shoes.";
+    }
+
+    static String earlierQuestion(int i) {
+      return "Earlier question " + i + ": which museums open on Mondays near the river?";
+    }
+
+    static String earlierAnswer(int i) {
+      return "Earlier answer " + i + ": most close on Mondays; the aquarium does not.";
+    }
+  }
+}
