@@ -45,10 +45,12 @@ import java.util.OptionalLong;
  *
  * <p>The memory's extent is noted on the last message each save appends, in the append's own
  * transaction, or in the conversation's metadata by a save that appends nothing. The history
- * keeps the memories it read or wrote last; a read first checks, with one small call, that the
- * conversation has not changed since, and a save writes only on that condition, so another writer
- * of the same conversation (another instance of the application) makes it read again and retry,
- * never lose a message. A find is one small read; a save that continues the memory, one append.
+ * keeps the memories it read or wrote last; a read first checks, with one statement, that nothing
+ * was appended to the conversation since, and a save appends only on that condition, so another
+ * writer of the same conversation (another instance of the application) makes it read again and
+ * retry, never lose a message. A find is one statement; a save that continues the memory, one
+ * append. One change goes unseen by another instance until the next append: a save that only
+ * removes messages from the memory (it appends nothing, and notes the memory in the metadata).
  *
  * @param <M> the framework's message type
  */
@@ -218,33 +220,34 @@ public final class ChatHistory<M> {
   }
 
   /**
-   * The conversation's memory, or empty when there is no conversation yet. One small read tells
-   * whether the memory this repository last read or wrote is still current; only when it is not
-   * are the memory's messages read.
+   * The conversation's memory, or empty when there is no conversation yet. One statement tells
+   * whether the memory last read or written here is still current (nothing appended since); only
+   * when it is not are the memory's messages read.
    */
   private Optional<Memory<M>> read(Key key) {
     ConversationId id = MemoryIds.conversationId(codec.framework(), key.user(), key.memoryId());
-    ConversationView latest;
     try {
-      latest = store.conversations().get(key.user(), id, HistoryRequest.last(1));
+      Memory<M> known = memories.get(key);
+      if (known != null) {
+        // One statement: the conversation's last message tells whether anything was appended since.
+        List<Message> last = store.history().history(key.user(), id, HistoryRequest.last(1));
+        if (!last.isEmpty() && last.get(last.size() - 1).sequence() == known.conversation().lastSequence()) {
+          return Optional.of(known);
+        }
+      }
+      ConversationView latest = store.conversations().get(key.user(), id, HistoryRequest.last(1));
+      Conversation conversation = latest.conversation();
+      List<Message> held = messages(key.user(), id, extent(conversation, latest.messages()));
+      List<FrameworkMessages.Stored<M>> stored = codec.fromConvostore(held);
+      Memory<M> memory = new Memory<>(conversation,
+          stored.stream().map(FrameworkMessages.Stored::message).toList(),
+          stored.stream().map(one -> new long[] {one.firstSequence(), one.lastSequence()}).toList());
+      memories.put(key, memory);
+      return Optional.of(memory);
     } catch (NotFoundException notYet) {
       memories.remove(key);
       return Optional.empty();
     }
-    Conversation conversation = latest.conversation();
-    Optional<Memory<M>> known = Optional.ofNullable(memories.get(key))
-        .filter(memory -> memory.conversation().lastSequence() == conversation.lastSequence()
-            && memory.conversation().version() == conversation.version());
-    if (known.isPresent()) {
-      return known;
-    }
-    List<Message> held = messages(key.user(), id, extent(conversation, latest.messages()));
-    List<FrameworkMessages.Stored<M>> stored = codec.fromConvostore(held);
-    Memory<M> memory = new Memory<>(conversation,
-        stored.stream().map(FrameworkMessages.Stored::message).toList(),
-        stored.stream().map(one -> new long[] {one.firstSequence(), one.lastSequence()}).toList());
-    memories.put(key, memory);
-    return Optional.of(memory);
   }
 
   /**
