@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.IntFunction;
 import org.springframework.ai.chat.memory.ChatMemoryRepository;
 import org.springframework.ai.chat.memory.repository.jdbc.JdbcChatMemoryRepository;
 import org.springframework.ai.chat.memory.repository.jdbc.JdbcChatMemoryRepositoryDialect;
@@ -128,11 +129,13 @@ public final class ChatMemoryTurns {
   private void compare(String adapter, ConvoStore store, HikariDataSource pool, JdbcChatMemoryRepositoryDialect dialect,
       String springAiBytes, String blobBytes, String ourBytes, String ourMessages) throws SQLException {
     ChatMemoryRepository springAi = JdbcChatMemoryRepository.builder().jdbcTemplate(new JdbcTemplate(pool)).dialect(dialect).build();
-    Map<String, Side> springAiSides = SpringAiSides.of(springAi,
-        ConvostoreChatMemoryRepository.builder(store).user(USER).build(), WINDOW, FULL_HISTORY);
+    ChatMemoryRepository ourRepository = ConvostoreChatMemoryRepository.builder(store).user(USER).build();
+    Map<String, Side> springAiSides = sides(window -> SpringAiSides.side(springAi, window),
+        window -> SpringAiSides.side(ourRepository, window));
     ChatMemoryStore blob = new BlobChatMemoryStore(pool);
-    Map<String, Side> langChain4jSides = LangChain4jSides.of(blob,
-        ConvostoreChatMemoryStore.builder(store).user(USER).build(), WINDOW, FULL_HISTORY);
+    ChatMemoryStore ourStore = ConvostoreChatMemoryStore.builder(store).user(USER).build();
+    Map<String, Side> langChain4jSides = sides(window -> LangChain4jSides.side(blob, window),
+        window -> LangChain4jSides.side(ourStore, window));
     for (int i = 0; i < BULK_CONVERSATIONS; i++) {
       springAiSides.get("full").preload("bulk-" + i, BULK_MESSAGES);
       springAiSides.get("convostore").preload("bulk-" + i, BULK_MESSAGES);
@@ -153,6 +156,15 @@ public final class ChatMemoryTurns {
         (single(pool, ourBytes) - oursAfterSpringAi) / (single(pool, ourMessages) - messagesAfterSpringAi)));
     turns(adapter, "Spring AI", springAiSides);
     turns(adapter, "LangChain4j", langChain4jSides);
+  }
+
+  /** The framework's store under the window and with full history, and convostore's under the window. */
+  private static Map<String, Side> sides(IntFunction<Side> theirs, IntFunction<Side> ours) {
+    Map<String, Side> sides = new LinkedHashMap<>();
+    sides.put("window", theirs.apply(WINDOW));
+    sides.put("full", theirs.apply(FULL_HISTORY));
+    sides.put("convostore", ours.apply(WINDOW));
+    return sides;
   }
 
   private void turns(String adapter, String framework, Map<String, Side> sides) {
@@ -230,15 +242,7 @@ public final class ChatMemoryTurns {
   private static final class SpringAiSides {
     private SpringAiSides() {}
 
-    static Map<String, Side> of(ChatMemoryRepository theirs, ChatMemoryRepository ours, int window, int fullHistory) {
-      Map<String, Side> sides = new LinkedHashMap<>();
-      sides.put("window", side(theirs, window));
-      sides.put("full", side(theirs, fullHistory));
-      sides.put("convostore", side(ours, window));
-      return sides;
-    }
-
-    private static Side side(ChatMemoryRepository repository, int window) {
+    static Side side(ChatMemoryRepository repository, int window) {
       var memory = org.springframework.ai.chat.memory.MessageWindowChatMemory.builder()
           .chatMemoryRepository(repository).maxMessages(window).build();
       return new Side() {
@@ -267,15 +271,7 @@ public final class ChatMemoryTurns {
   private static final class LangChain4jSides {
     private LangChain4jSides() {}
 
-    static Map<String, Side> of(ChatMemoryStore theirs, ChatMemoryStore ours, int window, int fullHistory) {
-      Map<String, Side> sides = new LinkedHashMap<>();
-      sides.put("window", side(theirs, window));
-      sides.put("full", side(theirs, fullHistory));
-      sides.put("convostore", side(ours, window));
-      return sides;
-    }
-
-    private static Side side(ChatMemoryStore store, int window) {
+    static Side side(ChatMemoryStore store, int window) {
       return new Side() {
         @Override
         public void turn(String conversation, int turn) {

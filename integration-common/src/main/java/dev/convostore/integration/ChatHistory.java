@@ -99,8 +99,16 @@ public final class ChatHistory<M> {
     this.codec = codec;
     this.idMember = idMember;
     this.memoryMember = memoryMember;
-    this.maxMessages = maxMessages;
+    this.maxMessages = checkedMaxMessages(maxMessages);
     Arrays.setAll(locks, i -> new Object());
+  }
+
+  /** {@code maxMessages} when it is at least 1, the smallest window a find may return. */
+  public static int checkedMaxMessages(int maxMessages) {
+    if (maxMessages < 1) {
+      throw new IllegalArgumentException("maxMessages must be at least 1");
+    }
+    return maxMessages;
   }
 
   /** The memory: the last {@code maxMessages} messages of the list saved last; empty when there is none. */

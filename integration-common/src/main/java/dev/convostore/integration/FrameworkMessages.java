@@ -11,23 +11,44 @@ import java.util.List;
  *
  * @param <M> the framework's message type
  */
-public interface FrameworkMessages<M> {
+public abstract class FrameworkMessages<M> {
 
-  /** The name of the framework in its conversations' ids, such as {@code spring-ai}. */
-  String framework();
+  private final String framework;
+  private final String notesMember;
+  private final Class<? extends M> systemMessage;
 
-  /** The message metadata member that holds the framework's notes. */
-  String notesMember();
+  /**
+   * @param framework the name of the framework in its conversations' ids, such as {@code spring-ai}
+   * @param notesMember the message metadata member that holds the framework's notes
+   * @param systemMessage the framework's system message type, which window memories keep while they trim
+   */
+  protected FrameworkMessages(String framework, String notesMember, Class<? extends M> systemMessage) {
+    this.framework = framework;
+    this.notesMember = notesMember;
+    this.systemMessage = systemMessage;
+  }
 
   /** The convostore messages that hold {@code message} (one, or several for a message of several parts). */
-  List<NewMessage> toConvostore(M message);
+  public abstract List<NewMessage> toConvostore(M message);
 
   /** The framework's messages that {@code stored} holds, in order, each with the sequences it spans. */
-  List<Stored<M>> fromConvostore(List<Message> stored);
+  public abstract List<Stored<M>> fromConvostore(List<Message> stored);
 
-  /** Whether {@code message} is a system message, which window memories keep while they trim. */
-  boolean isSystem(M message);
+  /** The name of the framework in its conversations' ids. */
+  public String framework() {
+    return framework;
+  }
+
+  /** The message metadata member that holds the framework's notes. */
+  public String notesMember() {
+    return notesMember;
+  }
+
+  /** Whether {@code message} is a system message. */
+  public boolean isSystem(M message) {
+    return systemMessage.isInstance(message);
+  }
 
   /** One framework message and the convostore sequences that hold it. */
-  record Stored<M>(M message, long firstSequence, long lastSequence) {}
+  public record Stored<M>(M message, long firstSequence, long lastSequence) {}
 }

@@ -19,7 +19,22 @@ public final class TestStores {
 
   private static String postgresUrl;
 
+  /** The stores the integration contracts run on, by the names the tests show. */
+  public static final String MEMORY = "memory";
+  public static final String SQLITE = "SQLite";
+  public static final String POSTGRES = "PostgreSQL";
+
   private TestStores() {}
+
+  /** The store named {@code kind} ({@link #MEMORY}, {@link #SQLITE} in {@code folder}, {@link #POSTGRES}). */
+  public static ConvoStore open(String kind, Path folder) {
+    return switch (kind) {
+      case MEMORY -> memory();
+      case SQLITE -> sqlite(folder);
+      case POSTGRES -> postgres();
+      default -> throw new IllegalArgumentException("no test store " + kind);
+    };
+  }
 
   public static ConvoStore memory() {
     return ConvoStore.open("memory:");

@@ -30,21 +30,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.h2.Driver;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What H2 reports becomes a typed error that says what happened, without SQL or credentials. */
 class H2ErrorsTest {
 
   private static final UserId ALICE = UserId.of("alice");
 
-  private final Path folder = TestH2.newFolder();
-  private final String url = TestH2.fileUrl(folder);
-
-  @AfterEach
-  void deleteFolder() {
-    TestH2.delete(folder);
-  }
+  @RegisterExtension final H2File file = new H2File();
 
   private static UseCases useCases(Storage storage) {
     return UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
@@ -57,7 +51,7 @@ class H2ErrorsTest {
 
   /** A connection whose open transaction holds the conversation's row. */
   private Connection lockedRow(Conversation conversation, String password) throws SQLException {
-    Connection other = DriverManager.getConnection(url, "sa", password);
+    Connection other = DriverManager.getConnection(file.url(), "sa", password);
     other.setAutoCommit(false);
     try (PreparedStatement lock = other.prepareStatement("UPDATE conversations SET version = version WHERE id = ?")) {
       lock.setObject(1, conversation.id().value());
@@ -68,7 +62,7 @@ class H2ErrorsTest {
 
   @Test
   void aRowLockedByAnotherTransactionPastTheLockTimeoutIsBusyAndNothingIsHalfWritten() throws SQLException {
-    try (Storage storage = TestH2.open(url, Map.of(H2Settings.LOCK_TIMEOUT, "200", SqlSettings.PASSWORD, "p-secret"))) {
+    try (Storage storage = TestH2.open(file.url(), Map.of(H2Settings.LOCK_TIMEOUT, "200", SqlSettings.PASSWORD, "p-secret"))) {
       UseCases store = useCases(storage);
       Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
       try (Connection other = lockedRow(conversation, "p-secret")) {
@@ -88,8 +82,8 @@ class H2ErrorsTest {
 
   @Test
   void aFileHeldByAnotherProcessIsUnavailableAndSaysSo() throws Exception {
-    TestH2.open(url, Map.of()).close();
-    Path holder = folder.resolve("Holder.java");
+    TestH2.open(file.url(), Map.of()).close();
+    Path holder = file.folder().resolve("Holder.java");
     Files.writeString(holder, """
         public class Holder {
           public static void main(String[] args) throws Exception {
@@ -103,29 +97,29 @@ class H2ErrorsTest {
         """);
     String h2Jar = Path.of(Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     Process process = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", h2Jar, holder.toString(), url)
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", h2Jar, holder.toString(), file.url())
         .redirectErrorStream(true).start();
     try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       assertEquals("holding", output.readLine());
 
-      StoreFailureException held = assertThrows(StoreFailureException.class, () -> TestH2.open(url, Map.of()));
+      StoreFailureException held = assertThrows(StoreFailureException.class, () -> TestH2.open(file.url(), Map.of()));
       assertEquals(Kind.UNAVAILABLE, held.kind());
       assertTrue(held.getMessage().contains("open in another process"), held.getMessage());
       assertSaysNoSqlNorSecret(held, "secret");
     } finally {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
-    try (Storage reopened = TestH2.open(url, Map.of())) {
+    try (Storage reopened = TestH2.open(file.url(), Map.of())) {
       assertTrue(useCases(reopened).conversations().start(StartConversation.by(ALICE)) != null);
     }
   }
 
   @Test
   void aWrongPasswordIsRefusedSettingsAndTheMessageHoldsNoPassword() {
-    TestH2.open(url, Map.of(SqlSettings.PASSWORD, "right-secret")).close();
+    TestH2.open(file.url(), Map.of(SqlSettings.PASSWORD, "right-secret")).close();
 
     StoreFailureException refused = assertThrows(StoreFailureException.class,
-        () -> TestH2.open(url, Map.of(SqlSettings.PASSWORD, "wrong-secret")));
+        () -> TestH2.open(file.url(), Map.of(SqlSettings.PASSWORD, "wrong-secret")));
     assertEquals(Kind.REFUSED_SETTINGS, refused.kind());
     assertFalse(refused.retryable());
     assertSaysNoSqlNorSecret(refused, "secret");
@@ -134,7 +128,7 @@ class H2ErrorsTest {
   @Test
   void aCallFindingNoFreeConnectionWithinTheConnectionTimeoutIsATimeoutNotAHang() throws Exception {
     Map<String, String> settings = Map.of(SqlSettings.POOL_SIZE, "1", SqlSettings.CONNECTION_TIMEOUT, "250");
-    try (Storage storage = TestH2.open(url, settings)) {
+    try (Storage storage = TestH2.open(file.url(), settings)) {
       UseCases store = useCases(storage);
       Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
       try (Connection other = lockedRow(conversation, "")) {

@@ -18,7 +18,6 @@ import dev.convostore.sql.SchemaVersions;
 import dev.convostore.sql.SqlSettings;
 import java.io.File;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,23 +27,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class H2MigrationTest {
 
   private static final UserId ALICE = UserId.of("alice");
 
-  private final Path folder = TestH2.newFolder();
-  private final String url = TestH2.fileUrl(folder);
-
-  @AfterEach
-  void deleteFolder() {
-    TestH2.delete(folder);
-  }
+  @RegisterExtension final H2File file = new H2File();
 
   private Storage open(Map<String, String> properties) {
-    return TestH2.open(url, properties);
+    return TestH2.open(file.url(), properties);
   }
 
   private void openAndClose() {
@@ -52,12 +45,12 @@ class H2MigrationTest {
   }
 
   private SchemaVersions versions() {
-    return H2Database.versions(H2Database.direct(H2Settings.from(new StoreSettings(url, StoreLimits.DEFAULTS, Map.of()))));
+    return H2Database.versions(H2Database.direct(H2Settings.from(new StoreSettings(file.url(), StoreLimits.DEFAULTS, Map.of()))));
   }
 
   private void execute(String sql) throws SQLException {
     try (Connection connection = H2Database.direct(H2Settings.from(
-            new StoreSettings(url, StoreLimits.DEFAULTS, Map.of()))).getConnection();
+            new StoreSettings(file.url(), StoreLimits.DEFAULTS, Map.of()))).getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
@@ -89,7 +82,7 @@ class H2MigrationTest {
         """;
     List<String> objects = new ArrayList<>();
     try (Connection connection = H2Database.direct(H2Settings.from(
-            new StoreSettings(url, StoreLimits.DEFAULTS, Map.of()))).getConnection();
+            new StoreSettings(file.url(), StoreLimits.DEFAULTS, Map.of()))).getConnection();
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(catalog)) {
       while (rows.next()) {

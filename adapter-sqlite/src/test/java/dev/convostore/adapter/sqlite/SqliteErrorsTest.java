@@ -20,7 +20,6 @@ import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
 import dev.convostore.sql.SqlSettings;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -33,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -42,15 +41,7 @@ class SqliteErrorsTest {
 
   private static final UserId ALICE = UserId.of("alice");
 
-  @TempDir Path folder;
-
-  private String url() {
-    return "jdbc:sqlite:" + folder.resolve("errors.db");
-  }
-
-  private Storage open(Map<String, String> properties) {
-    return new SqliteStorageProvider().open(new StoreSettings(url(), StoreLimits.DEFAULTS, properties));
-  }
+  @RegisterExtension final SqliteFile file = new SqliteFile();
 
   private static StoreFailureException translated(SQLiteErrorCode code) {
     SQLiteException driver = new SQLiteException("[" + code.name() + "] near \"SELECT\": details", code);
@@ -95,12 +86,12 @@ class SqliteErrorsTest {
 
   @Test
   void aWriterInAnotherProcessHoldingTheLockPastTheBusyTimeoutIsBusyAndNothingIsHalfWritten() throws SQLException {
-    try (Storage storage = open(Map.of(SqliteSettings.BUSY_TIMEOUT, "200"))) {
+    try (Storage storage = file.open(Map.of(SqliteSettings.BUSY_TIMEOUT, "200"))) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
       store.messages().append(ALICE, conversation.id(), NewMessage.user("before"));
 
-      try (Connection other = DriverManager.getConnection(url()); Statement statement = other.createStatement()) {
+      try (Connection other = DriverManager.getConnection(file.url()); Statement statement = other.createStatement()) {
         statement.execute("BEGIN IMMEDIATE");
         StoreFailureException busy = assertThrows(StoreFailureException.class,
             () -> store.messages().append(ALICE, conversation.id(), NewMessage.user("during")));
@@ -119,11 +110,11 @@ class SqliteErrorsTest {
 
   @Test
   void aWriteFindingTheWriterTakenPastTheConnectionTimeoutIsATimeoutNotAHang() throws Exception {
-    try (Storage storage = open(Map.of(SqliteSettings.BUSY_TIMEOUT, "5000", SqlSettings.CONNECTION_TIMEOUT, "300"))) {
+    try (Storage storage = file.open(Map.of(SqliteSettings.BUSY_TIMEOUT, "5000", SqlSettings.CONNECTION_TIMEOUT, "300"))) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
 
-      try (Connection other = DriverManager.getConnection(url()); Statement statement = other.createStatement()) {
+      try (Connection other = DriverManager.getConnection(file.url()); Statement statement = other.createStatement()) {
         statement.execute("BEGIN IMMEDIATE"); // another process writes: our writer waits in its busy timeout
         CompletableFuture<?> holdsTheWriter = CompletableFuture.runAsync(
             () -> store.messages().append(ALICE, conversation.id(), NewMessage.user("first")));
@@ -148,8 +139,8 @@ class SqliteErrorsTest {
 
   @Test
   void connectionsUseWalForeignKeysNormalSyncAndTheBusyTimeout() throws SQLException {
-    open(Map.of()).close();
-    SqliteSettings settings = SqliteSettings.from(new StoreSettings(url(), StoreLimits.DEFAULTS,
+    file.open(Map.of()).close();
+    SqliteSettings settings = SqliteSettings.from(new StoreSettings(file.url(), StoreLimits.DEFAULTS,
         Map.of(SqliteSettings.BUSY_TIMEOUT, "1234")));
     try (Connection connection = SqliteDatabase.dataSource(settings).getConnection();
         Statement statement = connection.createStatement()) {

@@ -20,7 +20,6 @@ import dev.convostore.sql.SchemaVersions;
 import dev.convostore.sql.SqlSettings;
 import java.io.File;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -32,35 +31,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SqliteMigrationTest {
 
   private static final UserId ALICE = UserId.of("alice");
 
-  @TempDir Path folder;
-
-  private String url() {
-    return "jdbc:sqlite:" + folder.resolve("store.db");
-  }
-
-  private Storage open(Map<String, String> properties) {
-    return new SqliteStorageProvider().open(new StoreSettings(url(), StoreLimits.DEFAULTS, properties));
-  }
+  @RegisterExtension final SqliteFile file = new SqliteFile();
 
   private void openAndClose() {
-    open(Map.of()).close();
+    file.open(Map.of()).close();
   }
 
   private SchemaVersions schema() {
-    SqliteSettings settings = SqliteSettings.from(new StoreSettings(url(), StoreLimits.DEFAULTS, Map.of()));
+    SqliteSettings settings = SqliteSettings.from(new StoreSettings(file.url(), StoreLimits.DEFAULTS, Map.of()));
     return SqliteSchema.versions(SqliteDatabase.dataSource(settings));
   }
 
   /** Every table, index, trigger and view, with the SQL that made it. */
   private List<String> schemaObjects() throws SQLException {
     List<String> objects = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(url());
+    try (Connection connection = DriverManager.getConnection(file.url());
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")) {
       while (rows.next()) {
@@ -71,7 +62,7 @@ class SqliteMigrationTest {
   }
 
   private void execute(String sql) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url()); Statement statement = connection.createStatement()) {
+    try (Connection connection = DriverManager.getConnection(file.url()); Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
   }
@@ -112,7 +103,7 @@ class SqliteMigrationTest {
 
     assertEquals(1, schema().migrate());
     assertEquals(migrated, schemaObjects());
-    try (Storage storage = open(Map.of())) {
+    try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
       store.messages().append(ALICE, conversation.id(), NewMessage.user("works again"));
@@ -137,7 +128,7 @@ class SqliteMigrationTest {
         + " VALUES (2, '2', 'from a later release', 'SQL', 'V2__from_a_later_release.sql', 0, 'test', 1, 1)");
 
     for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
-      StoreFailureException refused = assertThrows(StoreFailureException.class, () -> open(properties));
+      StoreFailureException refused = assertThrows(StoreFailureException.class, () -> file.open(properties));
       assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
       assertTrue(refused.getMessage().contains("version 2, newer than this version of convostore knows (1)"),
           refused.getMessage());
@@ -152,7 +143,7 @@ class SqliteMigrationTest {
     schema().rollbackTo("0");
 
     StoreFailureException refused = assertThrows(StoreFailureException.class,
-        () -> open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
+        () -> file.open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
 
     assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
     assertTrue(refused.getMessage().contains("at version 0 and this version of convostore needs 1"), refused.getMessage());
@@ -161,7 +152,7 @@ class SqliteMigrationTest {
   @Test
   void withMigrationsOffAnEmptyFileIsRefusedAndLeftUntouched() throws SQLException {
     StoreFailureException refused = assertThrows(StoreFailureException.class,
-        () -> open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
+        () -> file.open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
 
     assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
     assertEquals(List.of(), schemaObjects());
@@ -172,7 +163,7 @@ class SqliteMigrationTest {
     openAndClose();
     execute("DROP TABLE " + SchemaVersions.HISTORY_TABLE); // as if the host ran the scripts with its own Flyway
 
-    try (Storage storage = open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
+    try (Storage storage = file.open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       assertEquals("alice", store.conversations().start(StartConversation.by(ALICE)).owner().value());
     }
@@ -182,7 +173,7 @@ class SqliteMigrationTest {
   @Test
   void theProviderReportsAppliesAndUndoesMigrations() {
     SchemaMigrations migrations = new SqliteStorageProvider()
-        .migrations(new StoreSettings(url(), StoreLimits.DEFAULTS, Map.of())).orElseThrow();
+        .migrations(new StoreSettings(file.url(), StoreLimits.DEFAULTS, Map.of())).orElseThrow();
 
     assertEquals(List.of(SchemaMigration.State.PENDING), states(migrations));
     assertEquals(1, migrations.apply());

@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * exports know them; LangChain4j's own JSON of the message is kept in the notes, which is what comes
  * back, so that every message returns equal to what was given.
  */
-final class LangChain4jMessages implements FrameworkMessages<ChatMessage> {
+final class LangChain4jMessages extends FrameworkMessages<ChatMessage> {
 
   /** The framework's name in its conversations' ids. */
   static final String FRAMEWORK = "langchain4j";
@@ -47,19 +47,8 @@ final class LangChain4jMessages implements FrameworkMessages<ChatMessage> {
   /** What a text message holds when LangChain4j's text was blank or missing (convostore needs text). */
   private static final String NO_TEXT = "(no text)";
 
-  @Override
-  public String framework() {
-    return FRAMEWORK;
-  }
-
-  @Override
-  public String notesMember() {
-    return NOTES;
-  }
-
-  @Override
-  public boolean isSystem(ChatMessage message) {
-    return message instanceof SystemMessage;
+  LangChain4jMessages() {
+    super(FRAMEWORK, NOTES, SystemMessage.class);
   }
 
   /** @throws IllegalArgumentException naming the content type convostore cannot hold (images, audio, video, PDF) */

@@ -1,13 +1,15 @@
 package dev.convostore.integration.langchain4j;
 
+import static dev.convostore.integration.ToolTurns.TURNS;
+import static dev.convostore.integration.ToolTurns.WINDOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convostore.bootstrap.ConvoStore;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.UserId;
 import dev.convostore.integration.TestStores;
+import dev.convostore.integration.ToolTurns;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
@@ -24,10 +26,11 @@ import dev.langchain4j.store.memory.chat.ChatMemoryStore;
 import dev.langchain4j.store.memory.chat.InMemoryChatMemoryStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.stream.Stream;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,8 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AiServicesTurnsTest {
 
-  private static final int TURNS = 500;
-  private static final int WINDOW = 20;
   private static final UserId USER = UserId.of("alice");
 
   @TempDir
@@ -48,17 +49,16 @@ class AiServicesTurnsTest {
     String chat(@MemoryId String memoryId, @dev.langchain4j.service.UserMessage String question);
   }
 
-  @Test
-  void sqliteKeepsEveryMessageOfEveryTurn() {
-    try (ConvoStore store = TestStores.sqlite(folder)) {
-      everyTurnIsKept(store);
-    }
-  }
-
-  @Test
-  void postgresKeepsEveryMessageOfEveryTurn() {
-    try (ConvoStore store = TestStores.postgres()) {
-      everyTurnIsKept(store);
+  @ParameterizedTest
+  @ValueSource(strings = {TestStores.SQLITE, TestStores.POSTGRES})
+  void theStoreKeepsEveryMessageOfEveryTurn(String kind) {
+    try (ConvoStore store = TestStores.open(kind, folder)) {
+      ScriptedModel model = converse(ConvostoreChatMemoryStore.builder(store).user(USER).build());
+      // The window, and the new question that AiServices sends with it (as on LangChain4j's own store, below).
+      ToolTurns.assertPromptsWholeAndWithinTheWindow(model.requests.stream().map(AiServicesTurnsTest::words).toList());
+      List<Message> stored = store.history().history(USER, ConvostoreChatMemoryStore.conversationId(USER, "chat"),
+          HistoryRequest.after(0, HistoryRequest.MAX_LIMIT));
+      assertEquals(ToolTurns.expectedHistory(TURNS), ToolTurns.described(stored));
     }
   }
 
@@ -72,35 +72,12 @@ class AiServicesTurnsTest {
     }
   }
 
-  private void everyTurnIsKept(ConvoStore store) {
-    ScriptedModel model = converse(ConvostoreChatMemoryStore.builder(store).user(USER).build());
-    for (List<ChatMessage> request : model.requests) {
-      // The window, and the new question that AiServices sends with it (as on LangChain4j's own store, below).
-      assertTrue(request.size() <= WINDOW + 1, "the model saw " + request.size() + " messages");
-      Set<String> requested = new HashSet<>();
-      for (ChatMessage message : request) {
-        if (message instanceof AiMessage ai && ai.hasToolExecutionRequests()) {
-          ai.toolExecutionRequests().forEach(call -> requested.add(call.id()));
-        }
-        if (message instanceof ToolExecutionResultMessage result) {
-          assertTrue(requested.contains(result.id()), "a tool result without its request");
-        }
-      }
-    }
-    List<Message> stored = store.history().history(USER, ConvostoreChatMemoryStore.conversationId(USER, "chat"),
-        HistoryRequest.after(0, HistoryRequest.MAX_LIMIT));
-    List<String> expected = new ArrayList<>();
-    for (int turn = 1; turn <= TURNS; turn++) {
-      expected.add("USER TEXT question " + turn);
-      if (turn % 3 == 0) {
-        expected.add("ASSISTANT TOOL_CALL ");
-        expected.add("TOOL TOOL_RESULT 12:00");
-        expected.add("ASSISTANT TEXT at turn " + turn + " it is 12:00");
-      } else {
-        expected.add("ASSISTANT TEXT answer " + turn);
-      }
-    }
-    assertEquals(expected, stored.stream().map(message -> message.role() + " " + message.kind() + " " + message.content()).toList());
+  private static List<String> words(List<ChatMessage> request) {
+    return request.stream().flatMap(message -> message instanceof AiMessage ai && ai.hasToolExecutionRequests()
+        ? ai.toolExecutionRequests().stream().map(call -> "call:" + call.id())
+        : message instanceof ToolExecutionResultMessage result
+            ? Stream.of("result:" + result.id())
+            : Stream.of(message instanceof dev.langchain4j.data.message.SystemMessage ? "system" : "message")).toList();
   }
 
   private static ScriptedModel converse(ChatMemoryStore memoryStore) {
@@ -130,12 +107,12 @@ class AiServicesTurnsTest {
       if (last instanceof ToolExecutionResultMessage result) {
         String question = messages.stream().filter(UserMessage.class::isInstance).reduce((a, b) -> b)
             .map(message -> ((UserMessage) message).singleText()).orElseThrow();
-        answer = AiMessage.from("at turn " + question.substring("question ".length()) + " it is " + result.text());
+        answer = AiMessage.from(ToolTurns.answerWithTime(Integer.parseInt(question.substring("question ".length())), result.text()));
       } else {
         int turn = Integer.parseInt(((UserMessage) last).singleText().substring("question ".length()));
-        answer = turn % 3 == 0
+        answer = ToolTurns.callsTheTool(turn)
             ? AiMessage.from(ToolExecutionRequest.builder().id("call-" + turn).name("time").arguments("{}").build())
-            : AiMessage.from("answer " + turn);
+            : AiMessage.from(ToolTurns.answer(turn));
       }
       return ChatResponse.builder().aiMessage(answer).build();
     }

@@ -7,7 +7,6 @@ import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.UserId;
 import dev.convostore.integration.TestStores;
-import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
@@ -17,8 +16,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Sixteen threads add to one memory at once, each through its own window memory: nobody's message is lost. */
 class ConcurrentUpdatesTest {
@@ -30,16 +30,10 @@ class ConcurrentUpdatesTest {
   @TempDir
   Path folder;
 
-  @Test
-  void sqliteKeepsEveryThreadsMessages() throws Exception {
-    try (ConvoStore store = TestStores.sqlite(folder)) {
-      everyMessageIsKeptOnce(store);
-    }
-  }
-
-  @Test
-  void postgresKeepsEveryThreadsMessages() throws Exception {
-    try (ConvoStore store = TestStores.postgres()) {
+  @ParameterizedTest
+  @ValueSource(strings = {TestStores.SQLITE, TestStores.POSTGRES})
+  void theStoreKeepsEveryThreadsMessages(String kind) throws Exception {
+    try (ConvoStore store = TestStores.open(kind, folder)) {
       everyMessageIsKeptOnce(store);
     }
   }

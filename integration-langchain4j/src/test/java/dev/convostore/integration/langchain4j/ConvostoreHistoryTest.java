@@ -20,7 +20,7 @@ import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import java.net.URI;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** What convostore adds to LangChain4j's contract: the history stays whole, whatever the memory shows. */
@@ -28,18 +28,14 @@ class ConvostoreHistoryTest {
 
   private static final UserId ALICE = UserId.of("alice");
 
+  @AutoClose
   private final ConvoStore convoStore = TestStores.memory();
   private final ConvostoreChatMemoryStore store = ConvostoreChatMemoryStore.builder(convoStore).user(ALICE).build();
-
-  @AfterEach
-  void close() {
-    convoStore.close();
-  }
 
   @Test
   void aWindowMemoryEvictsWhatItShowsButTheHistoryKeepsEveryMessage() {
     ChatMemory memory = MessageWindowChatMemory.builder().id("m").maxMessages(4).chatMemoryStore(store).build();
-    List<ChatMessage> turns = ChatMemoryStoreContract.turns(20);
+    List<ChatMessage> turns = ChatMemoryStoreContractTest.turns(20);
     turns.forEach(memory::add);
     assertEquals(turns.subList(36, 40), memory.messages());
     assertEquals(40, history("m").size());
@@ -47,9 +43,9 @@ class ConvostoreHistoryTest {
 
   @Test
   void aMemoryIdNamesTheSameConversationByItsText() {
-    store.updateMessages(7, ChatMemoryStoreContract.turns(1));
+    store.updateMessages(7, ChatMemoryStoreContractTest.turns(1));
     ConvostoreChatMemoryStore another = ConvostoreChatMemoryStore.builder(convoStore).user(ALICE).build();
-    assertEquals(ChatMemoryStoreContract.turns(1), another.getMessages("7"));
+    assertEquals(ChatMemoryStoreContractTest.turns(1), another.getMessages("7"));
   }
 
   @Test

@@ -138,10 +138,7 @@ public final class ConvostoreChatMemoryRepository implements ChatMemoryRepositor
 
     /** The most messages {@code findByConversationId} returns (the latest ones); 1,000 unless set. */
     public Builder maxMessages(int maxMessages) {
-      if (maxMessages < 1) {
-        throw new IllegalArgumentException("maxMessages must be at least 1");
-      }
-      this.maxMessages = maxMessages;
+      this.maxMessages = ChatHistory.checkedMaxMessages(maxMessages);
       return this;
     }
 

@@ -38,26 +38,15 @@ import org.springframework.ai.chat.messages.UserMessage;
  * types cannot hold as given (an empty or missing text, a tool call's exact argument text, a
  * number's Java type, which responses form one message) is noted under the member {@value #NOTES}.
  */
-final class SpringAiMessages implements FrameworkMessages<Message> {
+final class SpringAiMessages extends FrameworkMessages<Message> {
 
   /** The metadata member that holds the notes; Spring AI metadata must not use it. */
   static final String NOTES = "convostore.springAi";
 
   private static final String NO_TEXT = SpringAiChatMemory.NO_TEXT;
 
-  @Override
-  public String framework() {
-    return SpringAiChatMemory.FRAMEWORK;
-  }
-
-  @Override
-  public String notesMember() {
-    return NOTES;
-  }
-
-  @Override
-  public boolean isSystem(Message message) {
-    return message instanceof SystemMessage;
+  SpringAiMessages() {
+    super(SpringAiChatMemory.FRAMEWORK, NOTES, SystemMessage.class);
   }
 
   @Override

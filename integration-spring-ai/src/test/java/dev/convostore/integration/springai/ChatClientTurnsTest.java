@@ -1,20 +1,21 @@
 package dev.convostore.integration.springai;
 
+import static dev.convostore.integration.ToolTurns.TURNS;
+import static dev.convostore.integration.ToolTurns.WINDOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convostore.bootstrap.ConvoStore;
 import dev.convostore.domain.HistoryRequest;
-import dev.convostore.domain.MessageKind;
-import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.UserId;
 import dev.convostore.integration.TestStores;
+import dev.convostore.integration.ToolTurns;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.stream.Stream;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
@@ -44,24 +45,20 @@ import org.springframework.ai.tool.definition.ToolDefinition;
  */
 class ChatClientTurnsTest {
 
-  private static final int TURNS = 500;
-  private static final int WINDOW = 20;
   private static final UserId USER = UserId.of("alice");
 
   @TempDir
   Path folder;
 
-  @Test
-  void sqliteKeepsEveryMessageOfEveryTurn() {
-    try (ConvoStore store = TestStores.sqlite(folder)) {
-      everyTurnIsKept(store);
-    }
-  }
-
-  @Test
-  void postgresKeepsEveryMessageOfEveryTurn() {
-    try (ConvoStore store = TestStores.postgres()) {
-      everyTurnIsKept(store);
+  @ParameterizedTest
+  @ValueSource(strings = {TestStores.SQLITE, TestStores.POSTGRES})
+  void theStoreKeepsEveryMessageOfEveryTurn(String kind) {
+    try (ConvoStore store = TestStores.open(kind, folder)) {
+      ScriptedModel model = converse(ConvostoreChatMemoryRepository.builder(store).user(USER).build());
+      ToolTurns.assertPromptsWholeAndWithinTheWindow(model.prompts.stream().map(ChatClientTurnsTest::words).toList());
+      List<dev.convostore.domain.Message> stored = store.history().history(
+          USER, ConvostoreChatMemoryRepository.convostoreId(USER, "chat"), HistoryRequest.after(0, HistoryRequest.MAX_LIMIT));
+      assertEquals(ToolTurns.expectedHistory(TURNS), ToolTurns.described(stored));
     }
   }
 
@@ -75,44 +72,19 @@ class ChatClientTurnsTest {
     }
   }
 
-  private void everyTurnIsKept(ConvoStore store) {
-    ScriptedModel model = converse(ConvostoreChatMemoryRepository.builder(store).user(USER).build());
-    for (List<Message> prompt : model.prompts) {
-      long fromMemory = prompt.stream().filter(message -> !(message instanceof SystemMessage)).count() - 1;
-      assertTrue(fromMemory <= WINDOW, "the model saw " + fromMemory + " messages from memory");
-      Set<String> calls = new HashSet<>();
-      for (Message message : prompt) {
-        if (message instanceof AssistantMessage assistant) {
-          assistant.getToolCalls().forEach(call -> calls.add(call.id()));
-        }
-        if (message instanceof ToolResponseMessage response) {
-          response.getResponses().forEach(one -> assertTrue(calls.contains(one.id()), "a response without its call"));
-        }
-      }
-    }
-    List<dev.convostore.domain.Message> stored = store.history().history(
-        USER, ConvostoreChatMemoryRepository.convostoreId(USER, "chat"), HistoryRequest.after(0, HistoryRequest.MAX_LIMIT));
-    List<String> expected = new ArrayList<>();
-    for (int turn = 1; turn <= TURNS; turn++) {
-      expected.add("USER TEXT question " + turn);
-      if (turn % 3 == 0) {
-        expected.add("ASSISTANT TOOL_CALL ");
-        expected.add("TOOL TOOL_RESULT 12:00");
-        expected.add("ASSISTANT TEXT at turn " + turn + " it is 12:00");
-      } else {
-        expected.add("ASSISTANT TEXT answer " + turn);
-      }
-    }
-    assertEquals(expected, stored.stream().map(message -> message.role() + " " + message.kind() + " " + message.content()).toList());
-    assertEquals(TURNS / 3, stored.stream().filter(message -> message.role() == MessageRole.ASSISTANT
-        && message.kind() == MessageKind.TOOL_CALL && message.toolCalls().get(0).toolName().equals("clock")).count());
+  private static List<String> words(List<Message> prompt) {
+    return prompt.stream().flatMap(message -> message instanceof AssistantMessage assistant && assistant.hasToolCalls()
+        ? assistant.getToolCalls().stream().map(call -> "call:" + call.id())
+        : message instanceof ToolResponseMessage response
+            ? response.getResponses().stream().map(one -> "result:" + one.id())
+            : Stream.of(message instanceof SystemMessage ? "system" : "message")).toList();
   }
 
   private static ScriptedModel converse(ChatMemoryRepository repository) {
     ChatMemory memory = MessageWindowChatMemory.builder().chatMemoryRepository(repository).maxMessages(WINDOW).build();
     ScriptedModel model = new ScriptedModel();
     ChatClient client = ChatClient.builder(model)
-        .defaultToolCallbacks(new Clock())
+        .defaultTools(new Clock())
         .defaultAdvisors(
             ToolCallingAdvisor.builder().disableInternalConversationHistory().build(),
             MessageChatMemoryAdvisor.builder(memory).order(ToolCallingAdvisor.DEFAULT_ORDER + 1).build())
@@ -141,14 +113,14 @@ class ChatClientTurnsTest {
       AssistantMessage answer;
       if (last instanceof ToolResponseMessage response) {
         String question = messages.stream().filter(UserMessage.class::isInstance).reduce((a, b) -> b).orElseThrow().getText();
-        answer = new AssistantMessage("at turn " + question.substring("question ".length()) + " it is "
-            + response.getResponses().get(0).responseData());
+        answer = new AssistantMessage(ToolTurns.answerWithTime(
+            Integer.parseInt(question.substring("question ".length())), response.getResponses().get(0).responseData()));
       } else {
         int turn = Integer.parseInt(last.getText().substring("question ".length()));
-        answer = turn % 3 == 0
+        answer = ToolTurns.callsTheTool(turn)
             ? AssistantMessage.builder().content("").toolCalls(List.of(
                 new AssistantMessage.ToolCall("call-" + turn, "function", "clock", "{\"zone\":\"UTC\"}"))).build()
-            : new AssistantMessage("answer " + turn);
+            : new AssistantMessage(ToolTurns.answer(turn));
       }
       return new ChatResponse(List.of(new Generation(answer)));
     }

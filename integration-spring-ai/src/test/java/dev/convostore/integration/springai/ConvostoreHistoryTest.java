@@ -10,7 +10,7 @@ import dev.convostore.domain.UserId;
 import dev.convostore.integration.TestStores;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.memory.MessageWindowChatMemory;
@@ -25,19 +25,15 @@ class ConvostoreHistoryTest {
 
   private static final UserId ALICE = UserId.of("alice");
 
+  @AutoClose
   private final ConvoStore store = TestStores.memory();
   private final ConvostoreChatMemoryRepository repository =
       ConvostoreChatMemoryRepository.builder(store).user(ALICE).build();
 
-  @AfterEach
-  void close() {
-    store.close();
-  }
-
   @Test
   void aWindowMemoryTrimsWhatItShowsButTheHistoryKeepsEveryMessage() {
     ChatMemory memory = MessageWindowChatMemory.builder().chatMemoryRepository(repository).maxMessages(4).build();
-    List<Message> turns = ChatMemoryRepositoryContract.turns(20);
+    List<Message> turns = ChatMemoryRepositoryContractTest.turns(20);
     turns.forEach(message -> memory.add("c", message));
     assertEquals(turns.subList(36, 40), memory.get("c"));
     assertEquals(turns.stream().map(Message::getText).toList(), history("c"));
@@ -45,7 +41,7 @@ class ConvostoreHistoryTest {
 
   @Test
   void replacingTheMemoryKeepsTheHistory() {
-    repository.saveAll("c", ChatMemoryRepositoryContract.turns(1));
+    repository.saveAll("c", ChatMemoryRepositoryContractTest.turns(1));
     repository.saveAll("c", List.of(new UserMessage("a summary of it all")));
     assertEquals(List.of(new UserMessage("a summary of it all")), repository.findByConversationId("c"));
     assertEquals(List.of("question 1", "answer 1", "a summary of it all"), history("c"));
@@ -53,22 +49,22 @@ class ConvostoreHistoryTest {
 
   @Test
   void theSameIdFindsTheSameConversationFromAnotherRepository() {
-    repository.saveAll("c", ChatMemoryRepositoryContract.turns(2));
+    repository.saveAll("c", ChatMemoryRepositoryContractTest.turns(2));
     ConvostoreChatMemoryRepository another = ConvostoreChatMemoryRepository.builder(store).user(ALICE).build();
-    assertEquals(ChatMemoryRepositoryContract.turns(2), another.findByConversationId("c"));
+    assertEquals(ChatMemoryRepositoryContractTest.turns(2), another.findByConversationId("c"));
     assertEquals(List.of("c"), another.findConversationIds());
   }
 
   @Test
   void aRepositoryThatAddsToAnOutdatedMemoryAddsToTheCurrentOne() {
     ConvostoreChatMemoryRepository other = ConvostoreChatMemoryRepository.builder(store).user(ALICE).build();
-    repository.saveAll("c", ChatMemoryRepositoryContract.turns(1));
-    assertEquals(ChatMemoryRepositoryContract.turns(1), other.findByConversationId("c"));
-    repository.saveAll("c", ChatMemoryRepositoryContract.turns(2));
+    repository.saveAll("c", ChatMemoryRepositoryContractTest.turns(1));
+    assertEquals(ChatMemoryRepositoryContractTest.turns(1), other.findByConversationId("c"));
+    repository.saveAll("c", ChatMemoryRepositoryContractTest.turns(2));
     List<Message> fromOutdated = List.of(new UserMessage("question 1"), new AssistantMessage("answer 1"),
         new UserMessage("from the other one"));
     other.saveAll("c", fromOutdated);
-    List<Message> both = new java.util.ArrayList<>(ChatMemoryRepositoryContract.turns(2));
+    List<Message> both = new java.util.ArrayList<>(ChatMemoryRepositoryContractTest.turns(2));
     both.add(new UserMessage("from the other one"));
     assertEquals(both, repository.findByConversationId("c"));
     assertEquals(both, other.findByConversationId("c"));
@@ -77,10 +73,10 @@ class ConvostoreHistoryTest {
 
   @Test
   void messagesAppendedByOtherMeansJoinTheMemory() {
-    repository.saveAll("c", ChatMemoryRepositoryContract.turns(1));
+    repository.saveAll("c", ChatMemoryRepositoryContractTest.turns(1));
     store.messages().append(ALICE, ConvostoreChatMemoryRepository.convostoreId(ALICE, "c"),
         dev.convostore.domain.NewMessage.user("appended through convostore"));
-    List<Message> expected = new java.util.ArrayList<>(ChatMemoryRepositoryContract.turns(1));
+    List<Message> expected = new java.util.ArrayList<>(ChatMemoryRepositoryContractTest.turns(1));
     expected.add(new UserMessage("appended through convostore"));
     assertEquals(expected, repository.findByConversationId("c"));
   }
@@ -88,8 +84,8 @@ class ConvostoreHistoryTest {
   @Test
   void findByConversationIdReturnsTheLatestMaxMessages() {
     ConvostoreChatMemoryRepository three = ConvostoreChatMemoryRepository.builder(store).user(ALICE).maxMessages(3).build();
-    three.saveAll("c", ChatMemoryRepositoryContract.turns(3));
-    assertEquals(ChatMemoryRepositoryContract.turns(3).subList(3, 6), three.findByConversationId("c"));
+    three.saveAll("c", ChatMemoryRepositoryContractTest.turns(3));
+    assertEquals(ChatMemoryRepositoryContractTest.turns(3).subList(3, 6), three.findByConversationId("c"));
     assertThrows(IllegalArgumentException.class, () -> ConvostoreChatMemoryRepository.builder(store).maxMessages(0));
   }
 

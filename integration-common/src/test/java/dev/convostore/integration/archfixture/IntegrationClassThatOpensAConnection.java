@@ -1,4 +1,4 @@
-package dev.convostore.integration.springai.archfixture;
+package dev.convostore.integration.archfixture;
 
 import java.sql.Connection;
 

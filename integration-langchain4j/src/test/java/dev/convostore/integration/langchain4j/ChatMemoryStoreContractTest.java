@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.convostore.bootstrap.ConvoStore;
+import dev.convostore.domain.UserId;
+import dev.convostore.integration.TestStores;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -14,28 +17,56 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.store.memory.chat.ChatMemoryStore;
+import dev.langchain4j.store.memory.chat.InMemoryChatMemoryStore;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What LangChain4j's chat memory expects of a {@link ChatMemoryStore}: {@code updateMessages}
  * replacing what {@code getMessages} returns, messages of every type coming back equal, separate
- * memories, and what {@link MessageWindowChatMemory} relies on. LangChain4j's own in-memory store
- * passes it too, which shows it describes LangChain4j's contract.
+ * memories, and what {@link MessageWindowChatMemory} relies on; on convostore over each store, and
+ * on LangChain4j's own in-memory store, which shows it describes LangChain4j's contract.
  */
-abstract class ChatMemoryStoreContract {
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {ChatMemoryStoreContractTest.LANGCHAIN4J, TestStores.MEMORY, TestStores.SQLITE, TestStores.POSTGRES})
+class ChatMemoryStoreContractTest {
 
-  ChatMemoryStore store;
+  /** LangChain4j's own store, the reference. */
+  static final String LANGCHAIN4J = "LangChain4j's InMemoryChatMemoryStore";
 
-  /** A new, empty store. */
-  abstract ChatMemoryStore newStore();
+  @Parameter
+  String backend;
+
+  @TempDir
+  Path folder;
+
+  private ConvoStore convoStore;
+  private ChatMemoryStore store;
 
   @BeforeEach
   void openStore() {
-    store = newStore();
+    if (backend.equals(LANGCHAIN4J)) {
+      store = new InMemoryChatMemoryStore();
+    } else {
+      convoStore = TestStores.open(backend, folder);
+      store = ConvostoreChatMemoryStore.builder(convoStore).user(UserId.of("alice")).build();
+    }
+  }
+
+  @AfterEach
+  void close() {
+    if (convoStore != null) {
+      convoStore.close();
+    }
   }
 
   @Test
@@ -122,32 +153,21 @@ abstract class ChatMemoryStoreContract {
 
   @Test
   void evictingAToolRequestEvictsItsResults() {
-    ChatMemory memory = window("m", 3);
-    memory.add(UserMessage.from("time?"));
-    memory.add(AiMessage.from(ToolExecutionRequest.builder().id("c").name("clock").arguments("{}").build()));
-    memory.add(ToolExecutionResultMessage.from("c", "clock", "12:00"));
-    memory.add(AiMessage.from("It is noon."));
-    memory.add(UserMessage.from("thanks"));
-    assertEquals(List.of(AiMessage.from("It is noon."), UserMessage.from("thanks")), memory.messages());
+    assertEquals(List.of(AiMessage.from("It is noon."), UserMessage.from("thanks")), afterAdding(3,
+        UserMessage.from("time?"), AiMessage.from(ToolExecutionRequest.builder().id("c").name("clock").arguments("{}").build()),
+        ToolExecutionResultMessage.from("c", "clock", "12:00"), AiMessage.from("It is noon."), UserMessage.from("thanks")));
   }
 
   @Test
   void aNewSystemMessageReplacesTheOldOne() {
-    ChatMemory memory = window("m", 10);
-    memory.add(SystemMessage.from("be brief"));
-    memory.add(UserMessage.from("hi"));
-    memory.add(SystemMessage.from("be verbose"));
-    assertEquals(List.of(UserMessage.from("hi"), SystemMessage.from("be verbose")), memory.messages());
+    assertEquals(List.of(UserMessage.from("hi"), SystemMessage.from("be verbose")),
+        afterAdding(10, SystemMessage.from("be brief"), UserMessage.from("hi"), SystemMessage.from("be verbose")));
   }
 
   @Test
   void aRepeatedMessageIsKeptTwice() {
-    ChatMemory memory = window("m", 2);
-    memory.add(UserMessage.from("hi"));
-    memory.add(AiMessage.from("hello"));
-    memory.add(UserMessage.from("hi"));
-    memory.add(AiMessage.from("hello"));
-    assertEquals(List.of(UserMessage.from("hi"), AiMessage.from("hello")), memory.messages());
+    assertEquals(List.of(UserMessage.from("hi"), AiMessage.from("hello")),
+        afterAdding(2, UserMessage.from("hi"), AiMessage.from("hello"), UserMessage.from("hi"), AiMessage.from("hello")));
   }
 
   @Test
@@ -156,6 +176,15 @@ abstract class ChatMemoryStoreContract {
     turns(3).forEach(memory::add);
     memory.clear();
     assertEquals(List.of(), memory.messages());
+  }
+
+  /** What a window memory of {@code maxMessages} holds after these messages were added one by one. */
+  private List<ChatMessage> afterAdding(int maxMessages, ChatMessage... messages) {
+    ChatMemory memory = window("m", maxMessages);
+    for (ChatMessage message : messages) {
+      memory.add(message);
+    }
+    return memory.messages();
   }
 
   ChatMemory window(Object id, int maxMessages) {

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.convostore.bootstrap.ConvoStore;
+import dev.convostore.domain.UserId;
+import dev.convostore.integration.TestStores;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,10 +16,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.memory.ChatMemoryRepository;
+import org.springframework.ai.chat.memory.InMemoryChatMemoryRepository;
 import org.springframework.ai.chat.memory.MessageWindowChatMemory;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
@@ -27,19 +37,40 @@ import org.springframework.ai.chat.messages.UserMessage;
 /**
  * What Spring AI's chat memory expects of a {@link ChatMemoryRepository}: its argument checks,
  * {@code saveAll} replacing what {@code findByConversationId} returns, messages of every type coming
- * back equal, and what {@link MessageWindowChatMemory} relies on. Spring AI's own in-memory
- * repository passes it too, which shows it describes Spring AI's contract.
+ * back equal, and what {@link MessageWindowChatMemory} relies on; on convostore over each store,
+ * and on Spring AI's own in-memory repository, which shows it describes Spring AI's contract.
  */
-abstract class ChatMemoryRepositoryContract {
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {ChatMemoryRepositoryContractTest.SPRING_AI, TestStores.MEMORY, TestStores.SQLITE, TestStores.POSTGRES})
+class ChatMemoryRepositoryContractTest {
 
-  ChatMemoryRepository repository;
+  /** Spring AI's own repository, the reference. */
+  static final String SPRING_AI = "Spring AI's InMemoryChatMemoryRepository";
 
-  /** A new, empty repository. */
-  abstract ChatMemoryRepository newRepository();
+  @Parameter
+  String backend;
+
+  @TempDir
+  Path folder;
+
+  private ConvoStore store;
+  private ChatMemoryRepository repository;
 
   @BeforeEach
   void openRepository() {
-    repository = newRepository();
+    if (backend.equals(SPRING_AI)) {
+      repository = new InMemoryChatMemoryRepository();
+    } else {
+      store = TestStores.open(backend, folder);
+      repository = ConvostoreChatMemoryRepository.builder(store).user(UserId.of("alice")).build();
+    }
+  }
+
+  @AfterEach
+  void close() {
+    if (store != null) {
+      store.close();
+    }
   }
 
   @Test
