@@ -49,12 +49,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class ChatMemoryTurns {
 
+  /** The conversation sizes a turn is timed at. */
   private static final int[] STORED = {10, 100, 1_000};
+
+  /** Turns timed per size and side (twice as many warm up first). */
   private static final int TURNS = 200;
+
+  /** The window memories' size; full history is a window no conversation here reaches. */
   private static final int WINDOW = 20;
   private static final int FULL_HISTORY = 1_000_000;
+
+  /** The conversations written whole for the bytes per message. */
   private static final int BULK_CONVERSATIONS = 200;
   private static final int BULK_MESSAGES = 100;
+
   private static final UserId USER = UserId.of("bench");
 
   private final Map<String, List<String>> tables = new LinkedHashMap<>();

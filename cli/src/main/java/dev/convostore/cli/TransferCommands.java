@@ -124,12 +124,7 @@ final class TransferCommands {
         report = JsonLines.importFile(() -> Files.newInputStream(file), store.transfer(), options, progress);
       }
       double seconds = (System.nanoTime() - started) / 1e9;
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("conversations", report.conversations());
-      json.put("messages", report.messages());
-      json.put("contextItems", report.contextItems());
-      json.put("unchanged", report.unchanged());
-      json.put("seconds", Math.round(seconds * 1000) / 1000.0);
+      Map<String, Object> json = reportJson(report, seconds);
       cli.print(String.format(Locale.ROOT, "imported %s, %s, %s in %.1f s; %s already stored as in the file",
           Cli.count(report.conversations(), "conversation"), Cli.count(report.messages(), "message"),
           Cli.count(report.contextItems(), "context item"), seconds, Cli.count(report.unchanged(), "conversation")), json);
@@ -137,13 +132,10 @@ final class TransferCommands {
     }
   }
 
-  @Command(name = "import-spring-ai", mixinStandardHelpOptions = true,
-      description = {"Import the conversations of Spring AI's JDBC chat memory table (SPRING_AI_CHAT_MEMORY, "
-          + "Spring AI 1.x or 2.x) as conversations of the acting user (--user).",
-          "Each keeps its Spring AI id in its metadata, under the id convostore's Spring AI repository gives it, "
-              + "so an application that switches to that repository finds its conversations. A conversation "
-              + "already in the store is left as it is: importing twice changes nothing.",
-          "The source password, if any, is read from the environment variable CONVOSTORE_SOURCE_PASSWORD."})
+  @Command(name = "import-spring-ai", mixinStandardHelpOptions = true, description = {
+      "Import Spring AI's JDBC chat memory table (Spring AI 1.x or 2.x) as conversations of the acting user, under the "
+          + "ids convostore's Spring AI repository gives them; a conversation already stored is left alone.",
+      "The source's password, if any, comes from the environment variable CONVOSTORE_SOURCE_PASSWORD."})
   static final class ImportSpringAi implements Callable<Integer> {
     @ParentCommand Cli cli;
 
@@ -176,17 +168,24 @@ final class TransferCommands {
         report = SpringAiChatMemory.importTable(store, from, connection, table, user, progress);
       }
       double seconds = (System.nanoTime() - started) / 1e9;
-      Map<String, Object> json = new LinkedHashMap<>();
+      Map<String, Object> json = reportJson(report, seconds);
       json.put("user", user.value());
-      json.put("conversations", report.conversations());
-      json.put("messages", report.messages());
-      json.put("unchanged", report.unchanged());
-      json.put("seconds", Math.round(seconds * 1000) / 1000.0);
       cli.print(String.format(Locale.ROOT, "imported %s, %s for %s in %.1f s; %s already in the store",
           Cli.count(report.conversations(), "conversation"), Cli.count(report.messages(), "message"), user, seconds,
           Cli.count(report.unchanged(), "conversation")), json);
       return 0;
     }
+  }
+
+  /** What an import did, for {@code --json}. */
+  private static Map<String, Object> reportJson(ImportReport report, double seconds) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("conversations", report.conversations());
+    json.put("messages", report.messages());
+    json.put("contextItems", report.contextItems());
+    json.put("unchanged", report.unchanged());
+    json.put("seconds", Math.round(seconds * 1000) / 1000.0);
+    return json;
   }
 
   /** A progress bar on a terminal ({@code max} -1 when unknown); none when the output goes to a file or a pipe. */

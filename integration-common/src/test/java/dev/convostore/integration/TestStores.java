@@ -55,23 +55,29 @@ public final class TestStores {
     return ConvoStore.open(server + "&currentSchema=" + schema);
   }
 
-  /** The JDBC URL of the tests' PostgreSQL server. */
+  /** The JDBC URL of the tests' PostgreSQL server, started on first use and stopped when the JVM exits. */
   public static synchronized String postgresServer() {
     if (postgresUrl == null) {
-      try {
-        EmbeddedPostgres server = EmbeddedPostgres.builder().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
-            server.close();
-          } catch (IOException ignored) {
-            // the JVM is exiting; the server's folder is temporary
-          }
-        }));
-        postgresUrl = server.getJdbcUrl("postgres", "postgres");
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
-      }
+      EmbeddedPostgres server = started();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server)));
+      postgresUrl = server.getJdbcUrl("postgres", "postgres");
     }
     return postgresUrl;
+  }
+
+  private static EmbeddedPostgres started() {
+    try {
+      return EmbeddedPostgres.builder().start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
+    }
+  }
+
+  private static void stop(EmbeddedPostgres server) {
+    try {
+      server.close();
+    } catch (IOException ignored) {
+      // the JVM is exiting; the server's folder is temporary
+    }
   }
 }
