@@ -65,6 +65,9 @@ public final class ChatHistory<M> {
   /** Stripes of the locks that let one writer of a conversation at a time in this process. */
   private static final int LOCKS = 64;
 
+  /** Memories each thread remembers having read, for the save that follows (a window memory reads, then saves). */
+  private static final int READS_KEPT = 64;
+
   /** How often a save that lost a race with another process reads again. */
   private static final int ATTEMPTS = 10;
 
@@ -77,7 +80,7 @@ public final class ChatHistory<M> {
   private final ThreadLocal<Map<Key, Memory<M>>> lastRead = ThreadLocal.withInitial(() -> new LinkedHashMap<>(16, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Key, Memory<M>> eldest) {
-      return size() > LOCKS;
+      return size() > READS_KEPT;
     }
   });
   private final Map<Key, Memory<M>> memories = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
