@@ -15,7 +15,7 @@ import java.util.Map;
  * The rule of an append, written once for every adapter: which messages of a batch are stored
  * already (a retry), which client ids came back with other content, whether the conversation is
  * where the writer expected it. An adapter, inside its transaction, looks up the batch's client
- * ids, asks this plan what is new, takes that many sequence numbers and inserts {@link #inserted}.
+ * ids, asks this plan what is new, takes that many sequence numbers and inserts {@link Result#inserted()}.
  */
 public final class AppendPlan {
 
