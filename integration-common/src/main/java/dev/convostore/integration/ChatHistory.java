@@ -338,8 +338,7 @@ public final class ChatHistory<M> {
   }
 
   private JsonObject notes(JsonObject metadata) {
-    return metadata.get(codec.notesMember()).filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
-        .orElse(JsonObject.empty());
+    return FrameworkMessages.notes(metadata, codec.notesMember());
   }
 
   /** A framework memory of a user. */

@@ -1,5 +1,6 @@
 package dev.convostore.integration;
 
+import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.NewMessage;
 import java.util.List;
@@ -42,6 +43,12 @@ public abstract class FrameworkMessages<M> {
   /** The message metadata member that holds the framework's notes. */
   public String notesMember() {
     return notesMember;
+  }
+
+  /** The notes a message's {@code metadata} holds under {@code notesMember}; empty when there are none. */
+  public static JsonObject notes(JsonObject metadata, String notesMember) {
+    return metadata.get(notesMember).filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
+        .orElse(JsonObject.empty());
   }
 
   /** Whether {@code message} is a system message. */

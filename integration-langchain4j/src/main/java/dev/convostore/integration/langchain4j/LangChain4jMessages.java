@@ -88,9 +88,7 @@ final class LangChain4jMessages extends FrameworkMessages<ChatMessage> {
 
   /** The message as given when this store wrote it; a message another client wrote as its nearest LangChain4j message. */
   private static ChatMessage langChain4j(Message stored) {
-    Optional<JsonValue> json = stored.metadata().get(NOTES)
-        .filter(JsonObject.class::isInstance)
-        .flatMap(notes -> ((JsonObject) notes).get("json"));
+    Optional<JsonValue> json = FrameworkMessages.notes(stored.metadata(), NOTES).get("json");
     if (json.isPresent() && json.get() instanceof JsonString text) {
       return ChatMessageDeserializer.messageFromJson(text.value());
     }

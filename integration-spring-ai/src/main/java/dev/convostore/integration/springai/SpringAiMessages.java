@@ -218,7 +218,7 @@ final class SpringAiMessages extends FrameworkMessages<Message> {
   }
 
   private static JsonObject notes(JsonObject metadata) {
-    return metadata.get(NOTES).filter(JsonObject.class::isInstance).map(JsonObject.class::cast).orElse(JsonObject.empty());
+    return FrameworkMessages.notes(metadata, NOTES);
   }
 
   private static String text(JsonObject object, String key) {
