@@ -14,11 +14,17 @@ import dev.convostore.application.service.ContentKeys;
 import dev.convostore.application.service.UseCases;
 import dev.convostore.domain.Checks;
 import dev.convostore.domain.ValidationException;
+import dev.convostore.application.StoreFailureException;
+import dev.convostore.application.StoreLimits;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * An open store: every use case over one storage adapter. Open one per database when the host
@@ -62,17 +68,67 @@ public final class ConvoStore implements AutoCloseable {
   public static ConvoStore open(Properties properties, Clock clock) {
     Checks.present("properties", properties);
     Checks.present("clock", clock);
-    StoreSettings settings = new StoreSettings(
-        StoreConfig.url(properties), StoreConfig.limits(properties), StoreConfig.adapterProperties(properties));
+    StoreSettings settings = settings(StoreConfig.url(properties), properties);
+    StorageProvider provider = providerFor(settings.url());
+    return assemble(provider.name(), () -> provider.open(settings), properties, clock);
+  }
+
+  /**
+   * Opens the store in the database of a {@link DataSource} the host application owns, such as
+   * its connection pool. convostore borrows connections from it for each call and gives them back
+   * as it found them; it neither pools nor closes the source (closing the store leaves it open).
+   * The database's kind comes from the connections' metadata; its migrations run through the
+   * source unless {@code convostore.migrate-on-open=false}. The properties are those of {@link
+   * #open(Properties)} without {@code convostore.url}, and without the pool's settings, which are
+   * the host's.
+   *
+   * @throws ValidationException naming {@code convostore.url} when the properties give one, or
+   *     {@code dataSource} when no installed adapter stores in its database
+   * @throws StoreFailureException when the source gives no connection
+   */
+  public static ConvoStore open(DataSource dataSource, Properties properties) {
+    Checks.present("dataSource", dataSource);
+    Checks.present("properties", properties);
+    if (properties.getProperty(StoreConfig.URL) != null) {
+      throw new ValidationException(StoreConfig.URL, "must not be given with a DataSource: the store is kept in "
+          + "the DataSource's database");
+    }
+    StoreSettings settings = settings(databaseUrl(dataSource), properties);
+    StorageProvider provider = providerFor(settings.url());
+    return assemble(provider.name(), () -> provider.openOver(dataSource, settings), properties, Clock.systemUTC());
+  }
+
+  /** The URL the source's connections report: the database's kind and name, such as {@code jdbc:postgresql://db/app}. */
+  private static String databaseUrl(DataSource dataSource) {
+    String url;
+    try (Connection connection = dataSource.getConnection()) {
+      url = connection.getMetaData().getURL();
+    } catch (SQLException failed) {
+      throw new StoreFailureException(StoreFailureException.Kind.UNAVAILABLE,
+          "the host's DataSource gave no connection", failed);
+    }
+    if (url == null || url.isBlank()) {
+      throw new ValidationException("dataSource", "its connections do not report their database's URL, so the "
+          + "database's kind is unknown");
+    }
+    return url;
+  }
+
+  private static StoreSettings settings(String url, Properties properties) {
+    return new StoreSettings(url, StoreConfig.limits(properties), StoreConfig.adapterProperties(properties));
+  }
+
+  /** Reads the rest of the configuration, then opens the storage and wires the use cases over it. */
+  private static ConvoStore assemble(String adapter, Supplier<Storage> open, Properties properties, Clock clock) {
+    StoreLimits limits = StoreConfig.limits(properties);
     Optional<byte[]> cursorSecret = StoreConfig.cursorSecret(properties);
     Optional<ContentKeys> contentKeys = StoreConfig.contentKeys(properties);
-    StorageProvider provider = providerFor(settings.url());
-    Storage opened = provider.open(settings);
+    Storage opened = open.get();
     Storage storage = contentKeys.map(keys -> keys.protect(opened)).orElse(opened);
     UseCases useCases = cursorSecret
-        .map(secret -> UseCases.over(storage, clock, settings.limits(), secret))
-        .orElseGet(() -> UseCases.over(storage, clock, settings.limits()));
-    return new ConvoStore(provider.name(), storage, useCases);
+        .map(secret -> UseCases.over(storage, clock, limits, secret))
+        .orElseGet(() -> UseCases.over(storage, clock, limits));
+    return new ConvoStore(adapter, storage, useCases);
   }
 
   /**
@@ -81,8 +137,7 @@ public final class ConvoStore implements AutoCloseable {
    */
   public static Optional<SchemaMigrations> migrations(Properties properties) {
     Checks.present("properties", properties);
-    StoreSettings settings = new StoreSettings(
-        StoreConfig.url(properties), StoreConfig.limits(properties), StoreConfig.adapterProperties(properties));
+    StoreSettings settings = settings(StoreConfig.url(properties), properties);
     return providerFor(settings.url()).migrations(settings);
   }
 

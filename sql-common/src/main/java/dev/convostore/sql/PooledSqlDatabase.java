@@ -62,14 +62,15 @@ public final class PooledSqlDatabase implements SqlDatabase {
   }
 
   /**
-   * The database over a pool.
+   * The database over a pool: its own, or the host's through {@link HostConnections} with
+   * auto-commit off.
    *
    * @param closePool what closing the store does to the pool (and to what else the store holds)
    * @param configuration the adapter's MyBatis configuration
    * @param translate how the adapter reports a failure as the application's errors
    */
   public static PooledSqlDatabase over(
-      HikariDataSource pool, AutoCloseable closePool, Configuration configuration,
+      DataSource pool, AutoCloseable closePool, Configuration configuration,
       Function<Throwable, ConvostoreException> translate) {
     return new PooledSqlDatabase(pool, closePool, configuration, translate);
   }

@@ -4,12 +4,16 @@ import dev.convostore.application.port.out.SchemaMigrations;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.port.out.StorageProvider;
 import dev.convostore.application.port.out.StoreSettings;
+import dev.convostore.domain.ValidationException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import javax.sql.DataSource;
 
 /**
  * A SQL adapter's provider: it opens stores for URLs with its scheme, from the adapter's own
- * settings read out of the store's.
+ * settings read out of the store's, or over a {@link DataSource} the host application owns.
  *
  * @param <S> the adapter's settings
  */
@@ -20,6 +24,7 @@ public abstract class SqlStorageProvider<S> implements StorageProvider {
   private final Function<StoreSettings, S> settings;
   private final Function<S, Storage> open;
   private final Function<S, SchemaVersions> versions;
+  private final BiFunction<DataSource, StoreSettings, Storage> openOver;
 
   /**
    * @param name the adapter's short name
@@ -27,14 +32,18 @@ public abstract class SqlStorageProvider<S> implements StorageProvider {
    * @param settings reads (and checks) the adapter's settings
    * @param open opens the storage, bringing its schema up to date unless the settings say not to
    * @param versions the database's schema versions, over connections of their own
+   * @param openOver opens the storage over the host's connections ({@link HostConnections}), bringing
+   *     its schema up to date unless {@link #migrateOnOpen} says not to
    */
   protected SqlStorageProvider(String name, String scheme, Function<StoreSettings, S> settings,
-      Function<S, Storage> open, Function<S, SchemaVersions> versions) {
+      Function<S, Storage> open, Function<S, SchemaVersions> versions,
+      BiFunction<DataSource, StoreSettings, Storage> openOver) {
     this.name = name;
     this.scheme = scheme;
     this.settings = settings;
     this.open = open;
     this.versions = versions;
+    this.openOver = openOver;
   }
 
   @Override
@@ -50,6 +59,24 @@ public abstract class SqlStorageProvider<S> implements StorageProvider {
   @Override
   public final Storage open(StoreSettings settings) {
     return open.apply(this.settings.apply(settings));
+  }
+
+  /**
+   * Over the host's {@link DataSource}, the host's pool decides the pool's size, timeouts and
+   * credentials: the only setting is {@link SqlSettings#MIGRATE_ON_OPEN}.
+   */
+  @Override
+  public final Storage openOver(Object hostConnections, StoreSettings settings) {
+    if (!(hostConnections instanceof DataSource dataSource)) {
+      throw new ValidationException("dataSource", "must be a javax.sql.DataSource");
+    }
+    settings.requireKnownKeys(name + " (over the host's DataSource)", Set.of(SqlSettings.MIGRATE_ON_OPEN));
+    return openOver.apply(dataSource, settings);
+  }
+
+  /** Whether opening over the host's DataSource applies pending migrations. */
+  protected static boolean migrateOnOpen(StoreSettings settings) {
+    return settings.booleanProperty(SqlSettings.MIGRATE_ON_OPEN, true);
   }
 
   @Override

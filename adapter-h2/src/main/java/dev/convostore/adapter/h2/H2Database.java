@@ -2,6 +2,7 @@ package dev.convostore.adapter.h2;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.convostore.sql.HostConnections;
 import dev.convostore.sql.MyBatisSetup;
 import dev.convostore.sql.PooledSqlDatabase;
 import dev.convostore.sql.SchemaVersions;
@@ -40,6 +41,13 @@ final class H2Database {
       close(keeper, failed);
       throw H2Errors.translate(failed);
     }
+  }
+
+  /** Over the host's connections: the host's pool sets the lock timeout, and the database lives as long as the host keeps it. */
+  static PooledSqlDatabase openOver(DataSource host, boolean migrateOnOpen) {
+    versions(host).prepare(migrateOnOpen);
+    DataSource connections = HostConnections.of(host, false);
+    return PooledSqlDatabase.over(connections, () -> { }, configuration(connections), H2Errors::translate);
   }
 
   /** The schema's migrations and undo scripts. */

@@ -2,6 +2,7 @@ package dev.convostore.adapter.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.convostore.sql.HostConnections;
 import dev.convostore.sql.MyBatisSetup;
 import dev.convostore.sql.PooledSqlDatabase;
 import dev.convostore.sql.SchemaVersions;
@@ -26,6 +27,16 @@ final class PostgresDatabase {
     versions(direct(settings)).prepare(settings.migrateOnOpen());
     HikariDataSource pool = pool(settings);
     return PooledSqlDatabase.over(pool, pool, configuration(pool), PostgresErrors::translate);
+  }
+
+  /**
+   * Over the host's connections: migrations (unless switched off) through the host's source,
+   * which must then lend two connections at once, as Flyway may hold two.
+   */
+  static PooledSqlDatabase openOver(DataSource host, boolean migrateOnOpen) {
+    versions(host).prepare(migrateOnOpen);
+    DataSource connections = HostConnections.of(host, false);
+    return PooledSqlDatabase.over(connections, () -> { }, configuration(connections), PostgresErrors::translate);
   }
 
   /** The schema's migrations and undo scripts, in the connection's current schema. */

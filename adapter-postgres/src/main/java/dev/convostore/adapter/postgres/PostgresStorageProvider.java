@@ -8,13 +8,16 @@ import dev.convostore.sql.SqlStorageProvider;
  * migrations unless {@code convostore.migrate-on-open=false}; the other settings are {@code
  * convostore.username}, {@code convostore.password}, {@code convostore.pool-size} (default 10),
  * {@code convostore.connection-timeout-ms} (default 30000) and {@code
- * convostore.statement-timeout-ms} (default 30000).
+ * convostore.statement-timeout-ms} (default 30000). Over a host's DataSource, the host's pool sets
+ * credentials, sizes and timeouts (a statement timeout too, if wanted).
  */
 public final class PostgresStorageProvider extends SqlStorageProvider<PostgresSettings> {
 
   public PostgresStorageProvider() {
     super("postgres", PostgresSettings.SCHEME, PostgresSettings::from,
         settings -> new SqlStorage(PostgresDatabase.open(settings), PostgresMessages::new, PostgresMessages::insert),
-        settings -> PostgresDatabase.versions(PostgresDatabase.direct(settings)));
+        settings -> PostgresDatabase.versions(PostgresDatabase.direct(settings)),
+        (host, settings) -> new SqlStorage(PostgresDatabase.openOver(host, migrateOnOpen(settings)),
+            PostgresMessages::new, PostgresMessages::insert));
   }
 }

@@ -1,5 +1,7 @@
 package dev.convostore.adapter.postgres;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.convostore.application.StoreLimits;
 import dev.convostore.application.contract.CleanedUpStorage;
 import dev.convostore.application.port.out.Storage;
@@ -88,6 +90,25 @@ final class TestPostgres {
   /** Opens a store in an existing schema, which closing the store leaves in place. */
   static Storage openIn(String schema, Map<String, String> properties) {
     return new PostgresStorageProvider().open(new StoreSettings(url(schema), StoreLimits.DEFAULTS, properties));
+  }
+
+  /**
+   * Opens a store in a new schema over a pool the test owns as a host application would (a
+   * HikariCP pool with its defaults); closing the store leaves the pool to the test, which closes
+   * it and drops the schema afterwards.
+   */
+  static Storage openOverHostPool() {
+    String schema = newSchema();
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url(schema));
+    config.setMaximumPoolSize(10);
+    HikariDataSource hostPool = new HikariDataSource(config);
+    Storage storage = new PostgresStorageProvider().openOver(hostPool,
+        new StoreSettings(url(schema), StoreLimits.DEFAULTS, Map.of()));
+    return new CleanedUpStorage(storage, () -> {
+      hostPool.close();
+      execute("DROP SCHEMA " + schema + " CASCADE");
+    });
   }
 
   /** Opens a store with the default settings in a new schema. */

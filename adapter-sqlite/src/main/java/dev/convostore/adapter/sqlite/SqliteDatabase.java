@@ -2,17 +2,20 @@ package dev.convostore.adapter.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.convostore.sql.HostConnections;
 import dev.convostore.sql.MyBatisSetup;
 import dev.convostore.sql.PooledSqlDatabase;
 import dev.convostore.sql.SqlDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.ibatis.session.Configuration;
@@ -28,36 +31,65 @@ import org.sqlite.SQLiteException;
 /**
  * One SQLite file behind two pools: a single writer connection, which serializes this process's
  * writes without SQLite's busy-waiting, and several reader connections, which WAL lets run beside
- * the writer. Write transactions begin IMMEDIATE, so a writer in another process is waited for
+ * the writer; or the connections of a host's DataSource, whose writers take turns on a lock. Write transactions begin IMMEDIATE, so a writer in another process is waited for
  * (up to the busy timeout) when the transaction starts, never halfway through it.
  */
 final class SqliteDatabase implements SqlDatabase {
 
+  /** How long opening waits at least for another instance that is migrating the same file. */
+  private static final int MIGRATION_WAIT_MILLIS = 60_000;
 
-  private final HikariDataSource writer;
-  private final HikariDataSource readers;
+  private final DataSource writer;
+  private final DataSource readers;
+  private final AutoCloseable closePools;
+  /** This process's writers, one at a time: the writer pool has one connection, the host's may have many. */
+  private final ReentrantLock writeLock = new ReentrantLock(true);
+  private final long writeWaitMillis;
+  /** The host's connections may come without foreign keys enforced, which deletions rely on. */
+  private final boolean enforceForeignKeys;
   private final Configuration configuration;
   private final Map<Connection, Lane> lanes = new ConcurrentHashMap<>();
 
-  private SqliteDatabase(HikariDataSource writer, HikariDataSource readers) {
+  private SqliteDatabase(DataSource writer, DataSource readers, AutoCloseable closePools, long writeWaitMillis,
+      boolean enforceForeignKeys) {
     this.writer = writer;
     this.readers = readers;
+    this.closePools = closePools;
+    this.writeWaitMillis = writeWaitMillis;
+    this.enforceForeignKeys = enforceForeignKeys;
     this.configuration = configuration(readers);
   }
-
-  /** How long opening waits at least for another instance that is migrating the same file. */
-  private static final int MIGRATION_WAIT_MILLIS = 60_000;
 
   /** Opens the pools after bringing the schema up to date (or checking it, when migrations are off). */
   static SqliteDatabase open(SqliteSettings settings) {
     SqliteSchema.versions(migrationDataSource(settings)).prepare(settings.migrateOnOpen());
     HikariDataSource writer = pool("convostore-sqlite-writer", 1, settings);
     try {
-      return new SqliteDatabase(writer, pool("convostore-sqlite-readers", settings.readers(), settings));
+      HikariDataSource readers = pool("convostore-sqlite-readers", settings.readers(), settings);
+      return new SqliteDatabase(writer, readers, () -> {
+        readers.close();
+        writer.close();
+      }, settings.connectionTimeoutMillis(), false);
     } catch (RuntimeException failed) {
       writer.close();
       throw failed;
     }
+  }
+
+  /**
+   * Over the host's connections, in auto-commit mode as transactions are begun explicitly. The
+   * file goes to WAL, as the store's own files do, so that reads run beside a write (the journal
+   * mode belongs to the file); the host's pool keeps its busy timeout.
+   */
+  static SqliteDatabase openOver(DataSource host, boolean migrateOnOpen) {
+    SqliteSchema.versions(host).prepare(migrateOnOpen);
+    DataSource connections = HostConnections.of(host, true);
+    try (Connection connection = connections.getConnection()) {
+      execute(connection, "PRAGMA journal_mode = WAL");
+    } catch (SQLException failed) {
+      throw SqliteErrors.translate(failed);
+    }
+    return new SqliteDatabase(connections, connections, () -> { }, Long.MAX_VALUE, true);
   }
 
   /** Connections to the file, set up for WAL, foreign keys and the busy timeout. */
@@ -142,18 +174,18 @@ final class SqliteDatabase implements SqlDatabase {
 
   @Override
   public <T> T write(Function<SqlSession, T> work) {
-    return transaction(writer, "BEGIN IMMEDIATE", ExecutorType.REUSE, work);
+    return writeTransaction(ExecutorType.REUSE, work);
   }
 
   @Override
   public <T> T writeBatch(Function<SqlSession, T> work) {
-    return transaction(writer, "BEGIN IMMEDIATE", ExecutorType.BATCH, work);
+    return writeTransaction(ExecutorType.BATCH, work);
   }
 
   /** A read transaction in WAL mode sees one state of the database throughout. */
   @Override
   public <T> T read(Function<SqlSession, T> work) {
-    return transaction(readers, "BEGIN", ExecutorType.REUSE, work);
+    return readTransaction("BEGIN", work);
   }
 
   @Override
@@ -163,48 +195,81 @@ final class SqliteDatabase implements SqlDatabase {
 
   @Override
   public <T> T query(Function<SqlSession, T> work) {
-    return transaction(readers, null, ExecutorType.REUSE, work);
+    return readTransaction(null, work);
+  }
+
+  private <T> T writeTransaction(ExecutorType executor, Function<SqlSession, T> work) {
+    // The connection first: a writer that has its turn never waits for one that readers hold.
+    try (Connection connection = writer.getConnection()) {
+      waitForWriteLock();
+      try {
+        return transaction(connection, "BEGIN IMMEDIATE", executor, work);
+      } finally {
+        writeLock.unlock();
+      }
+    } catch (RuntimeException | SQLException failed) {
+      throw SqliteErrors.translate(failed);
+    }
+  }
+
+  private <T> T readTransaction(String begin, Function<SqlSession, T> work) {
+    try (Connection connection = readers.getConnection()) {
+      return transaction(connection, begin, ExecutorType.REUSE, work);
+    } catch (RuntimeException | SQLException failed) {
+      throw SqliteErrors.translate(failed);
+    }
+  }
+
+  private void waitForWriteLock() throws SQLException {
+    try {
+      if (!writeLock.tryLock(writeWaitMillis, TimeUnit.MILLISECONDS)) {
+        throw new SQLTransientConnectionException("no write turn within " + writeWaitMillis + " ms");
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new SQLTransientConnectionException("interrupted while waiting for a write turn", interrupted);
+    }
   }
 
   /**
    * Runs {@code work} between {@code begin} and COMMIT; with no {@code begin}, each statement on its
-   * own. MyBatis works on the pooled connection without owning it (it never closes or commits it),
-   * and the connection goes back to the pool exactly once.
+   * own. MyBatis works on the pooled connection without owning it (it never closes or commits it):
+   * the caller gives it back.
    */
-  private <T> T transaction(HikariDataSource pool, String begin, ExecutorType executor, Function<SqlSession, T> work) {
-    try (Connection borrowed = pool.getConnection()) {
-      Connection connection = borrowed.unwrap(SQLiteConnection.class);
-      Lane lane = executor == ExecutorType.REUSE ? lane(connection) : null;
-      SqlSession session = lane != null ? lane.session : session(connection, executor);
-      boolean succeeded = false;
-      try {
-        if (begin == null) {
-          T result = work.apply(session);
-          succeeded = true;
-          return result;
-        }
-        execute(connection, begin);
-        try {
-          T result = work.apply(session);
-          if (lane == null) {
-            session.flushStatements(); // runs what a BATCH session has queued
-          }
-          execute(connection, "COMMIT");
-          succeeded = true;
-          return result;
-        } catch (RuntimeException | SQLException | Error failed) {
-          rollback(connection, failed);
-          throw failed;
-        }
-      } finally {
-        if (lane == null) {
-          session.close();
-        } else {
-          lane.release(succeeded);
-        }
+  private <T> T transaction(Connection borrowed, String begin, ExecutorType executor, Function<SqlSession, T> work)
+      throws SQLException {
+    Connection connection = borrowed.unwrap(SQLiteConnection.class);
+    if (enforceForeignKeys) {
+      execute(connection, "PRAGMA foreign_keys = ON");
+    }
+    Lane lane = executor == ExecutorType.REUSE ? lane(connection) : null;
+    SqlSession session = lane != null ? lane.session : session(connection, executor);
+    boolean succeeded = false;
+    try {
+      if (begin == null) {
+        T result = work.apply(session);
+        succeeded = true;
+        return result;
       }
-    } catch (RuntimeException | SQLException failed) {
-      throw SqliteErrors.translate(failed);
+      execute(connection, begin);
+      try {
+        T result = work.apply(session);
+        if (lane == null) {
+          session.flushStatements(); // runs what a BATCH session has queued
+        }
+        execute(connection, "COMMIT");
+        succeeded = true;
+        return result;
+      } catch (RuntimeException | SQLException | Error failed) {
+        rollback(connection, failed);
+        throw failed;
+      }
+    } finally {
+      if (lane == null) {
+        session.close();
+      } else {
+        lane.release(succeeded);
+      }
     }
   }
 
@@ -280,7 +345,10 @@ final class SqliteDatabase implements SqlDatabase {
   public void close() {
     lanes.values().forEach(lane -> lane.release(false));
     lanes.clear();
-    readers.close();
-    writer.close();
+    try {
+      closePools.close();
+    } catch (Exception failed) {
+      throw SqliteErrors.translate(failed);
+    }
   }
 }

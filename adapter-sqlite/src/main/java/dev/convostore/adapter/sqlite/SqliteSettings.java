@@ -25,6 +25,16 @@ record SqliteSettings(String url, int readers, int connectionTimeoutMillis, int 
 
   static SqliteSettings from(StoreSettings settings) {
     settings.requireKnownKeys("sqlite", Set.of(POOL_SIZE, CONNECTION_TIMEOUT, BUSY_TIMEOUT, MIGRATE_ON_OPEN));
+    return new SqliteSettings(
+        fileUrl(settings),
+        settings.intProperty(POOL_SIZE, 4, 1, 64),
+        settings.intProperty(CONNECTION_TIMEOUT, 30_000, 250, 3_600_000),
+        settings.intProperty(BUSY_TIMEOUT, 5_000, 0, 3_600_000),
+        settings.booleanProperty(MIGRATE_ON_OPEN, true));
+  }
+
+  /** The URL of the settings, which must name a file. */
+  static String fileUrl(StoreSettings settings) {
     String url = settings.url();
     String file = url.substring(SCHEME.length());
     String lower = file.toLowerCase(Locale.ROOT);
@@ -32,11 +42,6 @@ record SqliteSettings(String url, int readers, int connectionTimeoutMillis, int 
       throw new ValidationException("url", "must name a SQLite file; an in-memory SQLite database cannot be shared by "
           + "the adapter's connections (use memory: for a store in memory)");
     }
-    return new SqliteSettings(
-        url,
-        settings.intProperty(POOL_SIZE, 4, 1, 64),
-        settings.intProperty(CONNECTION_TIMEOUT, 30_000, 250, 3_600_000),
-        settings.intProperty(BUSY_TIMEOUT, 5_000, 0, 3_600_000),
-        settings.booleanProperty(MIGRATE_ON_OPEN, true));
+    return url;
   }
 }

@@ -1,5 +1,7 @@
 package dev.convostore.adapter.sqlite;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.convostore.application.StoreLimits;
 import dev.convostore.application.contract.CleanedUpStorage;
 import dev.convostore.application.contract.TempFolders;
@@ -24,6 +26,24 @@ final class TestDatabases {
     Path folder = newFolder();
     StoreSettings settings = new StoreSettings("jdbc:sqlite:" + folder.resolve("test.db"), StoreLimits.DEFAULTS, properties);
     return new CleanedUpStorage(new SqliteStorageProvider().open(settings), () -> delete(folder));
+  }
+
+  /**
+   * Opens a store on a new, empty file over a pool the test owns as a host application would: a
+   * HikariCP pool with its defaults, closed after the store.
+   */
+  Storage openOverHostPool() {
+    Path folder = newFolder();
+    String url = "jdbc:sqlite:" + folder.resolve("host.db");
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setMaximumPoolSize(4);
+    HikariDataSource hostPool = new HikariDataSource(config);
+    Storage storage = new SqliteStorageProvider().openOver(hostPool, new StoreSettings(url, StoreLimits.DEFAULTS, Map.of()));
+    return new CleanedUpStorage(storage, () -> {
+      hostPool.close();
+      delete(folder);
+    });
   }
 
   static Path newFolder() {

@@ -1,0 +1,163 @@
+package dev.convostore.sql;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The connections of a {@link DataSource} the host application owns, as a store borrows them: in
+ * the auto-commit mode the store needs, and handed back (closed) with the auto-commit mode,
+ * isolation and read-only flag they came with, whatever pool (or none) the host uses. The store
+ * neither pools nor closes the host's source.
+ */
+public final class HostConnections implements DataSource {
+
+  private final DataSource host;
+  private final boolean autoCommit;
+
+  private HostConnections(DataSource host, boolean autoCommit) {
+    this.host = host;
+    this.autoCommit = autoCommit;
+  }
+
+  /** The host's connections, each set to {@code autoCommit} while the store holds it. */
+  public static DataSource of(DataSource host, boolean autoCommit) {
+    return new HostConnections(host, autoCommit);
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    return borrowed(host.getConnection());
+  }
+
+  @Override
+  public Connection getConnection(String username, String password) throws SQLException {
+    return borrowed(host.getConnection(username, password));
+  }
+
+  private Connection borrowed(Connection connection) throws SQLException {
+    Borrowed borrowed = new Borrowed(connection);
+    try {
+      borrowed.setAutoCommit(autoCommit);
+    } catch (SQLException failed) {
+      connection.close();
+      throw failed;
+    }
+    return (Connection) Proxy.newProxyInstance(
+        HostConnections.class.getClassLoader(), new Class<?>[] {Connection.class}, borrowed);
+  }
+
+  /** A borrowed connection: what the store changed is set back before it goes back to the host. */
+  private static final class Borrowed implements InvocationHandler {
+
+    private final Connection connection;
+    private final boolean autoCommit;
+    private Integer isolation;
+    private Boolean readOnly;
+    private boolean closed;
+
+    Borrowed(Connection connection) throws SQLException {
+      this.connection = connection;
+      this.autoCommit = connection.getAutoCommit();
+    }
+
+    void setAutoCommit(boolean value) throws SQLException {
+      if (connection.getAutoCommit() != value) {
+        connection.setAutoCommit(value);
+      }
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] arguments) throws Throwable {
+      switch (method.getName()) {
+        case "setTransactionIsolation":
+          if (isolation == null) {
+            isolation = connection.getTransactionIsolation();
+          }
+          break;
+        case "setReadOnly":
+          if (readOnly == null) {
+            readOnly = connection.isReadOnly();
+          }
+          break;
+        case "isClosed":
+          if (closed) {
+            return true;
+          }
+          break;
+        case "close":
+          giveBack();
+          return null;
+        default:
+          break;
+      }
+      try {
+        return method.invoke(connection, arguments);
+      } catch (InvocationTargetException failed) {
+        throw failed.getCause();
+      }
+    }
+
+    private void giveBack() throws SQLException {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        if (!connection.isClosed()) {
+          setAutoCommit(autoCommit);
+          if (isolation != null) {
+            connection.setTransactionIsolation(isolation);
+          }
+          if (readOnly != null) {
+            connection.setReadOnly(readOnly);
+          }
+        }
+      } finally {
+        connection.close();
+      }
+    }
+  }
+
+  @Override
+  public PrintWriter getLogWriter() throws SQLException {
+    return host.getLogWriter();
+  }
+
+  @Override
+  public void setLogWriter(PrintWriter out) throws SQLException {
+    host.setLogWriter(out);
+  }
+
+  @Override
+  public void setLoginTimeout(int seconds) throws SQLException {
+    host.setLoginTimeout(seconds);
+  }
+
+  @Override
+  public int getLoginTimeout() throws SQLException {
+    return host.getLoginTimeout();
+  }
+
+  @Override
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    return host.getParentLogger();
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> type) throws SQLException {
+    return host.unwrap(type);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> type) throws SQLException {
+    return host.isWrapperFor(type);
+  }
+}
