@@ -18,7 +18,10 @@ import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.StoreLimits;
 import java.sql.Connection;
 import java.sql.SQLException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -51,51 +54,146 @@ public final class ConvoStore implements AutoCloseable {
 
   /** Opens the store at {@code url} with default settings, such as {@code memory:}. */
   public static ConvoStore open(String url) {
+    return open(url, Clock.systemUTC());
+  }
+
+  /**
+   * Opens the store at {@code url} with default settings, taking every timestamp from {@code
+   * clock} (tests of retention and activity ordering control time this way).
+   */
+  public static ConvoStore open(String url, Clock clock) {
     Properties properties = new Properties();
     properties.setProperty(StoreConfig.URL, Checks.present("url", url));
-    return open(properties);
+    return with(properties).clock(clock).open();
   }
 
-  /** Opens the store the properties describe (keys: see the README's configuration reference). */
+  /** Opens the store the properties describe (keys: see the configuration reference in {@code docs/}). */
   public static ConvoStore open(Properties properties) {
-    return open(properties, Clock.systemUTC());
+    return with(properties).open();
   }
 
-  /**
-   * Opens the store the properties describe, taking every timestamp from {@code clock} (tests of
-   * retention and activity ordering control time this way).
-   */
+  /** Opens the store the properties describe, taking every timestamp from {@code clock}. */
   public static ConvoStore open(Properties properties, Clock clock) {
-    Checks.present("properties", properties);
-    Checks.present("clock", clock);
-    StoreSettings settings = settings(StoreConfig.url(properties), properties);
-    StorageProvider provider = providerFor(settings.url());
-    return assemble(provider.name(), () -> provider.open(settings), properties, clock);
+    return with(properties).clock(clock).open();
   }
 
   /**
-   * Opens the store in the database of a {@link DataSource} the host application owns, such as
-   * its connection pool. convostore borrows connections from it for each call and gives them back
-   * as it found them; it neither pools nor closes the source (closing the store leaves it open).
-   * The database's kind comes from the connections' metadata; its migrations run through the
-   * source unless {@code convostore.migrate-on-open=false}. The properties are those of {@link
-   * #open(Properties)} without {@code convostore.url}, and without the pool's settings, which are
-   * the host's.
-   *
-   * @throws ValidationException naming {@code convostore.url} when the properties give one, or
-   *     {@code dataSource} when no installed adapter stores in its database
-   * @throws StoreFailureException when the source gives no connection
+   * Opens the store in the database of a {@link DataSource} the host application owns: see {@link
+   * Builder#dataSource}.
    */
   public static ConvoStore open(DataSource dataSource, Properties properties) {
-    Checks.present("dataSource", dataSource);
-    Checks.present("properties", properties);
-    if (properties.getProperty(StoreConfig.URL) != null) {
-      throw new ValidationException(StoreConfig.URL, "must not be given with a DataSource: the store is kept in "
-          + "the DataSource's database");
+    return with(properties).dataSource(dataSource).open();
+  }
+
+  /**
+   * Opens the store the properties describe, with one Micrometer observation per call: see {@link
+   * Builder#observationRegistry}.
+   */
+  public static ConvoStore open(Properties properties, ObservationRegistry observations) {
+    return with(properties).observationRegistry(observations).open();
+  }
+
+  /** A store to open from these properties, with what else the builder is given. */
+  public static Builder with(Properties properties) {
+    return new Builder(Checks.present("properties", properties));
+  }
+
+  /** What a store is opened with besides its properties. */
+  public static final class Builder {
+
+    private final Properties properties;
+    private DataSource dataSource;
+    private Clock clock = Clock.systemUTC();
+    // Micrometer is optional: its types appear in signatures only, never in fields.
+    private Object observations;
+    private Object meters;
+
+    private Builder(Properties properties) {
+      this.properties = properties;
     }
-    StoreSettings settings = settings(databaseUrl(dataSource), properties);
-    StorageProvider provider = providerFor(settings.url());
-    return assemble(provider.name(), () -> provider.openOver(dataSource, settings), properties, Clock.systemUTC());
+
+    /**
+     * Keeps the store in the database of a {@link DataSource} the host application owns, such as
+     * its connection pool, instead of at {@code convostore.url}. convostore borrows connections
+     * from it for each call and gives them back as it found them; it neither pools nor closes the
+     * source (closing the store leaves it open). The database's kind comes from the connections'
+     * metadata; the migrations run through the source unless {@code convostore.migrate-on-open=false}.
+     * The properties then hold neither {@code convostore.url} nor the pool's settings, which are the
+     * host's.
+     */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = Checks.present("dataSource", dataSource);
+      return this;
+    }
+
+    /** Takes every timestamp from {@code clock}. */
+    public Builder clock(Clock clock) {
+      this.clock = Checks.present("clock", clock);
+      return this;
+    }
+
+    /**
+     * Makes one {@code convostore.operation} observation per use-case call, with the
+     * low-cardinality keys {@code operation} (such as {@code messages.append}), {@code store} (the
+     * adapter) and {@code outcome} ({@code success} or the error's kind, such as {@code conflict}
+     * or {@code timeout}), and the conversation's id as the high-cardinality key {@code
+     * conversation.id}.
+     */
+    public Builder observationRegistry(ObservationRegistry observations) {
+      this.observations = Checks.present("observations", observations);
+      return this;
+    }
+
+    /**
+     * Counts {@code convostore.messages.appended}, {@code convostore.conflicts} and {@code
+     * convostore.retries} (tagged with the store, and the operation where there is one) in {@code
+     * meters}.
+     */
+    public Builder meterRegistry(MeterRegistry meters) {
+      this.meters = Checks.present("meters", meters);
+      return this;
+    }
+
+    /**
+     * Opens the store.
+     *
+     * @throws ValidationException naming the key or argument that is wrong
+     * @throws StoreFailureException when the storage cannot be opened
+     */
+    public ConvoStore open() {
+      StoreLimits limits = StoreConfig.limits(properties);
+      Optional<byte[]> cursorSecret = StoreConfig.cursorSecret(properties);
+      Optional<ContentKeys> contentKeys = StoreConfig.contentKeys(properties);
+      Duration slowCall = StoreConfig.slowCall(properties);
+      StorageProvider provider;
+      Supplier<Storage> open;
+      if (dataSource == null) {
+        StoreSettings settings = settings(StoreConfig.url(properties), properties);
+        provider = providerFor(settings.url());
+        open = () -> provider.open(settings);
+      } else {
+        if (properties.getProperty(StoreConfig.URL) != null) {
+          throw new ValidationException(StoreConfig.URL, "must not be given with a DataSource: the store is kept in "
+              + "the DataSource's database");
+        }
+        StoreSettings settings = settings(databaseUrl(dataSource), properties);
+        provider = providerFor(settings.url());
+        open = () -> provider.openOver(dataSource, settings);
+      }
+      Monitor monitor = observations == null && meters == null
+          ? Monitor.NONE : new MicrometerMonitor(provider.name(), observations, meters);
+      Operations operations = new Operations(slowCall, monitor);
+      Storage opened = open.get();
+      Storage storage = contentKeys.map(keys -> keys.protect(opened)).orElse(opened);
+      UseCases useCases = UseCases.over(storage, clock, limits, cursorSecret.orElseGet(UseCases::newCursorSecret), operations);
+      return new ConvoStore(provider.name(), storage, new UseCases(
+          operations.watched(ConversationsUseCase.class, "conversations", useCases.conversations()),
+          operations.watched(MessagesUseCase.class, "messages", useCases.messages()),
+          operations.watched(HistoryUseCase.class, "history", useCases.history()),
+          operations.watched(ContextUseCase.class, "context", useCases.context()),
+          operations.watched(RetentionUseCase.class, "retention", useCases.retention()),
+          operations.watched(TransferUseCase.class, "transfer", useCases.transfer())));
+    }
   }
 
   /** The URL the source's connections report: the database's kind and name, such as {@code jdbc:postgresql://db/app}. */
@@ -116,19 +214,6 @@ public final class ConvoStore implements AutoCloseable {
 
   private static StoreSettings settings(String url, Properties properties) {
     return new StoreSettings(url, StoreConfig.limits(properties), StoreConfig.adapterProperties(properties));
-  }
-
-  /** Reads the rest of the configuration, then opens the storage and wires the use cases over it. */
-  private static ConvoStore assemble(String adapter, Supplier<Storage> open, Properties properties, Clock clock) {
-    StoreLimits limits = StoreConfig.limits(properties);
-    Optional<byte[]> cursorSecret = StoreConfig.cursorSecret(properties);
-    Optional<ContentKeys> contentKeys = StoreConfig.contentKeys(properties);
-    Storage opened = open.get();
-    Storage storage = contentKeys.map(keys -> keys.protect(opened)).orElse(opened);
-    UseCases useCases = cursorSecret
-        .map(secret -> UseCases.over(storage, clock, limits, secret))
-        .orElseGet(() -> UseCases.over(storage, clock, limits));
-    return new ConvoStore(adapter, storage, useCases);
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.convostore.domain.ValidationException;
 import dev.convostore.application.service.ContentKeys;
 import dev.convostore.application.service.UseCases;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,8 @@ import java.util.Properties;
  *   <tr><td>{@value #MAX_JSON_BYTES}</td><td>largest metadata, tool arguments or agent state
  *       JSON, in UTF-8 bytes</td><td>65536</td></tr>
  *   <tr><td>{@value #MAX_BATCH_SIZE}</td><td>most messages in one append</td><td>1000</td></tr>
+ *   <tr><td>{@value #SLOW_CALL}</td><td>a call that takes longer, in milliseconds, is logged at
+ *       INFO</td><td>1000</td></tr>
  * </table>
  *
  * <p>Every other {@code convostore.*} key is handed to the storage adapter (pool size, timeouts,
@@ -37,6 +40,7 @@ final class StoreConfig {
   static final String MAX_BATCH_SIZE = "convostore.max-batch-size";
   static final String CURSOR_SECRET = "convostore.cursor-secret";
   static final String CONTENT_KEYS = "convostore.content-keys";
+  static final String SLOW_CALL = "convostore.slow-call-ms";
 
   private StoreConfig() {}
 
@@ -63,7 +67,7 @@ final class StoreConfig {
       if (key.startsWith("convostore.")
           && !key.equals(URL) && !key.equals(MAX_CONTENT_LENGTH)
           && !key.equals(MAX_JSON_BYTES) && !key.equals(MAX_BATCH_SIZE) && !key.equals(CURSOR_SECRET)
-          && !key.equals(CONTENT_KEYS)) {
+          && !key.equals(CONTENT_KEYS) && !key.equals(SLOW_CALL)) {
         adapter.put(key, properties.getProperty(key));
       }
     }
@@ -87,6 +91,11 @@ final class StoreConfig {
   /** The configured content keys, if any. */
   static Optional<ContentKeys> contentKeys(Properties properties) {
     return Optional.ofNullable(properties.getProperty(CONTENT_KEYS)).map(text -> ContentKeys.parse(CONTENT_KEYS, text));
+  }
+
+  /** How long a call may take before it is logged as slow. */
+  static Duration slowCall(Properties properties) {
+    return Duration.ofMillis(positiveInt(properties, SLOW_CALL, 1000));
   }
 
   private static int positiveInt(Properties properties, String key, int fallback) {

@@ -58,7 +58,7 @@ class ArchitectureTest {
   static final ArchRule SQL_COMMON_KNOWS_NO_ADAPTER_OR_DATABASE = classes().that().resideInAPackage(SQL_COMMON)
       .should().onlyDependOnClassesThat().resideInAnyPackage(
           SQL_COMMON, APPLICATION, DOMAIN, "java..", "javax.sql..", "org.apache.ibatis..", "org.flywaydb..",
-          "com.zaxxer.hikari..", "com.fasterxml.jackson..")
+          "com.zaxxer.hikari..", "com.fasterxml.jackson..", "org.slf4j..")
       .allowEmptyShould(false);
 
   static final ArchRule ONLY_THE_TOOL_DEPENDS_ON_BOOTSTRAP = noClasses().that().resideOutsideOfPackages(BOOTSTRAP, CLI)

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A chat framework's memory as a view on the history of a convostore conversation: the
@@ -55,6 +57,8 @@ import java.util.OptionalLong;
  * @param <M> the framework's message type
  */
 public final class ChatHistory<M> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChatHistory.class);
 
   /** How far back a read looks for the memory's note when other clients appended after it. */
   private static final int READ_BACK = 100;
@@ -159,6 +163,8 @@ public final class ChatHistory<M> {
         } catch (ConflictException raced) { // another process wrote first: read again
           memories.remove(key);
           lost = raced;
+          LOG.debug("Saving a {} memory raced another process's write; reading it again (attempt {})",
+              codec.framework(), attempt + 2);
         }
       }
     }

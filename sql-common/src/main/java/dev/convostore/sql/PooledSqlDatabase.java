@@ -26,10 +26,12 @@ public final class PooledSqlDatabase implements SqlDatabase {
   private final AutoCloseable closePool;
   private final SqlSessionFactory sessions;
   private final Function<Throwable, ConvostoreException> translate;
+  private final String schemaVersion;
 
   private PooledSqlDatabase(
       DataSource pool, AutoCloseable closePool, Configuration configuration,
-      Function<Throwable, ConvostoreException> translate) {
+      Function<Throwable, ConvostoreException> translate, String schemaVersion) {
+    this.schemaVersion = schemaVersion;
     this.pool = pool;
     this.closePool = closePool;
     this.sessions = new SqlSessionFactoryBuilder().build(configuration);
@@ -68,11 +70,17 @@ public final class PooledSqlDatabase implements SqlDatabase {
    * @param closePool what closing the store does to the pool (and to what else the store holds)
    * @param configuration the adapter's MyBatis configuration
    * @param translate how the adapter reports a failure as the application's errors
+   * @param schemaVersion the schema's version ({@link SchemaVersions#prepare})
    */
   public static PooledSqlDatabase over(
       DataSource pool, AutoCloseable closePool, Configuration configuration,
-      Function<Throwable, ConvostoreException> translate) {
-    return new PooledSqlDatabase(pool, closePool, configuration, translate);
+      Function<Throwable, ConvostoreException> translate, String schemaVersion) {
+    return new PooledSqlDatabase(pool, closePool, configuration, translate, schemaVersion);
+  }
+
+  @Override
+  public String schemaVersion() {
+    return schemaVersion;
   }
 
   @Override

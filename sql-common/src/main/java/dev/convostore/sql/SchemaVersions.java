@@ -24,6 +24,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A SQL adapter's schema versions, kept by Flyway in convostore's own history table. Every
@@ -33,6 +36,8 @@ import org.flywaydb.core.api.MigrationVersion;
  * applies it again.
  */
 public final class SchemaVersions implements SchemaMigrations {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SchemaVersions.class);
 
   /** Flyway's history table for convostore, apart from any history table of the host's. */
   public static final String HISTORY_TABLE = "convostore_schema_history";
@@ -100,17 +105,25 @@ public final class SchemaVersions implements SchemaMigrations {
       if (flyway.info().pending().length == 0) {
         return 0; // the usual open: only read, so that many openers never queue for the write lock
       }
-      return flyway.migrate().migrationsExecuted;
+      MigrateResult result = flyway.migrate();
+      LOG.info("Migrated convostore's schema from version {} to {} ({} applied)",
+          result.initialSchemaVersion == null ? "0" : result.initialSchemaVersion, result.targetSchemaVersion,
+          result.migrationsExecuted);
+      return result.migrationsExecuted;
     });
   }
 
-  /** What opening a store does: applies the pending migrations, or with migrations off checks that none is pending. */
-  public void prepare(boolean migrateOnOpen) {
+  /**
+   * What opening a store does: applies the pending migrations, or with migrations off checks that
+   * none is pending; returns the schema's version.
+   */
+  public String prepare(boolean migrateOnOpen) {
     if (migrateOnOpen) {
       migrate();
     } else {
       requireCurrent();
     }
+    return translated(this::current);
   }
 
   @Override

@@ -28,6 +28,9 @@ public interface SqlDatabase extends AutoCloseable {
   /** Runs {@code work} in one transaction of reads that all see the same state of the database. */
   <T> T readSnapshot(Function<SqlSession, T> work);
 
+  /** The version of the database's schema, as the store found it (or migrated it to) when it opened. */
+  String schemaVersion();
+
   /** Releases the connections. */
   @Override
   void close();

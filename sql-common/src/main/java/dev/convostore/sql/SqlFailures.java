@@ -6,6 +6,8 @@ import dev.convostore.domain.ConvostoreException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns what a driver, the pool and MyBatis throw into the application's errors: an error of the
@@ -14,6 +16,8 @@ import java.util.function.Function;
  * show; the cause is kept for the host's logs.
  */
 public final class SqlFailures {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SqlFailures.class);
 
   private SqlFailures() {}
 
@@ -30,18 +34,28 @@ public final class SqlFailures {
         return known; // thrown by a type handler or the adapter inside MyBatis
       }
       if (cause instanceof SQLTransientConnectionException timeout && timeout.getSQLState() == null) {
-        return new StoreFailureException(Kind.TIMEOUT,
-            "no " + database + " connection became available within the configured connection timeout", timeout);
+        return logged(new StoreFailureException(Kind.TIMEOUT,
+            "no " + database + " connection became available within the configured connection timeout", timeout));
       }
       if (cause instanceof SQLException sql) {
         first = first == null ? sql : first;
         StoreFailureException translated = described.apply(sql);
         if (translated != null) {
-          return translated;
+          return logged(translated);
         }
       }
     }
-    return new StoreFailureException(
-        Kind.INTERNAL, "the " + database + " store failed unexpectedly", first != null ? first : failure);
+    return logged(new StoreFailureException(
+        Kind.INTERNAL, "the " + database + " store failed unexpectedly", first != null ? first : failure));
+  }
+
+  /**
+   * One line per failure, with its kind and convostore's own message. The driver's exception stays
+   * out of the log: its message may quote the SQL and the values, which are the users' data.
+   */
+  private static StoreFailureException logged(StoreFailureException failure) {
+    LOG.warn("convostore call failed ({}): {}; cause: {}", failure.kind(), failure.getMessage(),
+        failure.getCause() == null ? "none" : failure.getCause().getClass().getName());
+    return failure;
   }
 }

@@ -54,6 +54,11 @@ public final class SqlStorage implements Storage {
     return retention;
   }
 
+  /** The version of the database's schema when the store opened. */
+  public String schemaVersion() {
+    return database.schemaVersion();
+  }
+
   @Override
   public void close() {
     database.close();

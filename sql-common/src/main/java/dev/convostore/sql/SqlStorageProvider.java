@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A SQL adapter's provider: it opens stores for URLs with its scheme, from the adapter's own
@@ -19,12 +21,14 @@ import javax.sql.DataSource;
  */
 public abstract class SqlStorageProvider<S> implements StorageProvider {
 
+  private static final Logger LOG = LoggerFactory.getLogger(SqlStorageProvider.class);
+
   private final String name;
   private final String scheme;
   private final Function<StoreSettings, S> settings;
-  private final Function<S, Storage> open;
+  private final Function<S, SqlStorage> open;
   private final Function<S, SchemaVersions> versions;
-  private final BiFunction<DataSource, StoreSettings, Storage> openOver;
+  private final BiFunction<DataSource, StoreSettings, SqlStorage> openOver;
 
   /**
    * @param name the adapter's short name
@@ -36,8 +40,8 @@ public abstract class SqlStorageProvider<S> implements StorageProvider {
    *     its schema up to date unless {@link #migrateOnOpen} says not to
    */
   protected SqlStorageProvider(String name, String scheme, Function<StoreSettings, S> settings,
-      Function<S, Storage> open, Function<S, SchemaVersions> versions,
-      BiFunction<DataSource, StoreSettings, Storage> openOver) {
+      Function<S, SqlStorage> open, Function<S, SchemaVersions> versions,
+      BiFunction<DataSource, StoreSettings, SqlStorage> openOver) {
     this.name = name;
     this.scheme = scheme;
     this.settings = settings;
@@ -58,7 +62,7 @@ public abstract class SqlStorageProvider<S> implements StorageProvider {
 
   @Override
   public final Storage open(StoreSettings settings) {
-    return open.apply(this.settings.apply(settings));
+    return opened(open.apply(this.settings.apply(settings)), settings, "");
   }
 
   /**
@@ -71,7 +75,13 @@ public abstract class SqlStorageProvider<S> implements StorageProvider {
       throw new ValidationException("dataSource", "must be a javax.sql.DataSource");
     }
     settings.requireKnownKeys(name + " (over the host's DataSource)", Set.of(SqlSettings.MIGRATE_ON_OPEN));
-    return openOver.apply(dataSource, settings);
+    return opened(openOver.apply(dataSource, settings), settings, " over the host's DataSource");
+  }
+
+  private SqlStorage opened(SqlStorage storage, StoreSettings settings, String how) {
+    LOG.info("Opened a convostore {} store at {}{}, schema version {}",
+        name, StoreSettings.withoutSecrets(settings.url()), how, storage.schemaVersion());
+    return storage;
   }
 
   /** Whether opening over the host's DataSource applies pending migrations. */

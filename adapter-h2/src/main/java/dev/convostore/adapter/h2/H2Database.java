@@ -29,14 +29,14 @@ final class H2Database {
     DataSource direct = direct(settings);
     Connection keeper = settings.inMemory() ? connect(direct) : null;
     try {
-      versions(direct).prepare(settings.migrateOnOpen());
+      String schemaVersion = versions(direct).prepare(settings.migrateOnOpen());
       HikariDataSource pool = pool(settings);
       return PooledSqlDatabase.over(pool, () -> {
         pool.close();
         if (keeper != null) {
           keeper.close();
         }
-      }, configuration(pool), H2Errors::translate);
+      }, configuration(pool), H2Errors::translate, schemaVersion);
     } catch (RuntimeException failed) {
       close(keeper, failed);
       throw H2Errors.translate(failed);
@@ -45,9 +45,9 @@ final class H2Database {
 
   /** Over the host's connections: the host's pool sets the lock timeout, and the database lives as long as the host keeps it. */
   static PooledSqlDatabase openOver(DataSource host, boolean migrateOnOpen) {
-    versions(host).prepare(migrateOnOpen);
+    String schemaVersion = versions(host).prepare(migrateOnOpen);
     DataSource connections = HostConnections.of(host, false);
-    return PooledSqlDatabase.over(connections, () -> { }, configuration(connections), H2Errors::translate);
+    return PooledSqlDatabase.over(connections, () -> { }, configuration(connections), H2Errors::translate, schemaVersion);
   }
 
   /** The schema's migrations and undo scripts. */

@@ -24,9 +24,9 @@ final class PostgresDatabase {
    * own, since Flyway may hold two at once, then opens the pool.
    */
   static PooledSqlDatabase open(PostgresSettings settings) {
-    versions(direct(settings)).prepare(settings.migrateOnOpen());
+    String schemaVersion = versions(direct(settings)).prepare(settings.migrateOnOpen());
     HikariDataSource pool = pool(settings);
-    return PooledSqlDatabase.over(pool, pool, configuration(pool), PostgresErrors::translate);
+    return PooledSqlDatabase.over(pool, pool, configuration(pool), PostgresErrors::translate, schemaVersion);
   }
 
   /**
@@ -34,9 +34,10 @@ final class PostgresDatabase {
    * which must then lend two connections at once, as Flyway may hold two.
    */
   static PooledSqlDatabase openOver(DataSource host, boolean migrateOnOpen) {
-    versions(host).prepare(migrateOnOpen);
+    String schemaVersion = versions(host).prepare(migrateOnOpen);
     DataSource connections = HostConnections.of(host, false);
-    return PooledSqlDatabase.over(connections, () -> { }, configuration(connections), PostgresErrors::translate);
+    return PooledSqlDatabase.over(
+        connections, () -> { }, configuration(connections), PostgresErrors::translate, schemaVersion);
   }
 
   /** The schema's migrations and undo scripts, in the connection's current schema. */

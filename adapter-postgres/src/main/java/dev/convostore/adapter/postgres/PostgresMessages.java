@@ -15,12 +15,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.ibatis.session.SqlSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Messages in PostgreSQL. An append locks the conversation row as it takes its sequence numbers,
  * so concurrent appenders queue there; the words of each message go into its search vector.
  */
 final class PostgresMessages extends SqlMessages {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresMessages.class);
 
   PostgresMessages(SqlDatabase database) {
     super(database);
@@ -45,6 +49,8 @@ final class PostgresMessages extends SqlMessages {
           throw new StoreFailureException(Kind.BUSY,
               "other writers kept storing this batch's client message ids; retry the append", null);
         }
+        LOG.debug("An append raced another writer storing the same client message ids; starting over (attempt {})",
+            attempt + 1);
       }
     }
   }

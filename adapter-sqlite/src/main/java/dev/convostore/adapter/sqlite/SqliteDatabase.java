@@ -48,10 +48,12 @@ final class SqliteDatabase implements SqlDatabase {
   /** The host's connections may come without foreign keys enforced, which deletions rely on. */
   private final boolean enforceForeignKeys;
   private final Configuration configuration;
+  private final String schemaVersion;
   private final Map<Connection, Lane> lanes = new ConcurrentHashMap<>();
 
   private SqliteDatabase(DataSource writer, DataSource readers, AutoCloseable closePools, long writeWaitMillis,
-      boolean enforceForeignKeys) {
+      boolean enforceForeignKeys, String schemaVersion) {
+    this.schemaVersion = schemaVersion;
     this.writer = writer;
     this.readers = readers;
     this.closePools = closePools;
@@ -62,14 +64,14 @@ final class SqliteDatabase implements SqlDatabase {
 
   /** Opens the pools after bringing the schema up to date (or checking it, when migrations are off). */
   static SqliteDatabase open(SqliteSettings settings) {
-    SqliteSchema.versions(migrationDataSource(settings)).prepare(settings.migrateOnOpen());
+    String schemaVersion = SqliteSchema.versions(migrationDataSource(settings)).prepare(settings.migrateOnOpen());
     HikariDataSource writer = pool("convostore-sqlite-writer", 1, settings);
     try {
       HikariDataSource readers = pool("convostore-sqlite-readers", settings.readers(), settings);
       return new SqliteDatabase(writer, readers, () -> {
         readers.close();
         writer.close();
-      }, settings.connectionTimeoutMillis(), false);
+      }, settings.connectionTimeoutMillis(), false, schemaVersion);
     } catch (RuntimeException failed) {
       writer.close();
       throw failed;
@@ -82,14 +84,14 @@ final class SqliteDatabase implements SqlDatabase {
    * mode belongs to the file); the host's pool keeps its busy timeout.
    */
   static SqliteDatabase openOver(DataSource host, boolean migrateOnOpen) {
-    SqliteSchema.versions(host).prepare(migrateOnOpen);
+    String schemaVersion = SqliteSchema.versions(host).prepare(migrateOnOpen);
     DataSource connections = HostConnections.of(host, true);
     try (Connection connection = connections.getConnection()) {
       execute(connection, "PRAGMA journal_mode = WAL");
     } catch (SQLException failed) {
       throw SqliteErrors.translate(failed);
     }
-    return new SqliteDatabase(connections, connections, () -> { }, Long.MAX_VALUE, true);
+    return new SqliteDatabase(connections, connections, () -> { }, Long.MAX_VALUE, true, schemaVersion);
   }
 
   /** Connections to the file, set up for WAL, foreign keys and the busy timeout. */
@@ -339,6 +341,11 @@ final class SqliteDatabase implements SqlDatabase {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
+  }
+
+  @Override
+  public String schemaVersion() {
+    return schemaVersion;
   }
 
   @Override

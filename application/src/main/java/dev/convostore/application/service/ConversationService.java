@@ -12,6 +12,7 @@ import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.application.port.out.ConversationCursor;
 import dev.convostore.application.port.out.ConversationQuery;
 import dev.convostore.application.port.out.ConversationRepository;
+import dev.convostore.application.port.out.StoreEvents;
 import dev.convostore.domain.AgentState;
 import dev.convostore.domain.Checks;
 import dev.convostore.domain.Conversation;
@@ -38,9 +39,12 @@ final class ConversationService implements ConversationsUseCase {
   private final HistoryService history;
   private final Guard guard;
   private final CursorCodec cursors;
+  private final StoreEvents events;
 
   ConversationService(
-      ConversationRepository conversations, HistoryService history, Guard guard, CursorCodec cursors) {
+      ConversationRepository conversations, HistoryService history, Guard guard, CursorCodec cursors,
+      StoreEvents events) {
+    this.events = events;
     this.conversations = conversations;
     this.history = history;
     this.guard = guard;
@@ -83,31 +87,31 @@ final class ConversationService implements ConversationsUseCase {
   @Override
   public Conversation rename(UserId user, ConversationId id, String title, OptionalLong expectedVersion) {
     String valid = Checks.name("title", title, Conversation.MAX_TITLE_LENGTH);
-    return change(user, id, expectedVersion, (c, now) -> c.renamed(valid, now));
+    return change("rename", user, id, expectedVersion, (c, now) -> c.renamed(valid, now));
   }
 
   @Override
   public Conversation deactivate(UserId user, ConversationId id, OptionalLong expectedVersion) {
-    return change(user, id, expectedVersion, (c, now) -> c.withActive(false, now));
+    return change("deactivate", user, id, expectedVersion, (c, now) -> c.withActive(false, now));
   }
 
   @Override
   public Conversation reactivate(UserId user, ConversationId id, OptionalLong expectedVersion) {
-    return change(user, id, expectedVersion, (c, now) -> c.withActive(true, now));
+    return change("reactivate", user, id, expectedVersion, (c, now) -> c.withActive(true, now));
   }
 
   @Override
   public Conversation updateMetadata(
       UserId user, ConversationId id, JsonObject metadata, OptionalLong expectedVersion) {
     guard.json("metadata", Checks.present("metadata", metadata));
-    return change(user, id, expectedVersion, (c, now) -> c.withMetadata(metadata, now));
+    return change("updateMetadata", user, id, expectedVersion, (c, now) -> c.withMetadata(metadata, now));
   }
 
   @Override
   public Conversation updateAgentState(
       UserId user, ConversationId id, AgentState state, OptionalLong expectedVersion) {
     guard.agentState(Checks.present("agentState", state));
-    return change(user, id, expectedVersion, (c, now) -> c.withAgentState(state, now));
+    return change("updateAgentState", user, id, expectedVersion, (c, now) -> c.withAgentState(state, now));
   }
 
   @Override
@@ -140,10 +144,14 @@ final class ConversationService implements ConversationsUseCase {
    * retried on the fresh state, so concurrent changes never overwrite each other unseen.
    */
   private Conversation change(
-      UserId user, ConversationId id, OptionalLong expectedVersion,
+      String operation, UserId user, ConversationId id, OptionalLong expectedVersion,
       BiFunction<Conversation, Instant, Conversation> change) {
     Checks.present("expectedVersion", expectedVersion);
     for (int attempt = 0; attempt < MAX_CHANGE_ATTEMPTS; attempt++) {
+      if (attempt > 0) {
+        backOff(attempt - 1);
+        events.retrying("conversations." + operation, attempt + 1);
+      }
       Conversation current = existing(user, id);
       if (expectedVersion.isPresent() && current.version() != expectedVersion.getAsLong()) {
         throw new ConflictException(Reason.VERSION_MISMATCH,
@@ -154,7 +162,6 @@ final class ConversationService implements ConversationsUseCase {
       if (stored.isPresent()) {
         return stored.get();
       }
-      backOff(attempt);
     }
     throw new StoreFailureException(StoreFailureException.Kind.BUSY,
         "conversation " + id + " is being changed by too many writers at once; try again", null);

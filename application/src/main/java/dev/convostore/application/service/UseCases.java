@@ -8,6 +8,7 @@ import dev.convostore.application.port.in.MessagesUseCase;
 import dev.convostore.application.port.in.RetentionUseCase;
 import dev.convostore.application.port.in.TransferUseCase;
 import dev.convostore.application.port.out.Storage;
+import dev.convostore.application.port.out.StoreEvents;
 import dev.convostore.domain.Checks;
 import dev.convostore.domain.ValidationException;
 import java.security.SecureRandom;
@@ -43,9 +44,14 @@ public record UseCases(
    * @param limits the input size limits
    */
   public static UseCases over(Storage storage, Clock clock, StoreLimits limits) {
+    return over(storage, clock, limits, newCursorSecret());
+  }
+
+  /** A random cursor secret, which keeps cursors valid only within the instance that uses it. */
+  public static byte[] newCursorSecret() {
     byte[] secret = new byte[MIN_CURSOR_SECRET_BYTES];
     new SecureRandom().nextBytes(secret);
-    return over(storage, clock, limits, secret);
+    return secret;
   }
 
   /**
@@ -59,7 +65,18 @@ public record UseCases(
    *     one load balancer, restarts) need the same one
    */
   public static UseCases over(Storage storage, Clock clock, StoreLimits limits, byte[] cursorSecret) {
+    return over(storage, clock, limits, cursorSecret, StoreEvents.NONE);
+  }
+
+  /**
+   * Wires the services, reporting what their results do not show (retries) to {@code events}.
+   *
+   * @see #over(Storage, Clock, StoreLimits, byte[])
+   */
+  public static UseCases over(
+      Storage storage, Clock clock, StoreLimits limits, byte[] cursorSecret, StoreEvents events) {
     Checks.present("storage", storage);
+    Checks.present("events", events);
     Checks.present("cursorSecret", cursorSecret);
     if (cursorSecret.length < MIN_CURSOR_SECRET_BYTES) {
       throw new ValidationException("cursorSecret", "must have at least " + MIN_CURSOR_SECRET_BYTES + " bytes");
@@ -67,7 +84,7 @@ public record UseCases(
     Guard guard = new Guard(Checks.present("clock", clock), Checks.present("limits", limits));
     HistoryService history = new HistoryService(storage.messages());
     ConversationService conversations =
-        new ConversationService(storage.conversations(), history, guard, new CursorCodec(cursorSecret));
+        new ConversationService(storage.conversations(), history, guard, new CursorCodec(cursorSecret), events);
     return new UseCases(
         conversations,
         new MessageService(storage.messages(), guard),

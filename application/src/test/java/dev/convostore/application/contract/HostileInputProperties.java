@@ -80,7 +80,7 @@ public abstract class HostileInputProperties {
 
   @BeforeProperty
   void openStoreWithTwoUsers() {
-    storage = openStorage();
+    storage = UserData.watch(openStorage());
     store = UseCases.over(storage, clock, LIMITS);
     alices = store.conversations().start(StartConversation.by(ALICE).titled("alice's"));
     store.messages().append(AppendMessages.of(ALICE, alices.id(),

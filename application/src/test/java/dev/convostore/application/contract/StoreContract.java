@@ -51,7 +51,7 @@ public abstract class StoreContract {
 
   @BeforeEach
   void openStore() {
-    storage = openStorage();
+    storage = UserData.watch(openStorage());
     store = UseCases.over(storage, clock, limits());
   }
 

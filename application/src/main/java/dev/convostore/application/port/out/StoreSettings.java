@@ -91,8 +91,8 @@ public record StoreSettings(String url, StoreLimits limits, Map<String, String> 
   public void requireKnownKeys(String adapter, Set<String> known) {
     for (String key : new TreeSet<>(properties.keySet())) {
       if (!known.contains(key)) {
-        throw new ValidationException(key, "is not a setting of the " + adapter + " adapter; it knows "
-            + String.join(", ", new TreeSet<>(known)));
+        throw new ValidationException(key, "is not a setting of the " + adapter + " adapter; "
+            + (known.isEmpty() ? "it has none" : "it knows " + String.join(", ", new TreeSet<>(known))));
       }
     }
   }
