@@ -147,7 +147,8 @@ public final class ConvoStore implements AutoCloseable {
     /**
      * Counts {@code convostore.messages.appended}, {@code convostore.conflicts} and {@code
      * convostore.retries} (tagged with the store, and the operation where there is one) in {@code
-     * meters}.
+     * meters}, where the store's own HikariCP pools also report their metrics ({@code
+     * hikaricp.connections...}, tagged with the pool's name, such as {@code convostore-postgres}).
      */
     public Builder meterRegistry(MeterRegistry meters) {
       this.meters = Checks.present("meters", meters);
@@ -168,7 +169,7 @@ public final class ConvoStore implements AutoCloseable {
       StorageProvider provider;
       Supplier<Storage> open;
       if (dataSource == null) {
-        StoreSettings settings = settings(StoreConfig.url(properties), properties);
+        StoreSettings settings = settings(StoreConfig.url(properties), properties, meters);
         provider = providerFor(settings.url());
         open = () -> provider.open(settings);
       } else {
@@ -176,7 +177,7 @@ public final class ConvoStore implements AutoCloseable {
           throw new ValidationException(StoreConfig.URL, "must not be given with a DataSource: the store is kept in "
               + "the DataSource's database");
         }
-        StoreSettings settings = settings(databaseUrl(dataSource), properties);
+        StoreSettings settings = settings(databaseUrl(dataSource), properties, meters);
         provider = providerFor(settings.url());
         open = () -> provider.openOver(dataSource, settings);
       }
@@ -212,8 +213,9 @@ public final class ConvoStore implements AutoCloseable {
     return url;
   }
 
-  private static StoreSettings settings(String url, Properties properties) {
-    return new StoreSettings(url, StoreConfig.limits(properties), StoreConfig.adapterProperties(properties));
+  private static StoreSettings settings(String url, Properties properties, Object poolMetrics) {
+    return new StoreSettings(url, StoreConfig.limits(properties), StoreConfig.adapterProperties(properties),
+        Optional.ofNullable(poolMetrics));
   }
 
   /**
@@ -222,7 +224,7 @@ public final class ConvoStore implements AutoCloseable {
    */
   public static Optional<SchemaMigrations> migrations(Properties properties) {
     Checks.present("properties", properties);
-    StoreSettings settings = settings(StoreConfig.url(properties), properties);
+    StoreSettings settings = settings(StoreConfig.url(properties), properties, null);
     return providerFor(settings.url()).migrations(settings);
   }
 

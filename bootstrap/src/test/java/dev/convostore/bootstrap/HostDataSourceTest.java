@@ -18,7 +18,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -89,6 +91,37 @@ class HostDataSourceTest {
     try (EmbeddedPostgres server = EmbeddedPostgres.builder().start();
         HikariDataSource pool = hostPool(server.getJdbcUrl("postgres", "postgres"), true)) {
       storesAndLeavesThePoolAsItWas(pool, "postgres");
+
+      try (ConvoStore inItsSchema = ConvoStore.open(pool, properties("convostore.schema", "chat"))) {
+        ConversationId id = inItsSchema.conversations().start(StartConversation.by(ALICE)).id();
+        inItsSchema.messages().append(ALICE, id, NewMessage.user("in the schema chat"));
+        assertEquals(1, inItsSchema.history().history(ALICE, id, HistoryRequest.last(5)).size());
+      }
+      assertEquals(1, count(pool, "SELECT count(*) FROM chat.messages"));
+      assertEquals(1, count(pool, "SELECT count(*) FROM public.messages"), "the store in public is apart");
+      try (Connection connection = pool.getConnection()) {
+        assertEquals("public", connection.getSchema());
+      }
+    }
+  }
+
+  private static long count(DataSource dataSource, String query) throws SQLException {
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(query)) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  @Test
+  void aSchemaNameIsCheckedAndSqliteHasNone(@TempDir Path folder) {
+    try (HikariDataSource pool = hostPool("jdbc:sqlite:" + folder.resolve("host.db"), true)) {
+      ValidationException sqlite = assertThrows(ValidationException.class,
+          () -> ConvoStore.open(pool, properties("convostore.schema", "chat")));
+      assertEquals("convostore.schema", sqlite.field());
+      ValidationException injected = assertThrows(ValidationException.class,
+          () -> ConvoStore.open(pool, properties("convostore.schema", "chat\"; DROP TABLE x; --")));
+      assertEquals("convostore.schema", injected.field());
     }
   }
 

@@ -54,6 +54,8 @@ class MonitoringTest {
       store.history().history(ALICE, id, HistoryRequest.last(10));
       assertThrows(ConflictException.class, () -> store.conversations().rename(ALICE, id, "late", OptionalLong.of(99)));
       assertThrows(NotFoundException.class, () -> store.conversations().get(ALICE, ConversationId.newId()));
+      assertEquals(1, meters.get("hikaricp.connections.max").tag("pool", "convostore-sqlite-writer").gauge().value(),
+          "the store's pools report through HikariCP's own tracker");
     }
 
     List<String> seen = new ArrayList<>();

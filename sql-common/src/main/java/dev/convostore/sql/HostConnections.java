@@ -8,28 +8,58 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * The connections of a {@link DataSource} the host application owns, as a store borrows them: in
- * the auto-commit mode the store needs, and handed back (closed) with the auto-commit mode,
- * isolation and read-only flag they came with, whatever pool (or none) the host uses. The store
- * neither pools nor closes the host's source.
+ * the auto-commit mode (and schema) the store needs, and handed back (closed) with the auto-commit
+ * mode, schema, isolation and read-only flag they came with, whatever pool (or none) the host uses.
+ * The store neither pools nor closes the host's source.
  */
 public final class HostConnections implements DataSource {
 
   private final DataSource host;
   private final boolean autoCommit;
+  private final Optional<String> schema;
 
-  private HostConnections(DataSource host, boolean autoCommit) {
+  private HostConnections(DataSource host, boolean autoCommit, Optional<String> schema) {
     this.host = host;
     this.autoCommit = autoCommit;
+    this.schema = schema;
   }
 
   /** The host's connections, each set to {@code autoCommit} while the store holds it. */
   public static DataSource of(DataSource host, boolean autoCommit) {
-    return new HostConnections(host, autoCommit);
+    return new HostConnections(host, autoCommit, Optional.empty());
+  }
+
+  /**
+   * The host's connections, each set to {@code autoCommit} and, when given, to {@code schema}
+   * while the store holds it.
+   */
+  public static DataSource of(DataSource host, boolean autoCommit, Optional<String> schema) {
+    return new HostConnections(host, autoCommit, schema);
+  }
+
+  /**
+   * Creates {@code schema} in the host's database unless it exists (a name {@link
+   * SqlStorageProvider} has checked, quoted as the drivers quote it when they switch to it).
+   *
+   * @param translate how the adapter reports a failure
+   */
+  public static void createSchema(DataSource host, String schema, Function<Throwable, ? extends RuntimeException> translate) {
+    try (Connection connection = host.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema + "\"");
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
+    } catch (SQLException failed) {
+      throw translate.apply(failed);
+    }
   }
 
   @Override
@@ -46,6 +76,9 @@ public final class HostConnections implements DataSource {
     Borrowed borrowed = new Borrowed(connection);
     try {
       borrowed.setAutoCommit(autoCommit);
+      if (schema.isPresent()) {
+        borrowed.setSchema(schema.get());
+      }
     } catch (SQLException failed) {
       connection.close();
       throw failed;
@@ -61,6 +94,7 @@ public final class HostConnections implements DataSource {
     private final boolean autoCommit;
     private Integer isolation;
     private Boolean readOnly;
+    private String schemaBefore;
     private boolean closed;
 
     Borrowed(Connection connection) throws SQLException {
@@ -72,6 +106,11 @@ public final class HostConnections implements DataSource {
       if (connection.getAutoCommit() != value) {
         connection.setAutoCommit(value);
       }
+    }
+
+    void setSchema(String value) throws SQLException {
+      schemaBefore = connection.getSchema();
+      connection.setSchema(value);
     }
 
     @Override
@@ -118,6 +157,9 @@ public final class HostConnections implements DataSource {
           }
           if (readOnly != null) {
             connection.setReadOnly(readOnly);
+          }
+          if (schemaBefore != null) {
+            connection.setSchema(schemaBefore);
           }
         }
       } finally {

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.convostore.domain.ConvostoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.ibatis.session.Configuration;
@@ -43,9 +44,13 @@ public final class PooledSqlDatabase implements SqlDatabase {
    * connectionTimeoutMillis}, with up to two kept open while idle.
    *
    * @param autoCommit whether connections come out of the pool in auto-commit mode
+   * @param metrics the registry the pool reports to ({@link
+   *     dev.convostore.application.port.out.StoreSettings#poolMetrics}), through HikariCP's own tracker
    */
-  public static HikariConfig poolConfig(String name, int size, int connectionTimeoutMillis, boolean autoCommit) {
+  public static HikariConfig poolConfig(
+      String name, int size, int connectionTimeoutMillis, boolean autoCommit, Optional<Object> metrics) {
     HikariConfig config = new HikariConfig();
+    metrics.ifPresent(config::setMetricRegistry);
     config.setPoolName(name);
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(Math.min(2, size));

@@ -11,6 +11,11 @@ public final class SqlSettings {
   public static final String CONNECTION_TIMEOUT = "convostore.connection-timeout-ms";
   /** The database user (PostgreSQL, H2). */
   public static final String USERNAME = "convostore.username";
+  /**
+   * Over the host's DataSource (PostgreSQL, H2): the schema the store's tables go in, created if
+   * missing; without it, the connections' current schema.
+   */
+  public static final String SCHEMA = "convostore.schema";
   /** The user's password (PostgreSQL, H2). */
   public static final String PASSWORD = "convostore.password";
 

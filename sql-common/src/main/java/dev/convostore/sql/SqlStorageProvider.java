@@ -8,6 +8,7 @@ import dev.convostore.domain.ValidationException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -74,7 +75,8 @@ public abstract class SqlStorageProvider<S> implements StorageProvider {
     if (!(hostConnections instanceof DataSource dataSource)) {
       throw new ValidationException("dataSource", "must be a javax.sql.DataSource");
     }
-    settings.requireKnownKeys(name + " (over the host's DataSource)", Set.of(SqlSettings.MIGRATE_ON_OPEN));
+    settings.requireKnownKeys(name + " (over the host's DataSource)",
+        Set.of(SqlSettings.MIGRATE_ON_OPEN, SqlSettings.SCHEMA));
     return opened(openOver.apply(dataSource, settings), settings, " over the host's DataSource");
   }
 
@@ -88,6 +90,18 @@ public abstract class SqlStorageProvider<S> implements StorageProvider {
   protected static boolean migrateOnOpen(StoreSettings settings) {
     return settings.booleanProperty(SqlSettings.MIGRATE_ON_OPEN, true);
   }
+
+  /** The schema the tables go in over the host's DataSource, if one is set: a plain SQL name. */
+  protected static Optional<String> schema(StoreSettings settings) {
+    Optional<String> schema = settings.property(SqlSettings.SCHEMA).map(String::strip);
+    if (schema.isPresent() && !SQL_NAME.matcher(schema.get()).matches()) {
+      throw new ValidationException(SqlSettings.SCHEMA, "must be a name of letters, digits and underscores that "
+          + "starts with a letter or underscore, at most 63 characters, not '" + schema.get() + "'");
+    }
+    return schema;
+  }
+
+  private static final Pattern SQL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
   @Override
   public final Optional<SchemaMigrations> migrations(StoreSettings settings) {

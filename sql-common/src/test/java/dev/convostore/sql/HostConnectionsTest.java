@@ -9,6 +9,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -67,6 +68,15 @@ class HostConnectionsTest {
     assertEquals(isolation, physical.getTransactionIsolation());
     assertFalse(physical.isReadOnly());
     assertEquals(1, givenBack.get());
+  }
+
+  @Test
+  void aConnectionLentForASchemaGoesBackToItsOwn() throws SQLException {
+    HostConnections.createSchema(host, "chat", IllegalStateException::new);
+    try (Connection borrowed = HostConnections.of(host, true, Optional.of("chat")).getConnection()) {
+      assertEquals("chat", borrowed.getSchema());
+    }
+    assertEquals("PUBLIC", physical.getSchema());
   }
 
   @Test

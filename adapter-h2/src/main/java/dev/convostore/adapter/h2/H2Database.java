@@ -10,6 +10,7 @@ import dev.convostore.sql.StandardCodec;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.ibatis.session.Configuration;
 import org.h2.jdbcx.JdbcDataSource;
@@ -44,9 +45,12 @@ final class H2Database {
   }
 
   /** Over the host's connections: the host's pool sets the lock timeout, and the database lives as long as the host keeps it. */
-  static PooledSqlDatabase openOver(DataSource host, boolean migrateOnOpen) {
-    String schemaVersion = versions(host).prepare(migrateOnOpen);
-    DataSource connections = HostConnections.of(host, false);
+  static PooledSqlDatabase openOver(DataSource host, boolean migrateOnOpen, Optional<String> schema) {
+    if (migrateOnOpen && schema.isPresent()) {
+      HostConnections.createSchema(host, schema.get(), H2Errors::translate);
+    }
+    String schemaVersion = versions(HostConnections.of(host, true, schema)).prepare(migrateOnOpen);
+    DataSource connections = HostConnections.of(host, false, schema);
     return PooledSqlDatabase.over(connections, () -> { }, configuration(connections), H2Errors::translate, schemaVersion);
   }
 
@@ -84,7 +88,7 @@ final class H2Database {
 
   private static HikariDataSource pool(H2Settings settings) {
     HikariConfig config = PooledSqlDatabase.poolConfig("convostore-h2", settings.poolSize(),
-        settings.connectionTimeoutMillis(), false);
+        settings.connectionTimeoutMillis(), false, settings.poolMetrics());
     config.setJdbcUrl(settings.url());
     config.setUsername(settings.username());
     config.setPassword(settings.password());

@@ -8,6 +8,7 @@ import static dev.convostore.sql.SqlSettings.USERNAME;
 
 import dev.convostore.application.port.out.StoreSettings;
 import dev.convostore.domain.ValidationException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,6 +22,7 @@ import java.util.Set;
  * @param connectionTimeoutMillis how long a call waits for a free connection
  * @param lockTimeoutMillis how long a statement waits for a row another transaction has locked
  * @param migrateOnOpen whether opening the store applies pending migrations
+ * @param poolMetrics where the pool reports its metrics, if anywhere
  */
 record H2Settings(
     String url,
@@ -29,7 +31,8 @@ record H2Settings(
     int poolSize,
     int connectionTimeoutMillis,
     int lockTimeoutMillis,
-    boolean migrateOnOpen) {
+    boolean migrateOnOpen,
+    Optional<Object> poolMetrics) {
 
   static final String SCHEME = "jdbc:h2:";
   private static final String FILE = "jdbc:h2:file:";
@@ -58,7 +61,8 @@ record H2Settings(
         settings.intProperty(POOL_SIZE, 10, 1, 1000),
         settings.intProperty(CONNECTION_TIMEOUT, 30_000, 250, 3_600_000),
         settings.intProperty(LOCK_TIMEOUT, 10_000, 0, 3_600_000),
-        settings.booleanProperty(MIGRATE_ON_OPEN, true));
+        settings.booleanProperty(MIGRATE_ON_OPEN, true),
+        settings.poolMetrics());
   }
 
   /** Whether the database lives in memory, and so only while a connection to it is open. */

@@ -17,7 +17,7 @@ public final class H2StorageProvider extends SqlStorageProvider<H2Settings> {
     super("h2", H2Settings.SCHEME, H2Settings::from,
         settings -> new SqlStorage(H2Database.open(settings), H2Messages::new, H2Messages::insert),
         settings -> H2Database.versions(H2Database.direct(settings)),
-        (host, settings) -> new SqlStorage(H2Database.openOver(host, migrateOnOpen(settings)),
+        (host, settings) -> new SqlStorage(H2Database.openOver(host, migrateOnOpen(settings), schema(settings)),
             H2Messages::new, H2Messages::insert));
   }
 }

@@ -7,6 +7,7 @@ import dev.convostore.sql.MyBatisSetup;
 import dev.convostore.sql.PooledSqlDatabase;
 import dev.convostore.sql.SchemaVersions;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.ibatis.session.Configuration;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -33,9 +34,12 @@ final class PostgresDatabase {
    * Over the host's connections: migrations (unless switched off) through the host's source,
    * which must then lend two connections at once, as Flyway may hold two.
    */
-  static PooledSqlDatabase openOver(DataSource host, boolean migrateOnOpen) {
-    String schemaVersion = versions(host).prepare(migrateOnOpen);
-    DataSource connections = HostConnections.of(host, false);
+  static PooledSqlDatabase openOver(DataSource host, boolean migrateOnOpen, Optional<String> schema) {
+    if (migrateOnOpen && schema.isPresent()) {
+      HostConnections.createSchema(host, schema.get(), PostgresErrors::translate);
+    }
+    String schemaVersion = versions(HostConnections.of(host, true, schema)).prepare(migrateOnOpen);
+    DataSource connections = HostConnections.of(host, false, schema);
     return PooledSqlDatabase.over(
         connections, () -> { }, configuration(connections), PostgresErrors::translate, schemaVersion);
   }
@@ -60,7 +64,7 @@ final class PostgresDatabase {
 
   private static HikariDataSource pool(PostgresSettings settings) {
     HikariConfig config = PooledSqlDatabase.poolConfig(
-        "convostore-postgres", settings.poolSize(), settings.connectionTimeoutMillis(), false);
+        "convostore-postgres", settings.poolSize(), settings.connectionTimeoutMillis(), false, settings.poolMetrics());
     config.setJdbcUrl(settings.url());
     settings.username().ifPresent(config::setUsername);
     settings.password().ifPresent(config::setPassword);

@@ -21,6 +21,7 @@ import java.util.Set;
  * @param connectionTimeoutMillis how long a call waits for a connection, free in the pool or new
  * @param statementTimeoutMillis the longest a statement may run before the server cancels it
  * @param migrateOnOpen whether opening the store applies pending migrations
+ * @param poolMetrics where the pool reports its metrics, if anywhere
  */
 record PostgresSettings(
     String url,
@@ -29,7 +30,8 @@ record PostgresSettings(
     int poolSize,
     int connectionTimeoutMillis,
     int statementTimeoutMillis,
-    boolean migrateOnOpen) {
+    boolean migrateOnOpen,
+    Optional<Object> poolMetrics) {
 
   static final String SCHEME = "jdbc:postgresql:";
   static final String STATEMENT_TIMEOUT = "convostore.statement-timeout-ms";
@@ -44,7 +46,8 @@ record PostgresSettings(
         settings.intProperty(POOL_SIZE, 10, 1, 1000),
         settings.intProperty(CONNECTION_TIMEOUT, 30_000, 250, 3_600_000),
         settings.intProperty(STATEMENT_TIMEOUT, 30_000, 0, 3_600_000),
-        settings.booleanProperty(MIGRATE_ON_OPEN, true));
+        settings.booleanProperty(MIGRATE_ON_OPEN, true),
+        settings.poolMetrics());
   }
 
   /** The settings without the password, for messages and logs. */

@@ -17,7 +17,7 @@ public final class PostgresStorageProvider extends SqlStorageProvider<PostgresSe
     super("postgres", PostgresSettings.SCHEME, PostgresSettings::from,
         settings -> new SqlStorage(PostgresDatabase.open(settings), PostgresMessages::new, PostgresMessages::insert),
         settings -> PostgresDatabase.versions(PostgresDatabase.direct(settings)),
-        (host, settings) -> new SqlStorage(PostgresDatabase.openOver(host, migrateOnOpen(settings)),
+        (host, settings) -> new SqlStorage(PostgresDatabase.openOver(host, migrateOnOpen(settings), schema(settings)),
             PostgresMessages::new, PostgresMessages::insert));
   }
 }

@@ -164,7 +164,8 @@ final class SqliteDatabase implements SqlDatabase {
     // With auto-commit off, the driver begins the next transaction as soon as one commits, which
     // for a writer would hold the file's write lock while idle. So connections stay in auto-commit
     // mode and each transaction is begun and ended explicitly: see transaction().
-    HikariConfig config = PooledSqlDatabase.poolConfig(name, size, settings.connectionTimeoutMillis(), true);
+    HikariConfig config = PooledSqlDatabase.poolConfig(
+        name, size, settings.connectionTimeoutMillis(), true, settings.poolMetrics());
     config.setDataSource(dataSource(settings));
     return PooledSqlDatabase.openPool(config, SqliteErrors::translate);
   }

@@ -7,6 +7,7 @@ import static dev.convostore.sql.SqlSettings.POOL_SIZE;
 import dev.convostore.application.port.out.StoreSettings;
 import dev.convostore.domain.ValidationException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,8 +18,11 @@ import java.util.Set;
  * @param connectionTimeoutMillis how long a call waits for a free connection, including the writer's
  * @param busyTimeoutMillis how long SQLite waits for another process's write lock
  * @param migrateOnOpen whether opening the store applies pending migrations
+ * @param poolMetrics where the pool reports its metrics, if anywhere
  */
-record SqliteSettings(String url, int readers, int connectionTimeoutMillis, int busyTimeoutMillis, boolean migrateOnOpen) {
+record SqliteSettings(
+    String url, int readers, int connectionTimeoutMillis, int busyTimeoutMillis, boolean migrateOnOpen,
+    Optional<Object> poolMetrics) {
 
   static final String SCHEME = "jdbc:sqlite:";
   static final String BUSY_TIMEOUT = "convostore.busy-timeout-ms";
@@ -30,7 +34,8 @@ record SqliteSettings(String url, int readers, int connectionTimeoutMillis, int 
         settings.intProperty(POOL_SIZE, 4, 1, 64),
         settings.intProperty(CONNECTION_TIMEOUT, 30_000, 250, 3_600_000),
         settings.intProperty(BUSY_TIMEOUT, 5_000, 0, 3_600_000),
-        settings.booleanProperty(MIGRATE_ON_OPEN, true));
+        settings.booleanProperty(MIGRATE_ON_OPEN, true),
+        settings.poolMetrics());
   }
 
   /** The URL of the settings, which must name a file. */

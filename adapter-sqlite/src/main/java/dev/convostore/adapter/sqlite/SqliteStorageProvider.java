@@ -1,5 +1,7 @@
 package dev.convostore.adapter.sqlite;
 
+import dev.convostore.domain.ValidationException;
+import dev.convostore.sql.SqlSettings;
 import dev.convostore.sql.SqlStorage;
 import dev.convostore.sql.SqlStorageProvider;
 
@@ -19,6 +21,9 @@ public final class SqliteStorageProvider extends SqlStorageProvider<SqliteSettin
         settings -> SqliteSchema.versions(SqliteDatabase.migrationDataSource(settings)),
         (host, settings) -> {
           SqliteSettings.fileUrl(settings); // a pool's in-memory databases are one per connection
+          if (schema(settings).isPresent()) {
+            throw new ValidationException(SqlSettings.SCHEMA, "is not a setting of SQLite, which has no schemas");
+          }
           return new SqlStorage(SqliteDatabase.openOver(host, migrateOnOpen(settings)), SqliteMessages::new,
               SqliteMessages::insert);
         });

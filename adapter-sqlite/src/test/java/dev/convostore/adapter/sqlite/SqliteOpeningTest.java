@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +98,6 @@ class SqliteOpeningTest {
         SqlSettings.POOL_SIZE, "2", SqlSettings.CONNECTION_TIMEOUT, "1000",
         SqliteSettings.BUSY_TIMEOUT, "250", SqlSettings.MIGRATE_ON_OPEN, "FALSE")));
 
-    assertEquals(new SqliteSettings("jdbc:sqlite:" + folder.resolve("chat.db"), 2, 1000, 250, false), taken);
+    assertEquals(new SqliteSettings("jdbc:sqlite:" + folder.resolve("chat.db"), 2, 1000, 250, false, Optional.empty()), taken);
   }
 }

@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
  *     jdbc:postgresql://...}
  * @param limits the input size limits
  * @param properties adapter-specific settings (pool size, timeouts, migrations), by key
+ * @param poolMetrics where the adapter's own connection pools report their metrics, if anywhere:
+ *     a Micrometer {@code MeterRegistry} handed to HikariCP as it is (an {@code Object}, so that
+ *     the core needs no Micrometer)
  */
-public record StoreSettings(String url, StoreLimits limits, Map<String, String> properties) {
+public record StoreSettings(String url, StoreLimits limits, Map<String, String> properties, Optional<Object> poolMetrics) {
 
   /** The password of {@code scheme://user:password@host}. */
   private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/?#@:]*):[^/?#@]*@");
@@ -30,6 +33,12 @@ public record StoreSettings(String url, StoreLimits limits, Map<String, String> 
     Checks.nonBlankText("url", url, 4096);
     Checks.present("limits", limits);
     properties = Map.copyOf(Checks.present("properties", properties));
+    Checks.present("poolMetrics", poolMetrics);
+  }
+
+  /** Settings whose pools report no metrics. */
+  public StoreSettings(String url, StoreLimits limits, Map<String, String> properties) {
+    this(url, limits, properties, Optional.empty());
   }
 
   /**
