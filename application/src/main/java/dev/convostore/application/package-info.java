@@ -3,10 +3,8 @@
  *
  * <p>Host applications call the inbound ports in {@link dev.convostore.application.port.in};
  * storage adapters implement the outbound ports in {@link dev.convostore.application.port.out};
- * {@link dev.convostore.application.service} implements the former on the latter. This package
- * holds the errors every layer reports: {@link dev.convostore.application.NotFoundException},
- * {@link dev.convostore.application.ConflictException} and {@link
- * dev.convostore.application.StoreFailureException} (with the domain's {@link
- * dev.convostore.domain.ValidationException} for bad input).
+ * {@link dev.convostore.application.service} implements the former on the latter. The errors
+ * every layer reports are in {@link dev.convostore.domain}, beside their base {@link
+ * dev.convostore.domain.ConvostoreException}.
  */
 package dev.convostore.application;

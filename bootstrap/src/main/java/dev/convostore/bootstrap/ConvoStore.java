@@ -1,5 +1,6 @@
 package dev.convostore.bootstrap;
 
+import dev.convostore.application.StoreLimits;
 import dev.convostore.application.port.in.ContextUseCase;
 import dev.convostore.application.port.in.ConversationsUseCase;
 import dev.convostore.application.port.in.HistoryUseCase;
@@ -13,13 +14,12 @@ import dev.convostore.application.port.out.StoreSettings;
 import dev.convostore.application.service.ContentKeys;
 import dev.convostore.application.service.UseCases;
 import dev.convostore.domain.Checks;
+import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.ValidationException;
-import dev.convostore.application.StoreFailureException;
-import dev.convostore.application.StoreLimits;
-import java.sql.Connection;
-import java.sql.SQLException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

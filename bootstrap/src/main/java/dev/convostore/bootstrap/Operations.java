@@ -1,10 +1,10 @@
 package dev.convostore.bootstrap;
 
-import dev.convostore.application.ConflictException;
-import dev.convostore.application.NotFoundException;
-import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.port.out.StoreEvents;
+import dev.convostore.domain.ConflictException;
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.NotFoundException;
+import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.ValidationException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -1,7 +1,5 @@
 package dev.convostore.bootstrap;
 
-import dev.convostore.application.NotFoundException;
-import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.port.in.ImportReport;
 import dev.convostore.domain.AgentState;
 import dev.convostore.domain.Conversation;
@@ -13,6 +11,8 @@ import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageKind;
 import dev.convostore.domain.MessageRole;
+import dev.convostore.domain.NotFoundException;
+import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.ToolOutcome;
 import dev.convostore.domain.ToolResult;
 import dev.convostore.domain.UserId;
@@ -199,7 +199,7 @@ public final class SpringAiChatMemory {
     private void store(String springAiId, List<Row> rows) {
       ConversationId id = conversationId(user, springAiId);
       try {
-        store.conversations().get(user, id, HistoryRequest.last(1));
+        store.conversations().get(user, id);
         unchanged++;
         return;
       } catch (NotFoundException notYet) {

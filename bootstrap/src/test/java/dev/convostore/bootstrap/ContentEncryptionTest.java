@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.convostore.application.StoreFailureException.Kind;
-import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.domain.ConversationId;
@@ -14,6 +12,8 @@ import dev.convostore.domain.ConversationSnapshot;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.StoreFailureException.Kind;
+import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.UserId;
 import dev.convostore.domain.ValidationException;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ class ContentEncryptionTest {
       store.messages().append(ALICE, id, NewMessage.user("the launch code is 0000"));
 
       assertEquals(List.of("the launch code is 0000"), contents(store, id));
-      assertEquals(Optional.empty(), store.conversations().get(ALICE, id).conversation().title(),
+      assertEquals(Optional.empty(), store.conversations().get(ALICE, id).title(),
           "no title is made from encrypted content");
       try (Stream<ConversationSnapshot> exported = store.transfer().export(ALICE)) {
         assertEquals("the launch code is 0000", exported.findFirst().orElseThrow().messages().get(0).content());

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.port.in.ListConversations;
 import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.UserId;
 import dev.convostore.domain.ValidationException;
 import java.nio.file.Path;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.UserId;
 import dev.convostore.domain.ValidationException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

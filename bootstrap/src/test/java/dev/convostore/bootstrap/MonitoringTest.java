@@ -3,14 +3,14 @@ package dev.convostore.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.convostore.application.ConflictException;
-import dev.convostore.application.NotFoundException;
 import dev.convostore.application.port.in.AppendMessages;
 import dev.convostore.application.port.in.StartConversation;
+import dev.convostore.domain.ConflictException;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.NotFoundException;
 import dev.convostore.domain.UserId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;

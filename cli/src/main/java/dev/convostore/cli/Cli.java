@@ -1,15 +1,15 @@
 package dev.convostore.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.convostore.application.StoreFailureException;
 import dev.convostore.bootstrap.ConvoStore;
-import dev.convostore.domain.JsonNumber;
 import dev.convostore.domain.ConvostoreException;
+import dev.convostore.domain.JsonNumber;
+import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.UserId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,10 +21,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /**
  * The {@code convostore} command: global options, where the store is, how results are printed

@@ -109,7 +109,7 @@ final class ConversationCommands {
       HistoryRequest window = before != null ? HistoryRequest.before(before, last)
           : after != null ? HistoryRequest.after(after, last) : HistoryRequest.last(last);
       try (ConvoStore store = cli.open()) {
-        ConversationView view = store.conversations().get(cli.user(), id(id), window);
+        ConversationView view = store.conversations().getWithWindow(cli.user(), id(id), window);
         Map<String, Object> json = Views.json(view.conversation());
         json.put("messages", Views.messages(view.messages()));
         cli.print(Views.text(view.conversation()) + "\n" + Views.lines(view.messages()), json);

@@ -1,9 +1,9 @@
 package dev.convostore.cli;
 
-import dev.convostore.application.ConflictException;
 import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.bootstrap.ConvoStore;
 import dev.convostore.domain.AgentState;
+import dev.convostore.domain.ConflictException;
 import dev.convostore.domain.ContextItem;
 import dev.convostore.domain.ContextItemId;
 import dev.convostore.domain.ContextSource;

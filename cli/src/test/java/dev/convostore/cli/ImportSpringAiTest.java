@@ -112,7 +112,7 @@ class ImportSpringAiTest {
       assertEquals(List.of("USER hello", "ASSISTANT hi"),
           history(store, "greeting").stream().map(message -> message.role() + " " + message.content()).toList());
       assertEquals(new JsonString("trip"), store.conversations()
-          .get(ADA, SpringAiChatMemory.conversationId(ADA, "trip")).conversation().metadata()
+          .get(ADA, SpringAiChatMemory.conversationId(ADA, "trip")).metadata()
           .get(SpringAiChatMemory.CONVERSATION_ID).orElseThrow());
     }
   }

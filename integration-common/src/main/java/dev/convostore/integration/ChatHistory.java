@@ -1,7 +1,5 @@
 package dev.convostore.integration;
 
-import dev.convostore.application.ConflictException;
-import dev.convostore.application.NotFoundException;
 import dev.convostore.application.port.in.AppendMessages;
 import dev.convostore.application.port.in.ConversationPage;
 import dev.convostore.application.port.in.ConversationView;
@@ -9,6 +7,7 @@ import dev.convostore.application.port.in.ListConversations;
 import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.bootstrap.ConvoStore;
 import dev.convostore.bootstrap.MemoryIds;
+import dev.convostore.domain.ConflictException;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.HistoryRequest;
@@ -19,6 +18,7 @@ import dev.convostore.domain.JsonString;
 import dev.convostore.domain.JsonValue;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.NotFoundException;
 import dev.convostore.domain.UserId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -252,7 +252,7 @@ public final class ChatHistory<M> {
           return Optional.of(known);
         }
       }
-      ConversationView latest = store.conversations().get(key.user(), id, HistoryRequest.last(1));
+      ConversationView latest = store.conversations().getWithWindow(key.user(), id, HistoryRequest.last(1));
       Conversation conversation = latest.conversation();
       List<Message> held = messages(key.user(), id, extent(conversation, latest.messages()));
       List<FrameworkMessages.Stored<M>> stored = codec.fromConvostore(held);

@@ -1,13 +1,11 @@
 package dev.convostore.sql;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.convostore.application.StoreFailureException;
-import dev.convostore.application.StoreFailureException.Kind;
 import dev.convostore.domain.JsonArray;
 import dev.convostore.domain.JsonBoolean;
 import dev.convostore.domain.JsonNull;
@@ -15,6 +13,8 @@ import dev.convostore.domain.JsonNumber;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.JsonString;
 import dev.convostore.domain.JsonValue;
+import dev.convostore.domain.StoreFailureException.Kind;
+import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.ToolCall;
 import dev.convostore.domain.ToolOutcome;
 import dev.convostore.domain.ToolResult;

@@ -1,9 +1,9 @@
 package dev.convostore.sql;
 
-import dev.convostore.application.StoreFailureException;
-import dev.convostore.application.StoreFailureException.Kind;
 import dev.convostore.application.port.out.SchemaMigration;
 import dev.convostore.application.port.out.SchemaMigrations;
+import dev.convostore.domain.StoreFailureException.Kind;
+import dev.convostore.domain.StoreFailureException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.convostore.sql;
 
-import dev.convostore.application.ConflictException.Reason;
-import dev.convostore.application.ConflictException;
 import dev.convostore.application.port.out.ContextItemRepository;
+import dev.convostore.domain.ConflictException.Reason;
+import dev.convostore.domain.ConflictException;
 import dev.convostore.domain.ContextItem;
 import dev.convostore.domain.ContextItemId;
 import dev.convostore.domain.ContextQuery;

@@ -1,10 +1,10 @@
 package dev.convostore.sql;
 
-import dev.convostore.application.ConflictException.Reason;
-import dev.convostore.application.ConflictException;
 import dev.convostore.application.port.out.ConversationCursor;
 import dev.convostore.application.port.out.ConversationQuery;
 import dev.convostore.application.port.out.ConversationRepository;
+import dev.convostore.domain.ConflictException.Reason;
+import dev.convostore.domain.ConflictException;
 import dev.convostore.domain.ContextItem;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;

@@ -1,8 +1,8 @@
 package dev.convostore.sql;
 
-import dev.convostore.application.StoreFailureException;
-import dev.convostore.application.StoreFailureException.Kind;
 import dev.convostore.domain.ConvostoreException;
+import dev.convostore.domain.StoreFailureException.Kind;
+import dev.convostore.domain.StoreFailureException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.function.Function;

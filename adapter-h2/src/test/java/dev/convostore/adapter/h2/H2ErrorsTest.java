@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.convostore.application.StoreFailureException;
-import dev.convostore.application.StoreFailureException.Kind;
 import dev.convostore.application.StoreLimits;
 import dev.convostore.application.port.in.ListConversations;
 import dev.convostore.application.port.in.StartConversation;
@@ -14,6 +12,8 @@ import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.service.UseCases;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.StoreFailureException.Kind;
+import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.UserId;
 import dev.convostore.sql.SqlSettings;
 import java.io.BufferedReader;
@@ -74,9 +74,9 @@ class H2ErrorsTest {
         assertSaysNoSqlNorSecret(busy, "secret");
         other.rollback();
       }
-      assertEquals(0, store.conversations().get(ALICE, conversation.id()).conversation().messageCount());
+      assertEquals(0, store.conversations().get(ALICE, conversation.id()).messageCount());
       store.messages().append(ALICE, conversation.id(), NewMessage.user("the retry works"));
-      assertEquals(1, store.conversations().get(ALICE, conversation.id()).conversation().messageCount());
+      assertEquals(1, store.conversations().get(ALICE, conversation.id()).messageCount());
     }
   }
 
@@ -144,7 +144,7 @@ class H2ErrorsTest {
         other.rollback();
         append.get(10, TimeUnit.SECONDS);
       }
-      assertEquals(1, store.conversations().get(ALICE, conversation.id()).conversation().messageCount());
+      assertEquals(1, store.conversations().get(ALICE, conversation.id()).messageCount());
     }
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.StoreLimits;
 import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.application.port.out.Storage;
@@ -13,6 +12,7 @@ import dev.convostore.application.port.out.StoreSettings;
 import dev.convostore.application.service.UseCases;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.UserId;
 import dev.convostore.sql.SchemaVersions;
 import dev.convostore.sql.SqlSettings;

@@ -50,14 +50,14 @@ class H2OpeningTest {
       Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
       store.messages().append(ALICE, conversation.id(), NewMessage.user("seen by every connection"));
       List<CompletableFuture<Long>> readers = IntStream.range(0, 16)
-          .mapToObj(i -> CompletableFuture.<Long>supplyAsync(() -> store.conversations().get(ALICE, conversation.id()).conversation().messageCount()))
+          .mapToObj(i -> CompletableFuture.<Long>supplyAsync(() -> store.conversations().get(ALICE, conversation.id()).messageCount()))
           .toList();
       readers.forEach(reader -> assertEquals(1L, reader.join()));
 
       try (Storage second = TestH2.open(url, Map.of())) { // a second store on the same name sees the same database
         assertEquals(1, useCases(second).conversations().list(ListConversations.of(ALICE, 10)).conversations().size());
       }
-      assertEquals(1L, store.conversations().get(ALICE, conversation.id()).conversation().messageCount());
+      assertEquals(1L, store.conversations().get(ALICE, conversation.id()).messageCount());
     }
     try (Storage reopened = TestH2.open(url, Map.of())) {
       assertTrue(useCases(reopened).conversations().list(ListConversations.of(ALICE, 10)).conversations().isEmpty());

@@ -1,10 +1,10 @@
 package dev.convostore.adapter.inmemory;
 
-import dev.convostore.application.ConflictException.Reason;
-import dev.convostore.application.ConflictException;
 import dev.convostore.application.port.out.ConversationCursor;
 import dev.convostore.application.port.out.ConversationQuery;
 import dev.convostore.application.port.out.ConversationRepository;
+import dev.convostore.domain.ConflictException.Reason;
+import dev.convostore.domain.ConflictException;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;

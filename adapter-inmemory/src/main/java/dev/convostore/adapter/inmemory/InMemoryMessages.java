@@ -1,6 +1,5 @@
 package dev.convostore.adapter.inmemory;
 
-import dev.convostore.application.NotFoundException;
 import dev.convostore.application.port.out.AppendBatch;
 import dev.convostore.application.port.out.AppendPlan;
 import dev.convostore.application.port.out.MessageRepository;
@@ -11,6 +10,7 @@ import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageRole;
+import dev.convostore.domain.NotFoundException;
 import dev.convostore.domain.SearchTerms;
 import dev.convostore.domain.ToolUsage;
 import dev.convostore.domain.UserId;

@@ -1,13 +1,13 @@
 package dev.convostore.adapter.postgres;
 
-import dev.convostore.application.StoreFailureException.Kind;
-import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.port.out.AppendBatch;
 import dev.convostore.domain.ConvostoreException;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.SearchTerms;
+import dev.convostore.domain.StoreFailureException.Kind;
+import dev.convostore.domain.StoreFailureException;
 import dev.convostore.sql.SqlDatabase;
 import dev.convostore.sql.SqlMessages;
 import java.util.ArrayList;

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.convostore.application.StoreFailureException.Kind;
-import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.StoreLimits;
 import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.application.port.out.Storage;
@@ -19,6 +17,8 @@ import dev.convostore.domain.ConvostoreException;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.StoreFailureException.Kind;
+import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.UserId;
 import dev.convostore.domain.ValidationException;
 import dev.convostore.sql.SqlSettings;
@@ -151,7 +151,7 @@ class PostgresErrorsTest {
         other.commit();
         holdsTheOnlyConnection.get(10, TimeUnit.SECONDS);
       }
-      assertEquals(1, store.conversations().get(ALICE, conversation.id()).conversation().messageCount());
+      assertEquals(1, store.conversations().get(ALICE, conversation.id()).messageCount());
     } finally {
       TestPostgres.execute("DROP SCHEMA " + schema + " CASCADE");
     }

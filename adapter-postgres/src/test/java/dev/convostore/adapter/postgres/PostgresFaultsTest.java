@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.convostore.application.StoreFailureException.Kind;
-import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.StoreLimits;
 import dev.convostore.application.port.in.AppendMessages;
 import dev.convostore.application.port.in.StartConversation;
@@ -17,6 +15,8 @@ import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.StoreFailureException.Kind;
+import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.UserId;
 import dev.convostore.sql.SqlSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -71,7 +71,7 @@ class PostgresFaultsTest {
       assertEquals(List.of(1L, 2L, 3L), sequences(store.messages().append(batch)), "the retry stores the batch");
       assertEquals(List.of(1L, 2L, 3L), sequences(store.messages().append(batch)), "a second retry is a no-op");
       assertEquals(List.of("one", "two", "three"), contents(store, conversation));
-      assertEquals(3, store.conversations().get(ALICE, conversation.id()).conversation().messageCount());
+      assertEquals(3, store.conversations().get(ALICE, conversation.id()).messageCount());
     } finally {
       TestPostgres.execute("DROP SCHEMA " + schema + " CASCADE");
     }

@@ -54,7 +54,7 @@ class PostgresWritersTest {
       List<Message> stored = store.history().history(ALICE, conversation.id(), HistoryRequest.last(10_000));
       assertEquals(LongStream.rangeClosed(1, total).boxed().toList(), stored.stream().map(Message::sequence).toList());
       assertEquals(total, stored.stream().map(Message::content).distinct().count());
-      assertEquals(total, store.conversations().get(ALICE, conversation.id()).conversation().messageCount());
+      assertEquals(total, store.conversations().get(ALICE, conversation.id()).messageCount());
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.convostore.adapter.sqlite;
 
-import dev.convostore.application.StoreFailureException;
-import dev.convostore.application.StoreFailureException.Kind;
 import dev.convostore.domain.ConvostoreException;
+import dev.convostore.domain.StoreFailureException.Kind;
+import dev.convostore.domain.StoreFailureException;
 import dev.convostore.sql.SqlFailures;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;

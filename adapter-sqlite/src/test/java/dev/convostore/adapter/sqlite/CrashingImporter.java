@@ -45,7 +45,7 @@ public final class CrashingImporter {
     Storage storage = new SqliteStorageProvider().open(settings);
     UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
     ConversationId longOne = ConversationId.parse(args[1]);
-    long batch = store.conversations().get(OWNER, longOne).conversation().messageCount() / BATCH;
+    long batch = store.conversations().get(OWNER, longOne).messageCount() / BATCH;
     out.println("READY");
     out.flush();
     while (true) {

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.convostore.application.StoreFailureException;
+import dev.convostore.application.StoreLimits;
 import dev.convostore.application.contract.UserData;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.service.UseCases;
-import dev.convostore.application.StoreLimits;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.HistoryRequest;
+import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.UserId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.StoreLimits;
 import dev.convostore.application.port.out.StorageProvider;
 import dev.convostore.application.port.out.StoreSettings;
+import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.ValidationException;
 import dev.convostore.sql.SqlSettings;
 import java.nio.charset.StandardCharsets;

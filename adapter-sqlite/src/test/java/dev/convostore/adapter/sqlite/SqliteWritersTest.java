@@ -112,7 +112,7 @@ class SqliteWritersTest {
       assertEquals(LongStream.rangeClosed(1, total).boxed().toList(), all.stream().map(Message::sequence).toList());
       assertEquals(total, all.stream().map(Message::content).distinct().count());
       assertWholeBatches(all);
-      assertEquals(total, stores.get(0).conversations().get(ALICE, shared.id()).conversation().messageCount());
+      assertEquals(total, stores.get(0).conversations().get(ALICE, shared.id()).messageCount());
     }
   }
 
@@ -144,7 +144,7 @@ class SqliteWritersTest {
         statement.execute("COMMIT");
       }
 
-      assertEquals("renamed elsewhere", store.conversations().get(ALICE, conversation.id()).conversation().title().orElseThrow());
+      assertEquals("renamed elsewhere", store.conversations().get(ALICE, conversation.id()).title().orElseThrow());
     }
   }
 

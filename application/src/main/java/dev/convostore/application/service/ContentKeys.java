@@ -1,9 +1,9 @@
 package dev.convostore.application.service;
 
-import dev.convostore.application.StoreFailureException;
-import dev.convostore.application.StoreFailureException.Kind;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.StoreFailureException.Kind;
+import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.ValidationException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package dev.convostore.application.service;
 
-import dev.convostore.application.NotFoundException;
 import dev.convostore.application.port.in.ContextUseCase;
 import dev.convostore.application.port.out.ContextItemRepository;
 import dev.convostore.domain.Checks;
@@ -9,6 +8,7 @@ import dev.convostore.domain.ContextItemId;
 import dev.convostore.domain.ContextQuery;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.NewContextItem;
+import dev.convostore.domain.NotFoundException;
 import dev.convostore.domain.UserId;
 import java.util.List;
 

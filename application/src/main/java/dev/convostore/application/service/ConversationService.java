@@ -1,9 +1,5 @@
 package dev.convostore.application.service;
 
-import dev.convostore.application.ConflictException.Reason;
-import dev.convostore.application.ConflictException;
-import dev.convostore.application.NotFoundException;
-import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.port.in.ConversationPage;
 import dev.convostore.application.port.in.ConversationView;
 import dev.convostore.application.port.in.ConversationsUseCase;
@@ -15,12 +11,16 @@ import dev.convostore.application.port.out.ConversationRepository;
 import dev.convostore.application.port.out.StoreEvents;
 import dev.convostore.domain.AgentState;
 import dev.convostore.domain.Checks;
+import dev.convostore.domain.ConflictException.Reason;
+import dev.convostore.domain.ConflictException;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;
 import dev.convostore.domain.ErasureReport;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.JsonObject;
+import dev.convostore.domain.NotFoundException;
+import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.UserId;
 import dev.convostore.domain.ValidationException;
 import java.time.Instant;
@@ -63,9 +63,14 @@ final class ConversationService implements ConversationsUseCase {
   }
 
   @Override
-  public ConversationView get(UserId user, ConversationId id, HistoryRequest messages) {
+  public Conversation get(UserId user, ConversationId id) {
+    return existing(user, id);
+  }
+
+  @Override
+  public ConversationView getWithWindow(UserId user, ConversationId id, HistoryRequest window) {
     Conversation conversation = existing(user, id);
-    return new ConversationView(conversation, history.history(user, id, messages));
+    return new ConversationView(conversation, history.history(user, id, window));
   }
 
   @Override

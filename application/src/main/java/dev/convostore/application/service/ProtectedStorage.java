@@ -1,7 +1,5 @@
 package dev.convostore.application.service;
 
-import dev.convostore.application.StoreFailureException.Kind;
-import dev.convostore.application.StoreFailureException;
 import dev.convostore.application.port.out.AppendBatch;
 import dev.convostore.application.port.out.ContextItemRepository;
 import dev.convostore.application.port.out.ConversationQuery;
@@ -18,6 +16,8 @@ import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.SearchTerms;
+import dev.convostore.domain.StoreFailureException.Kind;
+import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.UserId;
 import java.util.List;
 import java.util.Optional;

@@ -1,12 +1,12 @@
 package dev.convostore.application.service;
 
-import dev.convostore.application.ConflictException;
-import dev.convostore.application.ConflictException.Reason;
 import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.application.port.in.ImportReport;
 import dev.convostore.application.port.in.TransferUseCase;
 import dev.convostore.application.port.out.ConversationRepository;
 import dev.convostore.domain.Checks;
+import dev.convostore.domain.ConflictException.Reason;
+import dev.convostore.domain.ConflictException;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationSnapshot;
 import dev.convostore.domain.UserId;

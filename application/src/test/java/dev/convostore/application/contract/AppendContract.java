@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.convostore.application.ConflictException;
 import dev.convostore.application.port.in.AppendMessages;
 import dev.convostore.application.port.in.ImportMode;
+import dev.convostore.domain.ConflictException;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.convostore.application.NotFoundException;
 import dev.convostore.domain.ContextItem;
 import dev.convostore.domain.ContextItemId;
 import dev.convostore.domain.ContextQuery;
@@ -14,6 +13,7 @@ import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NewContextItem;
+import dev.convostore.domain.NotFoundException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

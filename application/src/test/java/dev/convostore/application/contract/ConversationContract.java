@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.convostore.application.ConflictException;
 import dev.convostore.application.port.in.ConversationView;
 import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.domain.AgentState;
+import dev.convostore.domain.ConflictException;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.HistoryRequest;
@@ -176,7 +176,7 @@ public abstract class ConversationContract extends StoreContract {
     Conversation started = start(ALICE);
     appendNumbered(ALICE, started.id(), 5);
 
-    ConversationView view = store.conversations().get(ALICE, started.id(), HistoryRequest.last(2));
+    ConversationView view = store.conversations().getWithWindow(ALICE, started.id(), HistoryRequest.last(2));
     assertEquals(5, view.conversation().messageCount());
     assertEquals(List.of("message 4", "message 5"), contents(view.messages()));
   }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.convostore.application.NotFoundException;
 import dev.convostore.application.port.in.AppendMessages;
 import dev.convostore.application.port.in.ListConversations;
 import dev.convostore.domain.AgentState;
@@ -18,6 +17,7 @@ import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.NewContextItem;
 import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.NotFoundException;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.Stream;

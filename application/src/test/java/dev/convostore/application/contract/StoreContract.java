@@ -3,7 +3,6 @@ package dev.convostore.application.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.convostore.application.NotFoundException;
 import dev.convostore.application.StoreLimits;
 import dev.convostore.application.port.in.AppendMessages;
 import dev.convostore.application.port.in.StartConversation;
@@ -13,6 +12,7 @@ import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.NotFoundException;
 import dev.convostore.domain.UserId;
 import dev.convostore.domain.ValidationException;
 import java.time.Duration;
@@ -69,7 +69,7 @@ public abstract class StoreContract {
   }
 
   protected Conversation reload(UserId user, ConversationId id) {
-    return store.conversations().get(user, id).conversation();
+    return store.conversations().get(user, id);
   }
 
   protected List<Message> append(UserId user, ConversationId id, NewMessage... messages) {

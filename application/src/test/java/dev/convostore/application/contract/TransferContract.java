@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.convostore.application.ConflictException;
 import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.application.port.in.ImportReport;
 import dev.convostore.application.port.in.ListConversations;
@@ -15,6 +14,7 @@ import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.service.UseCases;
 import dev.convostore.domain.AgentState;
+import dev.convostore.domain.ConflictException;
 import dev.convostore.domain.ContextItem;
 import dev.convostore.domain.ContextItemId;
 import dev.convostore.domain.ContextQuery;
@@ -29,6 +29,9 @@ import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.NewContextItem;
 import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.ToolCall;
+import dev.convostore.domain.ToolOutcome;
+import dev.convostore.domain.ToolResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -161,6 +164,28 @@ public abstract class TransferContract extends StoreContract {
   }
 
   @Test
+  void aSnapshotBuiltMessageByMessageIsSavedWhole() {
+    ConversationSnapshot snapshot = ConversationSnapshot.builder(ConversationId.newId(), ALICE, T0)
+        .title("built")
+        .message(NewMessage.user("what is the weather in Oslo"), T0)
+        .message(NewMessage.toolCalls("", new ToolCall("c1", "weather", JsonObject.of("city", "Oslo"))), T0.plusSeconds(1))
+        .message(NewMessage.toolResult(ToolResult.of("c1", "weather", ToolOutcome.SUCCESS), "4 degrees"), T0.plusSeconds(2))
+        .contextItem(NewContextItem.of(ContextSource.RAG, "climate notes", 0.5), T0)
+        .build();
+    ConversationId id = snapshot.conversation().id();
+
+    store.conversations().save(ALICE, snapshot);
+
+    assertEquals(snapshot.conversation(), reload(ALICE, id));
+    assertEquals(T0.plusSeconds(2), reload(ALICE, id).updatedAt());
+    List<Message> stored = store.history().history(ALICE, id, HistoryRequest.last(10));
+    assertEquals(snapshot.messages(), stored);
+    assertEquals(List.of(1L, 2L, 3L), stored.stream().map(Message::sequence).toList());
+    assertEquals(snapshot.contextItems(), store.context().list(ALICE, id, ContextQuery.all()));
+    assertEquals(4, store.messages().append(ALICE, id, NewMessage.user("and tomorrow")).sequence());
+  }
+
+  @Test
   void saveOfAnotherUsersConversationIdIsAConflictAndChangesNothing() {
     Conversation alices = richConversation(ALICE, "mine");
     ConversationSnapshot original = exportAll(store).get(0);
@@ -272,14 +297,14 @@ public abstract class TransferContract extends StoreContract {
       UseCases other = UseCases.over(target, clock, limits());
       other.transfer().importAll(older.iterator(), ImportMode.NEVER_BACKWARDS);
       ImportReport replaced = other.transfer().importAll(newer.iterator(), ImportMode.NEVER_BACKWARDS);
-      Conversation stored = other.conversations().get(ALICE, c.id()).conversation();
+      Conversation stored = other.conversations().get(ALICE, c.id());
       ImportReport again = other.transfer().importAll(newer.iterator(), ImportMode.NEVER_BACKWARDS);
 
       assertEquals(new ImportReport(1, 6, 1, 0), replaced);
       assertEquals(newer.get(0).conversation().version() + 1, stored.version());
       assertEquals(newer.get(0).messages(), other.history().history(ALICE, c.id(), HistoryRequest.last(100)));
       assertEquals(new ImportReport(0, 0, 0, 1), again);
-      assertEquals(stored, other.conversations().get(ALICE, c.id()).conversation());
+      assertEquals(stored, other.conversations().get(ALICE, c.id()));
     }
   }
 

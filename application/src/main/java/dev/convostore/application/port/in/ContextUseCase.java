@@ -22,6 +22,6 @@ public interface ContextUseCase {
     return list(user, conversationId, ContextQuery.topK(k));
   }
 
-  /** Removes one item; an unknown item is {@link dev.convostore.application.NotFoundException}. */
+  /** Removes one item; an unknown item is {@link dev.convostore.domain.NotFoundException}. */
   void remove(UserId user, ConversationId conversationId, ContextItemId itemId);
 }

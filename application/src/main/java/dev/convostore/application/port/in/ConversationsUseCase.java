@@ -15,7 +15,7 @@ import java.util.OptionalLong;
  *
  * <p>Changes take an optional expected version: when present, the change is made only if the
  * conversation's {@link Conversation#version()} is still that number, otherwise it fails with a
- * {@link dev.convostore.application.ConflictException} ({@code VERSION_MISMATCH}). Every change
+ * {@link dev.convostore.domain.ConflictException} ({@code VERSION_MISMATCH}). Every change
  * increments the version and counts as activity.
  */
 public interface ConversationsUseCase {
@@ -23,13 +23,16 @@ public interface ConversationsUseCase {
   /** Starts a conversation. A host-chosen id already in use is a conflict ({@code ID_IN_USE}). */
   Conversation start(StartConversation command);
 
-  /** The conversation with a window of its messages. */
-  ConversationView get(UserId user, ConversationId id, HistoryRequest messages);
+  /** The conversation, without its messages (see {@link #getWithWindow}). */
+  Conversation get(UserId user, ConversationId id);
 
-  /** The conversation with its last 50 messages. */
-  default ConversationView get(UserId user, ConversationId id) {
-    return get(user, id, HistoryRequest.last(50));
-  }
+  /**
+   * The conversation with a window of its messages: the last N, or a page before or after a
+   * sequence number. A whole conversation is read page by page with {@link
+   * HistoryUseCase#history}: {@code HistoryRequest.after(0, 100)}, then after the last sequence
+   * each page returned, until a page comes back empty.
+   */
+  ConversationView getWithWindow(UserId user, ConversationId id, HistoryRequest window);
 
   /** One page of the user's conversations, most recent activity first. */
   ConversationPage list(ListConversations query);
@@ -37,17 +40,42 @@ public interface ConversationsUseCase {
   /** Gives the conversation a new title. */
   Conversation rename(UserId user, ConversationId id, String title, OptionalLong expectedVersion);
 
+  /** Gives the conversation a new title, whatever its version. */
+  default Conversation rename(UserId user, ConversationId id, String title) {
+    return rename(user, id, title, OptionalLong.empty());
+  }
+
   /** Marks the conversation inactive (no-op if it is already; the version still counts it). */
   Conversation deactivate(UserId user, ConversationId id, OptionalLong expectedVersion);
+
+  /** Marks the conversation inactive, whatever its version. */
+  default Conversation deactivate(UserId user, ConversationId id) {
+    return deactivate(user, id, OptionalLong.empty());
+  }
 
   /** Marks the conversation active again. */
   Conversation reactivate(UserId user, ConversationId id, OptionalLong expectedVersion);
 
+  /** Marks the conversation active again, whatever its version. */
+  default Conversation reactivate(UserId user, ConversationId id) {
+    return reactivate(user, id, OptionalLong.empty());
+  }
+
   /** Replaces the conversation's metadata. */
   Conversation updateMetadata(UserId user, ConversationId id, JsonObject metadata, OptionalLong expectedVersion);
 
+  /** Replaces the conversation's metadata, whatever its version. */
+  default Conversation updateMetadata(UserId user, ConversationId id, JsonObject metadata) {
+    return updateMetadata(user, id, metadata, OptionalLong.empty());
+  }
+
   /** Replaces the agent's working state. */
   Conversation updateAgentState(UserId user, ConversationId id, AgentState state, OptionalLong expectedVersion);
+
+  /** Replaces the agent's working state, whatever its version. */
+  default Conversation updateAgentState(UserId user, ConversationId id, AgentState state) {
+    return updateAgentState(user, id, state, OptionalLong.empty());
+  }
 
   /** Deletes the conversation with all its messages and context items. */
   void delete(UserId user, ConversationId id);

@@ -13,7 +13,7 @@ import java.util.List;
  *
  * <p>Idempotency: a message with a client-chosen id that the conversation already holds is not
  * appended again; the stored message is returned in its place. The same id with different
- * content is a {@link dev.convostore.application.ConflictException} ({@code MESSAGE_ID_REUSED}).
+ * content is a {@link dev.convostore.domain.ConflictException} ({@code MESSAGE_ID_REUSED}).
  * Messages of a batch that are new are appended; when the whole batch was stored before, the
  * call changes nothing, whatever the expected last sequence says, so a retry after a lost
  * response succeeds.

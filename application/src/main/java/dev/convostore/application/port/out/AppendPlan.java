@@ -1,8 +1,8 @@
 package dev.convostore.application.port.out;
 
-import dev.convostore.application.ConflictException;
-import dev.convostore.application.ConflictException.Reason;
 import dev.convostore.domain.Checks;
+import dev.convostore.domain.ConflictException.Reason;
+import dev.convostore.domain.ConflictException;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;

@@ -1,6 +1,5 @@
-package dev.convostore.application;
+package dev.convostore.domain;
 
-import dev.convostore.domain.ConvostoreException;
 
 /**
  * The thing asked for does not exist for the acting user. A conversation of another user is

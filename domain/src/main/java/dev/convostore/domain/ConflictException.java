@@ -1,6 +1,5 @@
-package dev.convostore.application;
+package dev.convostore.domain;
 
-import dev.convostore.domain.ConvostoreException;
 
 /** The call contradicts what is stored; nothing was changed. {@link #reason()} says how. */
 public final class ConflictException extends ConvostoreException {

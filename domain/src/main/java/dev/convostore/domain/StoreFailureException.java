@@ -1,6 +1,5 @@
-package dev.convostore.application;
+package dev.convostore.domain;
 
-import dev.convostore.domain.ConvostoreException;
 
 /**
  * The storage could not do its job. Adapters translate their own errors (SQL states, I/O errors)
