@@ -29,8 +29,9 @@ public interface ConversationsUseCase {
   /**
    * The conversation with a window of its messages: the last N, or a page before or after a
    * sequence number. A whole conversation is read page by page with {@link
-   * HistoryUseCase#history}: {@code HistoryRequest.after(0, 100)}, then after the last sequence
-   * each page returned, until a page comes back empty.
+   * HistoryUseCase#history} and {@code HistoryRequest.after(last, n)}, from {@code last} = 0 on,
+   * keeping the messages above {@code last} (a page that starts with a tool result also holds its
+   * call), until a page holds none.
    */
   ConversationView getWithWindow(UserId user, ConversationId id, HistoryRequest window);
 
