@@ -58,6 +58,14 @@ class ConvoStoreTest {
   }
 
   @Test
+  void aMemoryStoreRefusesSettingsAsTheSqlStoresDo() {
+    ValidationException poolSize = assertThrows(ValidationException.class, () -> ConvoStore.open(properties(
+        "convostore.url", "memory:", "convostore.pool-size", "2")));
+    assertEquals("convostore.pool-size", poolSize.field());
+    assertTrue(poolSize.getMessage().contains("memory"), poolSize.getMessage());
+  }
+
+  @Test
   void adapterSettingsReachTheAdapter(@TempDir Path folder) {
     ValidationException misspelt = assertThrows(ValidationException.class, () -> ConvoStore.open(properties(
         "convostore.url", "jdbc:sqlite:" + folder.resolve("chat.db"), "convostore.pool-sise", "2")));
