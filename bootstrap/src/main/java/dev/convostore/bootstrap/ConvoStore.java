@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceLoader;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -166,27 +165,16 @@ public final class ConvoStore implements AutoCloseable {
       Optional<byte[]> cursorSecret = StoreConfig.cursorSecret(properties);
       Optional<ContentKeys> contentKeys = StoreConfig.contentKeys(properties);
       Duration slowCall = StoreConfig.slowCall(properties);
-      StorageProvider provider;
-      Supplier<Storage> open;
-      if (dataSource == null) {
-        StoreSettings settings = settings(StoreConfig.url(properties), properties, meters);
-        provider = providerFor(settings.url());
-        open = () -> provider.open(settings);
-      } else {
-        if (properties.getProperty(StoreConfig.URL) != null) {
-          throw new ValidationException(StoreConfig.URL, "must not be given with a DataSource: the store is kept in "
-              + "the DataSource's database");
-        }
-        StoreSettings settings = settings(databaseUrl(dataSource), properties, meters);
-        provider = providerFor(settings.url());
-        open = () -> provider.openOver(dataSource, settings);
-      }
+      StoreSettings settings = settings(dataSource == null ? StoreConfig.url(properties) : hostDatabaseUrl(),
+          properties, meters);
+      StorageProvider provider = providerFor(settings.url());
       Monitor monitor = observations == null && meters == null
           ? Monitor.NONE : new MicrometerMonitor(provider.name(), observations, meters);
       Operations operations = new Operations(slowCall, monitor);
-      Storage opened = open.get();
+      Storage opened = dataSource == null ? provider.open(settings) : provider.openOver(dataSource, settings);
       Storage storage = contentKeys.map(keys -> keys.protect(opened)).orElse(opened);
-      UseCases useCases = UseCases.over(storage, clock, limits, cursorSecret.orElseGet(UseCases::newCursorSecret), operations);
+      UseCases useCases = UseCases.over(
+          storage, clock, limits, cursorSecret.orElseGet(UseCases::newCursorSecret), operations);
       return new ConvoStore(provider.name(), storage, new UseCases(
           operations.watched(ConversationsUseCase.class, "conversations", useCases.conversations()),
           operations.watched(MessagesUseCase.class, "messages", useCases.messages()),
@@ -195,9 +183,20 @@ public final class ConvoStore implements AutoCloseable {
           operations.watched(RetentionUseCase.class, "retention", useCases.retention()),
           operations.watched(TransferUseCase.class, "transfer", useCases.transfer())));
     }
+
+    /**
+     * The URL the host's connections report: the database's kind and name, such as {@code
+     * jdbc:postgresql://db/app}.
+     */
+    private String hostDatabaseUrl() {
+      if (properties.getProperty(StoreConfig.URL) != null) {
+        throw new ValidationException(StoreConfig.URL, "must not be given with a DataSource: the store is kept in "
+            + "the DataSource's database");
+      }
+      return databaseUrl(dataSource);
+    }
   }
 
-  /** The URL the source's connections report: the database's kind and name, such as {@code jdbc:postgresql://db/app}. */
   private static String databaseUrl(DataSource dataSource) {
     String url;
     try (Connection connection = dataSource.getConnection()) {

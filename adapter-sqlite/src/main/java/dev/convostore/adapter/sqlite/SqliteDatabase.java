@@ -31,35 +31,39 @@ import org.sqlite.SQLiteException;
 /**
  * One SQLite file behind two pools: a single writer connection, which serializes this process's
  * writes without SQLite's busy-waiting, and several reader connections, which WAL lets run beside
- * the writer; or the connections of a host's DataSource, whose writers take turns on a lock. Write transactions begin IMMEDIATE, so a writer in another process is waited for
- * (up to the busy timeout) when the transaction starts, never halfway through it.
+ * the writer; or the connections of a host's DataSource, whose writers take turns on a lock.
+ * Write transactions begin IMMEDIATE, so a writer in another process is waited for (up to the
+ * busy timeout) when the transaction starts, never halfway through it.
  */
 final class SqliteDatabase implements SqlDatabase {
 
   /** How long opening waits at least for another instance that is migrating the same file. */
   private static final int MIGRATION_WAIT_MILLIS = 60_000;
+  /**
+   * How long a writer waits for its turn among this process's writers. Only writers over a host's
+   * pool ever wait here: the store's own writer pool, of one connection, queues them first.
+   */
+  private static final long WRITE_TURN_WAIT_MILLIS = 30_000;
 
   private final DataSource writer;
   private final DataSource readers;
   private final AutoCloseable closePools;
   /** This process's writers, one at a time: the writer pool has one connection, the host's may have many. */
   private final ReentrantLock writeLock = new ReentrantLock(true);
-  private final long writeWaitMillis;
   /** The host's connections may come without foreign keys enforced, which deletions rely on. */
   private final boolean enforceForeignKeys;
   private final Configuration configuration;
   private final String schemaVersion;
   private final Map<Connection, Lane> lanes = new ConcurrentHashMap<>();
 
-  private SqliteDatabase(DataSource writer, DataSource readers, AutoCloseable closePools, long writeWaitMillis,
-      boolean enforceForeignKeys, String schemaVersion) {
-    this.schemaVersion = schemaVersion;
+  private SqliteDatabase(DataSource writer, DataSource readers, AutoCloseable closePools, boolean enforceForeignKeys,
+      String schemaVersion) {
     this.writer = writer;
     this.readers = readers;
     this.closePools = closePools;
-    this.writeWaitMillis = writeWaitMillis;
     this.enforceForeignKeys = enforceForeignKeys;
     this.configuration = configuration(readers);
+    this.schemaVersion = schemaVersion;
   }
 
   /** Opens the pools after bringing the schema up to date (or checking it, when migrations are off). */
@@ -71,7 +75,7 @@ final class SqliteDatabase implements SqlDatabase {
       return new SqliteDatabase(writer, readers, () -> {
         readers.close();
         writer.close();
-      }, settings.connectionTimeoutMillis(), false, schemaVersion);
+      }, false, schemaVersion);
     } catch (RuntimeException failed) {
       writer.close();
       throw failed;
@@ -91,7 +95,7 @@ final class SqliteDatabase implements SqlDatabase {
     } catch (SQLException failed) {
       throw SqliteErrors.translate(failed);
     }
-    return new SqliteDatabase(connections, connections, () -> { }, Long.MAX_VALUE, true, schemaVersion);
+    return new SqliteDatabase(connections, connections, () -> { }, true, schemaVersion);
   }
 
   /** Connections to the file, set up for WAL, foreign keys and the busy timeout. */
@@ -225,8 +229,8 @@ final class SqliteDatabase implements SqlDatabase {
 
   private void waitForWriteLock() throws SQLException {
     try {
-      if (!writeLock.tryLock(writeWaitMillis, TimeUnit.MILLISECONDS)) {
-        throw new SQLTransientConnectionException("no write turn within " + writeWaitMillis + " ms");
+      if (!writeLock.tryLock(WRITE_TURN_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+        throw new SQLTransientConnectionException("no write turn within " + WRITE_TURN_WAIT_MILLIS + " ms");
       }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
