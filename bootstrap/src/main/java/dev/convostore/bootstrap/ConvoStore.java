@@ -43,11 +43,13 @@ public final class ConvoStore implements AutoCloseable {
 
   private final String adapter;
   private final Storage storage;
+  private final Operations operations;
   private final UseCases useCases;
 
-  private ConvoStore(String adapter, Storage storage, UseCases useCases) {
+  private ConvoStore(String adapter, Storage storage, Operations operations, UseCases useCases) {
     this.adapter = adapter;
     this.storage = storage;
+    this.operations = operations;
     this.useCases = useCases;
   }
 
@@ -175,7 +177,7 @@ public final class ConvoStore implements AutoCloseable {
       Storage storage = contentKeys.map(keys -> keys.protect(opened)).orElse(opened);
       UseCases useCases = UseCases.over(
           storage, clock, limits, cursorSecret.orElseGet(UseCases::newCursorSecret), operations);
-      return new ConvoStore(provider.name(), storage, new UseCases(
+      return new ConvoStore(provider.name(), storage, operations, new UseCases(
           operations.watched(ConversationsUseCase.class, "conversations", useCases.conversations()),
           operations.watched(MessagesUseCase.class, "messages", useCases.messages()),
           operations.watched(HistoryUseCase.class, "history", useCases.history()),
@@ -282,9 +284,14 @@ public final class ConvoStore implements AutoCloseable {
     return useCases.transfer();
   }
 
-  /** Releases the storage (pools, files). */
+  /**
+   * Releases the storage (pools, files); a call made afterwards is an {@link
+   * IllegalStateException}. Closing twice does nothing more.
+   */
   @Override
   public void close() {
-    storage.close();
+    if (operations.close()) {
+      storage.close();
+    }
   }
 }

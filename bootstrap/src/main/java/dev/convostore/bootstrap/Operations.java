@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,7 @@ final class Operations implements StoreEvents {
 
   private final long slowNanos;
   private final Monitor monitor;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   Operations(Duration slowCall, Monitor monitor) {
     this.slowNanos = slowCall.toNanos();
@@ -46,7 +48,15 @@ final class Operations implements StoreEvents {
             : call(area + "." + method.getName(), target, method, arguments)));
   }
 
+  /** Refuses every later call; true the first time. */
+  boolean close() {
+    return closed.compareAndSet(false, true);
+  }
+
   private Object call(String operation, Object target, Method method, Object[] arguments) throws Throwable {
+    if (closed.get()) {
+      throw new IllegalStateException("this convostore store is closed: " + operation + " needs an open one");
+    }
     Monitor.Call call = monitor.start(operation, conversationId(arguments));
     long started = System.nanoTime();
     Throwable failure = null;

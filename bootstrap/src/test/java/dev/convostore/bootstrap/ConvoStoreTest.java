@@ -58,6 +58,17 @@ class ConvoStoreTest {
   }
 
   @Test
+  void aClosedStoreSaysSo(@TempDir Path folder) {
+    ConvoStore store = ConvoStore.open("jdbc:sqlite:" + folder.resolve("chat.db"));
+    ConversationId id = store.conversations().start(StartConversation.by(ALICE)).id();
+    store.close();
+    store.close();
+    IllegalStateException closed = assertThrows(IllegalStateException.class,
+        () -> store.history().history(ALICE, id, HistoryRequest.last(1)));
+    assertEquals("this convostore store is closed: history.history needs an open one", closed.getMessage());
+  }
+
+  @Test
   void aMemoryStoreRefusesSettingsAsTheSqlStoresDo() {
     ValidationException poolSize = assertThrows(ValidationException.class, () -> ConvoStore.open(properties(
         "convostore.url", "memory:", "convostore.pool-size", "2")));

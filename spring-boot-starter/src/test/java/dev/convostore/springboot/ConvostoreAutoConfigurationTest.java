@@ -64,7 +64,7 @@ class ConvostoreAutoConfigurationTest {
       id[0] = storeOne(store, "kept in the file");
       opened[0] = store;
     });
-    assertThrows(RuntimeException.class, () -> opened[0].history().history(ALICE, id[0], HistoryRequest.last(1)),
+    assertThrows(IllegalStateException.class, () -> opened[0].history().history(ALICE, id[0], HistoryRequest.last(1)),
         "the store closed with the application");
     try (ConvoStore again = ConvoStore.open(url)) {
       assertEquals("kept in the file", again.history().history(ALICE, id[0], HistoryRequest.last(1)).get(0).content());
