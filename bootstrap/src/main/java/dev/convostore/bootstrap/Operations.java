@@ -57,7 +57,9 @@ final class Operations implements StoreEvents {
     if (closed.get()) {
       throw new IllegalStateException("this convostore store is closed: " + operation + " needs an open one");
     }
-    Monitor.Call call = monitor.start(operation, conversationId(arguments));
+    // Finding the conversation takes reflection: only when something reports it.
+    Optional<ConversationId> about = monitor == Monitor.NONE ? Optional.empty() : conversationId(arguments);
+    Monitor.Call call = monitor.start(operation, about);
     long started = System.nanoTime();
     Throwable failure = null;
     try {

@@ -11,9 +11,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "convostore")
 public class ConvostoreProperties {
 
-  /** Where the data lives: jdbc:sqlite:PATH, jdbc:postgresql://..., jdbc:h2:..., or memory:. Without it, the application's DataSource. */
+  /**
+   * Where the data lives: jdbc:sqlite:PATH, jdbc:postgresql://..., jdbc:h2:..., or memory:.
+   * Without it, the application's DataSource.
+   */
   private String url;
-  /** Schema the tables go in when the store uses the application's DataSource and its database has schemas (PostgreSQL, H2). */
+  /**
+   * Schema the tables go in when the store uses the application's DataSource and its database has
+   * schemas (PostgreSQL, H2).
+   */
   private String schema = "convostore";
   /** Whether opening the store applies pending migrations. */
   private Boolean migrateOnOpen;
@@ -37,7 +43,10 @@ public class ConvostoreProperties {
   private Integer maxJsonBytes;
   /** Most messages in one append. */
   private Integer maxBatchSize;
-  /** Key listing cursors are signed with (at least 32 characters), shared by the instances that serve each other's cursors. */
+  /**
+   * Key listing cursors are signed with (at least 32 characters), shared by the instances that
+   * serve each other's cursors.
+   */
   private String cursorSecret;
   /** Keys that encrypt message and context content at rest: id:base64-key, comma-separated, the first encrypts. */
   private String contentKeys;

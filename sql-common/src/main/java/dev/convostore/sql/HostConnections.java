@@ -51,7 +51,8 @@ public final class HostConnections implements DataSource {
    *
    * @param translate how the adapter reports a failure
    */
-  public static void createSchema(DataSource host, String schema, Function<Throwable, ? extends RuntimeException> translate) {
+  public static void createSchema(
+      DataSource host, String schema, Function<Throwable, ? extends RuntimeException> translate) {
     try (Connection connection = host.getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema + "\"");
       if (!connection.getAutoCommit()) {
