@@ -17,21 +17,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConvoStoreTest {
 
   private static final UserId ALICE = UserId.of("alice");
-
-  private static Properties properties(String... keysAndValues) {
-    Properties properties = new Properties();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return properties;
-  }
 
   @Test
   void opensAMemoryStoreFoundThroughServiceLoader() {
@@ -70,7 +61,7 @@ class ConvoStoreTest {
 
   @Test
   void aMemoryStoreRefusesSettingsAsTheSqlStoresDo() {
-    ValidationException poolSize = assertThrows(ValidationException.class, () -> ConvoStore.open(properties(
+    ValidationException poolSize = assertThrows(ValidationException.class, () -> ConvoStore.open(TestProperties.of(
         "convostore.url", "memory:", "convostore.pool-size", "2")));
     assertEquals("convostore.pool-size", poolSize.field());
     assertTrue(poolSize.getMessage().contains("memory"), poolSize.getMessage());
@@ -78,11 +69,11 @@ class ConvoStoreTest {
 
   @Test
   void adapterSettingsReachTheAdapter(@TempDir Path folder) {
-    ValidationException misspelt = assertThrows(ValidationException.class, () -> ConvoStore.open(properties(
+    ValidationException misspelt = assertThrows(ValidationException.class, () -> ConvoStore.open(TestProperties.of(
         "convostore.url", "jdbc:sqlite:" + folder.resolve("chat.db"), "convostore.pool-sise", "2")));
     assertEquals("convostore.pool-sise", misspelt.field());
 
-    try (ConvoStore store = ConvoStore.open(properties(
+    try (ConvoStore store = ConvoStore.open(TestProperties.of(
         "convostore.url", "jdbc:sqlite:" + folder.resolve("chat.db"), "convostore.pool-size", "2",
         "convostore.busy-timeout-ms", "1000", "convostore.connection-timeout-ms", "2000",
         "convostore.migrate-on-open", "true"))) {
@@ -92,7 +83,7 @@ class ConvoStoreTest {
 
   @Test
   void postgresUrlsReachThePostgresAdapter() {
-    StoreFailureException unreachable = assertThrows(StoreFailureException.class, () -> ConvoStore.open(properties(
+    StoreFailureException unreachable = assertThrows(StoreFailureException.class, () -> ConvoStore.open(TestProperties.of(
         "convostore.url", "jdbc:postgresql://127.0.0.1:1/convostore", "convostore.connection-timeout-ms", "1000")));
     assertEquals(StoreFailureException.Kind.UNAVAILABLE, unreachable.kind());
     assertTrue(unreachable.getMessage().contains("PostgreSQL"), unreachable.getMessage());
@@ -115,13 +106,13 @@ class ConvoStoreTest {
 
   @Test
   void missingUrlIsRejected() {
-    ValidationException error = assertThrows(ValidationException.class, () -> ConvoStore.open(properties()));
+    ValidationException error = assertThrows(ValidationException.class, () -> ConvoStore.open(TestProperties.of()));
     assertEquals("convostore.url", error.field());
   }
 
   @Test
   void limitsComeFromProperties() {
-    try (ConvoStore store = ConvoStore.open(properties(
+    try (ConvoStore store = ConvoStore.open(TestProperties.of(
         "convostore.url", "memory:", "convostore.max-content-length", "10"))) {
       Conversation c = store.conversations().start(StartConversation.by(ALICE));
       store.messages().append(ALICE, c.id(), NewMessage.user("0123456789"));
@@ -133,10 +124,10 @@ class ConvoStoreTest {
 
   @Test
   void malformedLimitsNameTheirKey() {
-    ValidationException notANumber = assertThrows(ValidationException.class, () -> ConvoStore.open(properties(
+    ValidationException notANumber = assertThrows(ValidationException.class, () -> ConvoStore.open(TestProperties.of(
         "convostore.url", "memory:", "convostore.max-json-bytes", "lots")));
     assertEquals("convostore.max-json-bytes", notANumber.field());
-    ValidationException negative = assertThrows(ValidationException.class, () -> ConvoStore.open(properties(
+    ValidationException negative = assertThrows(ValidationException.class, () -> ConvoStore.open(TestProperties.of(
         "convostore.url", "memory:", "convostore.max-batch-size", "-1")));
     assertEquals("convostore.max-batch-size", negative.field());
   }
@@ -145,8 +136,8 @@ class ConvoStoreTest {
   void instancesWithTheSameCursorSecretServeEachOthersCursors(@TempDir Path folder) {
     String url = "jdbc:sqlite:" + folder.resolve("chat.db");
     String secret = "3q2+7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
-    try (ConvoStore first = ConvoStore.open(properties("convostore.url", url, "convostore.cursor-secret", secret));
-        ConvoStore second = ConvoStore.open(properties("convostore.url", url, "convostore.cursor-secret", secret));
+    try (ConvoStore first = ConvoStore.open(TestProperties.of("convostore.url", url, "convostore.cursor-secret", secret));
+        ConvoStore second = ConvoStore.open(TestProperties.of("convostore.url", url, "convostore.cursor-secret", secret));
         ConvoStore unconfigured = ConvoStore.open(url)) {
       first.conversations().start(StartConversation.by(ALICE));
       first.conversations().start(StartConversation.by(ALICE));
@@ -161,14 +152,14 @@ class ConvoStoreTest {
 
   @Test
   void aShortCursorSecretIsRefused() {
-    ValidationException error = assertThrows(ValidationException.class, () -> ConvoStore.open(properties(
+    ValidationException error = assertThrows(ValidationException.class, () -> ConvoStore.open(TestProperties.of(
         "convostore.url", "memory:", "convostore.cursor-secret", "too short")));
     assertEquals("convostore.cursor-secret", error.field());
   }
 
   @Test
   void adapterKeysAreHandedOnAndOthersAreNot() {
-    assertEquals(java.util.Map.of("convostore.pool-size", "4"), StoreConfig.adapterProperties(properties(
+    assertEquals(java.util.Map.of("convostore.pool-size", "4"), StoreConfig.adapterProperties(TestProperties.of(
         "convostore.url", "memory:", "convostore.pool-size", "4", "convostore.max-batch-size", "5",
         "convostore.cursor-secret", "x", "other", "x")));
   }
@@ -176,7 +167,7 @@ class ConvoStoreTest {
   @Test
   void theClockCanBeGiven() {
     Instant fixed = Instant.parse("2030-01-02T03:04:05.678901Z");
-    try (ConvoStore store = ConvoStore.open(properties("convostore.url", "memory:"), Clock.fixed(fixed, ZoneOffset.UTC))) {
+    try (ConvoStore store = ConvoStore.open(TestProperties.of("convostore.url", "memory:"), Clock.fixed(fixed, ZoneOffset.UTC))) {
       assertEquals(fixed, store.conversations().start(StartConversation.by(ALICE)).createdAt());
     }
   }

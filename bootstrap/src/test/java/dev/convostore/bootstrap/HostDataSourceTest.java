@@ -42,14 +42,6 @@ class HostDataSourceTest {
     return new HikariDataSource(config);
   }
 
-  private static Properties properties(String... keysAndValues) {
-    Properties properties = new Properties();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return properties;
-  }
-
   /** Stores and reads through the store, closes it, and checks the host's pool is open and unchanged. */
   private static void storesAndLeavesThePoolAsItWas(HikariDataSource pool, String adapter) throws SQLException {
     ConversationId id;
@@ -66,7 +58,7 @@ class HostDataSourceTest {
       assertEquals(pool.isAutoCommit(), connection.getAutoCommit());
       assertFalse(connection.isReadOnly());
     }
-    try (ConvoStore again = ConvoStore.open(pool, properties("convostore.migrate-on-open", "false"))) {
+    try (ConvoStore again = ConvoStore.open(pool, TestProperties.of("convostore.migrate-on-open", "false"))) {
       assertEquals("kept in the host's database",
           again.history().history(ALICE, id, HistoryRequest.last(1)).get(0).content());
     }
@@ -92,7 +84,7 @@ class HostDataSourceTest {
         HikariDataSource pool = hostPool(server.getJdbcUrl("postgres", "postgres"), true)) {
       storesAndLeavesThePoolAsItWas(pool, "postgres");
 
-      try (ConvoStore inItsSchema = ConvoStore.open(pool, properties("convostore.schema", "chat"))) {
+      try (ConvoStore inItsSchema = ConvoStore.open(pool, TestProperties.of("convostore.schema", "chat"))) {
         ConversationId id = inItsSchema.conversations().start(StartConversation.by(ALICE)).id();
         inItsSchema.messages().append(ALICE, id, NewMessage.user("in the schema chat"));
         assertEquals(1, inItsSchema.history().history(ALICE, id, HistoryRequest.last(5)).size());
@@ -117,10 +109,10 @@ class HostDataSourceTest {
   void aSchemaNameIsCheckedAndSqliteHasNone(@TempDir Path folder) {
     try (HikariDataSource pool = hostPool("jdbc:sqlite:" + folder.resolve("host.db"), true)) {
       ValidationException sqlite = assertThrows(ValidationException.class,
-          () -> ConvoStore.open(pool, properties("convostore.schema", "chat")));
+          () -> ConvoStore.open(pool, TestProperties.of("convostore.schema", "chat")));
       assertEquals("convostore.schema", sqlite.field());
       ValidationException injected = assertThrows(ValidationException.class,
-          () -> ConvoStore.open(pool, properties("convostore.schema", "chat\"; DROP TABLE x; --")));
+          () -> ConvoStore.open(pool, TestProperties.of("convostore.schema", "chat\"; DROP TABLE x; --")));
       assertEquals("convostore.schema", injected.field());
     }
   }
@@ -130,7 +122,7 @@ class HostDataSourceTest {
     JdbcDataSource host = new JdbcDataSource();
     host.setURL("jdbc:h2:mem:empty-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
     StoreFailureException error = assertThrows(StoreFailureException.class,
-        () -> ConvoStore.open(host, properties("convostore.migrate-on-open", "false")));
+        () -> ConvoStore.open(host, TestProperties.of("convostore.migrate-on-open", "false")));
     assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, error.kind());
   }
 
@@ -138,10 +130,10 @@ class HostDataSourceTest {
   void theUrlAndThePoolsSettingsBelongToTheHost(@TempDir Path folder) {
     try (HikariDataSource pool = hostPool("jdbc:sqlite:" + folder.resolve("host.db"), true)) {
       ValidationException url = assertThrows(ValidationException.class,
-          () -> ConvoStore.open(pool, properties("convostore.url", "jdbc:sqlite:other.db")));
+          () -> ConvoStore.open(pool, TestProperties.of("convostore.url", "jdbc:sqlite:other.db")));
       assertEquals("convostore.url", url.field());
       ValidationException poolSize = assertThrows(ValidationException.class,
-          () -> ConvoStore.open(pool, properties("convostore.pool-size", "5")));
+          () -> ConvoStore.open(pool, TestProperties.of("convostore.pool-size", "5")));
       assertEquals("convostore.pool-size", poolSize.field());
     }
   }

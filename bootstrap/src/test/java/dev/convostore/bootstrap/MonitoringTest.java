@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,12 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class MonitoringTest {
 
   private static final UserId ALICE = UserId.of("alice");
-
-  private static Properties at(String url) {
-    Properties properties = new Properties();
-    properties.setProperty("convostore.url", url);
-    return properties;
-  }
 
   private static String key(Observation.Context context, String key) {
     return context.getLowCardinalityKeyValue(key).getValue();
@@ -45,7 +38,7 @@ class MonitoringTest {
     TestObservationRegistry observations = TestObservationRegistry.create();
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     ConversationId id;
-    try (ConvoStore store = ConvoStore.with(at("jdbc:sqlite:" + folder.resolve("chat.db")))
+    try (ConvoStore store = ConvoStore.with(TestProperties.of("convostore.url", "jdbc:sqlite:" + folder.resolve("chat.db")))
         .observationRegistry(observations).meterRegistry(meters).open()) {
       Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
       id = conversation.id();

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convostore.application.StoreLimits;
+import dev.convostore.application.contract.CapturedLog;
 import dev.convostore.application.port.out.StoreSettings;
 import dev.convostore.domain.StoreFailureException;
 import dev.convostore.sql.SqlSettings;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,18 +18,6 @@ class PostgresLogTest {
 
   private static final String URL_PASSWORD = "url-password-4711";
   private static final String SETTING_PASSWORD = "setting-password-0815";
-
-  private static String logOf(Runnable work) {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      work.run();
-    } finally {
-      System.setErr(original);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
-  }
 
   private static void open(String url, Map<String, String> properties) {
     new PostgresStorageProvider().open(new StoreSettings(url, StoreLimits.DEFAULTS, properties)).close();
@@ -42,7 +28,7 @@ class PostgresLogTest {
     String schema = TestPostgres.newSchema();
     try {
       String url = TestPostgres.url(schema) + "&password=" + URL_PASSWORD; // the test server trusts any password
-      String log = logOf(() -> open(url, Map.of(SqlSettings.PASSWORD, SETTING_PASSWORD)));
+      String log = CapturedLog.of(() -> open(url, Map.of(SqlSettings.PASSWORD, SETTING_PASSWORD)));
       assertEquals(1, log.lines().filter(line -> line.contains("Opened a convostore postgres store")).count(), log);
       assertTrue(log.contains("password=***"), log);
       assertFalse(log.contains(URL_PASSWORD), log);
@@ -55,7 +41,7 @@ class PostgresLogTest {
   @Test
   void aFailedOpeningLogsOneLineWithoutThePassword() {
     String url = "jdbc:postgresql://127.0.0.1:1/nothing?user=someone&password=" + URL_PASSWORD;
-    String log = logOf(() -> assertThrows(StoreFailureException.class,
+    String log = CapturedLog.of(() -> assertThrows(StoreFailureException.class,
         () -> open(url, Map.of(SqlSettings.PASSWORD, SETTING_PASSWORD, SqlSettings.CONNECTION_TIMEOUT, "1000"))));
     assertEquals(1, log.lines().filter(line -> line.contains("WARN") && line.contains("convostore call failed (UNAVAILABLE)")).count(),
         log);

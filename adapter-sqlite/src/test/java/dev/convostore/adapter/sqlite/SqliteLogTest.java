@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.convostore.application.StoreLimits;
+import dev.convostore.application.contract.CapturedLog;
 import dev.convostore.application.contract.UserData;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.service.UseCases;
@@ -12,10 +13,7 @@ import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.UserId;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,19 +50,6 @@ class SqliteLogTest {
 
   @RegisterExtension final SqliteFile file = new SqliteFile();
 
-  /** What {@code work} writes to standard error, where the tests' SLF4J provider writes. */
-  private static String logOf(Runnable work) {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      work.run();
-    } finally {
-      System.setErr(original);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
-  }
-
   private static long linesMatching(String log, String pattern) {
     Pattern compiled = Pattern.compile(pattern);
     return log.lines().filter(line -> compiled.matcher(line).find()).count();
@@ -74,7 +59,7 @@ class SqliteLogTest {
   void theWholeContractSuitesLogHoldsNoneOfTheTextItStored() throws IOException {
     SummaryGeneratingListener summary = new SummaryGeneratingListener();
     List<Set<String>> stored = new ArrayList<>();
-    String log = logOf(() -> stored.add(UserData.record(() -> LauncherFactory.create().execute(
+    String log = CapturedLog.of(() -> stored.add(UserData.record(() -> LauncherFactory.create().execute(
         LauncherDiscoveryRequestBuilder.request()
             .selectors(CONTRACT_SUITE.stream().map(type -> selectClass(type)).toList())
             .build(),
@@ -96,18 +81,18 @@ class SqliteLogTest {
 
   @Test
   void openingMigratingAndATranslatedFailureEachLogOneLine() throws IOException {
-    String firstOpening = logOf(() -> file.open(Map.of()).close());
+    String firstOpening = CapturedLog.of(() -> file.open(Map.of()).close());
     assertEquals(1, linesMatching(firstOpening, "INFO .*Opened a convostore sqlite store at jdbc:sqlite:.*, schema version \\d+"),
         firstOpening);
     assertEquals(1, linesMatching(firstOpening, "INFO .*Migrated convostore's schema from version 0 to \\d+ \\(\\d+ applied\\)"),
         firstOpening);
 
-    String secondOpening = logOf(() -> file.open(Map.of()).close());
+    String secondOpening = CapturedLog.of(() -> file.open(Map.of()).close());
     assertEquals(1, linesMatching(secondOpening, "Opened a convostore sqlite store"), secondOpening);
     assertEquals(0, linesMatching(secondOpening, "Migrated"), secondOpening);
 
     Files.writeString(file.folder().resolve("store.db"), "not a database, but the words of a secret diary ".repeat(100));
-    String failure = logOf(() -> {
+    String failure = CapturedLog.of(() -> {
       try (Storage storage = file.open(Map.of())) {
         UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS).history()
             .history(UserId.of("alice"), ConversationId.newId(), HistoryRequest.last(1));
