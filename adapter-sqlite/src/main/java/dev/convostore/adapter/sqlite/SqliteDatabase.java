@@ -246,10 +246,10 @@ final class SqliteDatabase implements SqlDatabase {
   private <T> T transaction(Connection borrowed, String begin, ExecutorType executor, Function<SqlSession, T> work)
       throws SQLException {
     Connection connection = borrowed.unwrap(SQLiteConnection.class);
-    if (enforceForeignKeys) {
-      execute(connection, "PRAGMA foreign_keys = ON");
-    }
     Lane lane = executor == ExecutorType.REUSE ? lane(connection) : null;
+    if (lane == null) {
+      enforceForeignKeys(connection);
+    }
     SqlSession session = lane != null ? lane.session : session(connection, executor);
     boolean succeeded = false;
     try {
@@ -280,15 +280,25 @@ final class SqliteDatabase implements SqlDatabase {
     }
   }
 
+  private void enforceForeignKeys(Connection connection) throws SQLException {
+    if (enforceForeignKeys) {
+      execute(connection, "PRAGMA foreign_keys = ON");
+    }
+  }
+
   private SqlSession session(Connection connection, ExecutorType executor) {
     return new DefaultSqlSession(configuration, configuration.newExecutor(new ManagedTransaction(connection, false), executor));
   }
 
-  /** The statement-keeping session of a pooled connection, made on its first use. */
-  private Lane lane(Connection connection) {
+  /**
+   * The statement-keeping session of a pooled connection, made on its first use, when a host's
+   * connection is also set to enforce foreign keys: once per connection, not per call.
+   */
+  private Lane lane(Connection connection) throws SQLException {
     Lane lane = lanes.get(connection);
     if (lane == null) {
       lanes.values().removeIf(Lane::connectionClosed); // connections the pool has retired
+      enforceForeignKeys(connection);
       lane = new Lane(connection, session(connection, ExecutorType.REUSE));
       lanes.put(connection, lane);
     }
