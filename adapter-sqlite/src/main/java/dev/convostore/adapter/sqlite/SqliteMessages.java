@@ -3,6 +3,7 @@ package dev.convostore.adapter.sqlite;
 import dev.convostore.application.port.out.AppendBatch;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.SearchTerms;
+import dev.convostore.domain.UserId;
 import dev.convostore.sql.SqlMessages;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,9 @@ import org.apache.ibatis.session.SqlSession;
 
 /**
  * Messages in SQLite. An append runs under the file's write lock: one update of the conversation
- * row takes the sequence numbers, then the messages and their words for the FTS5 index go in,
- * all in one transaction.
+ * row takes the sequence numbers, then the messages go in and their words join the queue of the
+ * FTS5 index, all in one transaction. The queue goes into the index as a whole (one FTS5 segment
+ * instead of one per append) when an append completes a batch, and before a search.
  */
 final class SqliteMessages extends SqlMessages {
 
@@ -25,14 +27,19 @@ final class SqliteMessages extends SqlMessages {
     return database.write(session -> allocateAndInsert(session, batch, SqliteMessages::insert));
   }
 
+  /** Search rowids per batch of queued words that goes into the index together. */
+  static final int INDEX_BATCH = 64;
+
   /**
-   * Inserts messages and their words for search: all messages first, then all words, so that a
-   * batching session sends each kind as one JDBC batch.
+   * Inserts messages and queues their words for search: all messages first, then all words, so
+   * that a batching session sends each kind as one JDBC batch; the queue goes into the index when
+   * the new search rowids complete a batch.
    */
   static void insert(SqlSession session, List<Message> messages) {
-    SqliteMessageInserts mapper = session.getMapper(SqliteMessageInserts.class);
+    SqliteMessageInserts mapper = inserts(session);
     List<String> words = messages.stream().map(message -> String.join(" ", SearchTerms.tokenize(message.content()))).toList();
-    long rowid = words.stream().allMatch(String::isEmpty) ? 0 : mapper.maxSearchRowid();
+    long before = words.stream().allMatch(String::isEmpty) ? 0 : mapper.maxSearchRowid();
+    long rowid = before;
     List<Long> rowids = new ArrayList<>(messages.size());
     for (int i = 0; i < messages.size(); i++) {
       Long searchRowid = words.get(i).isEmpty() ? null : ++rowid;
@@ -41,9 +48,33 @@ final class SqliteMessages extends SqlMessages {
     }
     for (int i = 0; i < messages.size(); i++) {
       if (rowids.get(i) != null) {
-        mapper.insertWords(rowids.get(i), words.get(i));
+        mapper.queueWords(rowids.get(i), words.get(i));
       }
     }
+    if (rowid / INDEX_BATCH != before / INDEX_BATCH) {
+      indexQueuedWords(mapper);
+    }
+  }
+
+  private static void indexQueuedWords(SqliteMessageInserts mapper) {
+    mapper.indexQueuedWords();
+    mapper.clearQueue();
+  }
+
+  /** A search first indexes the queued words, so that it finds every message committed before it began. */
+  @Override
+  public List<Message> search(UserId owner, SearchTerms terms, int limit) {
+    if (database.query(session -> inserts(session).wordsQueued())) {
+      database.write(session -> {
+        indexQueuedWords(inserts(session));
+        return null;
+      });
+    }
+    return super.search(owner, terms, limit);
+  }
+
+  private static SqliteMessageInserts inserts(SqlSession session) {
+    return session.getMapper(SqliteMessageInserts.class);
   }
 
   /** Each word as an FTS5 string: words hold only letters, marks and digits, never a quote. */

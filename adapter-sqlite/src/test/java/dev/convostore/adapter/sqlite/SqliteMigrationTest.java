@@ -71,9 +71,9 @@ class SqliteMigrationTest {
   void aFreshDatabaseIsMigratedWhenTheStoreOpens() throws SQLException {
     openAndClose();
 
-    assertEquals("1", schema().current());
+    assertEquals("2", schema().current());
     String objects = String.join("\n", schemaObjects());
-    for (String table : List.of("conversations", "agent_states", "messages", "message_search", "context_items",
+    for (String table : List.of("conversations", "agent_states", "messages", "message_search", "search_pending", "context_items",
         SchemaVersions.HISTORY_TABLE)) {
       assertTrue(objects.contains("table " + table + " "), () -> table + " missing from\n" + objects);
     }
@@ -95,13 +95,13 @@ class SqliteMigrationTest {
     openAndClose();
     List<String> migrated = schemaObjects();
 
-    assertEquals(1, schema().rollbackTo("0"));
+    assertEquals(2, schema().rollbackTo("0"));
     assertEquals("0", schema().current());
     List<String> rolledBack = schemaObjects();
     assertTrue(rolledBack.stream().allMatch(object -> object.contains(" on " + SchemaVersions.HISTORY_TABLE + ":")),
         () -> "only the history table is left: " + rolledBack);
 
-    assertEquals(1, schema().migrate());
+    assertEquals(2, schema().migrate());
     assertEquals(migrated, schemaObjects());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
@@ -116,7 +116,7 @@ class SqliteMigrationTest {
     openAndClose();
     List<String> migrated = schemaObjects();
 
-    assertEquals(0, schema().rollbackTo("1"));
+    assertEquals(0, schema().rollbackTo("2"));
     assertEquals(migrated, schemaObjects());
   }
 
@@ -125,16 +125,16 @@ class SqliteMigrationTest {
     openAndClose();
     execute("INSERT INTO " + SchemaVersions.HISTORY_TABLE
         + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)"
-        + " VALUES (2, '2', 'from a later release', 'SQL', 'V2__from_a_later_release.sql', 0, 'test', 1, 1)");
+        + " VALUES (3, '3', 'from a later release', 'SQL', 'V3__from_a_later_release.sql', 0, 'test', 1, 1)");
 
     for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       StoreFailureException refused = assertThrows(StoreFailureException.class, () -> file.open(properties));
       assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
-      assertTrue(refused.getMessage().contains("version 2, newer than this version of convostore knows (1)"),
+      assertTrue(refused.getMessage().contains("version 3, newer than this version of convostore knows (2)"),
           refused.getMessage());
       assertFalse(refused.retryable());
     }
-    assertEquals(List.of(SchemaMigration.State.APPLIED, SchemaMigration.State.NEWER_THAN_KNOWN), states(schema()));
+    assertEquals(List.of(SchemaMigration.State.APPLIED, SchemaMigration.State.APPLIED, SchemaMigration.State.NEWER_THAN_KNOWN), states(schema()));
   }
 
   @Test
@@ -146,7 +146,7 @@ class SqliteMigrationTest {
         () -> file.open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
 
     assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
-    assertTrue(refused.getMessage().contains("at version 0 and this version of convostore needs 1"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("at version 0 and this version of convostore needs 2"), refused.getMessage());
   }
 
   @Test
@@ -175,15 +175,49 @@ class SqliteMigrationTest {
     SchemaMigrations migrations = new SqliteStorageProvider()
         .migrations(new StoreSettings(file.url(), StoreLimits.DEFAULTS, Map.of())).orElseThrow();
 
-    assertEquals(List.of(SchemaMigration.State.PENDING), states(migrations));
-    assertEquals(1, migrations.apply());
+    assertEquals(List.of(SchemaMigration.State.PENDING, SchemaMigration.State.PENDING), states(migrations));
+    assertEquals(2, migrations.apply());
     SchemaMigration applied = migrations.status().get(0);
     assertEquals("1", applied.version());
     assertEquals("conversations messages context items", applied.description());
     assertEquals(SchemaMigration.State.APPLIED, applied.state());
     assertTrue(applied.appliedAt().isPresent());
-    assertEquals(1, migrations.rollbackTo("0"));
-    assertEquals(List.of(SchemaMigration.State.PENDING), states(migrations));
+    assertEquals(2, migrations.rollbackTo("0"));
+    assertEquals(List.of(SchemaMigration.State.PENDING, SchemaMigration.State.PENDING), states(migrations));
+  }
+
+  @Test
+  void undoingTheBatchedSearchIndexMovesTheQueuedWordsIntoTheIndex() throws SQLException {
+    int messages = SqliteMessages.INDEX_BATCH + 3; // a batch indexed, three queued
+    Conversation conversation;
+    try (Storage storage = file.open(Map.of())) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+      conversation = store.conversations().start(StartConversation.by(ALICE));
+      for (int i = 0; i < messages; i++) {
+        store.messages().append(ALICE, conversation.id(), NewMessage.user("zebra " + i));
+      }
+    }
+
+    assertEquals(1, schema().rollbackTo("1"));
+    assertEquals(messages, count("SELECT count(*) FROM message_search WHERE words MATCH 'zebra'"));
+
+    assertEquals(1, schema().migrate());
+    try (Storage storage = file.open(Map.of())) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+      assertEquals(messages, store.history().search(ALICE, "zebra", 1_000).size());
+      store.conversations().delete(ALICE, conversation.id());
+      assertEquals(List.of(), store.history().search(ALICE, "zebra", 1_000));
+    }
+    assertEquals(0, count("SELECT count(*) FROM message_search"));
+  }
+
+  private long count(String sql) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(file.url());
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getLong(1);
+    }
   }
 
   private static List<SchemaMigration.State> states(SchemaMigrations migrations) {
