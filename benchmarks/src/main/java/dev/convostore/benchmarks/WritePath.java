@@ -242,9 +242,10 @@ public final class WritePath {
   }
 
   private void run(Sides sides) throws SQLException {
+    // The JIT and the pools, before anything is timed: imports, turns.
+    preload(sides, "warm-up-import", BULK_MESSAGES, BULK_CONVERSATIONS / 10);
+    timeTurns(sides, preload(sides, "warm-up", 10, 10), 2 * TURNS);
     bulk(sides);
-    Conversations warmUp = preload(sides, "warm-up", 10, 10);
-    timeTurns(sides, warmUp, 2 * TURNS); // the JIT and the pools, before anything is kept
     for (int stored : STORED) {
       Conversations conversations = preload(sides, "turn-" + stored, stored, Math.min(TURNS, MESSAGES_PER_SIZE / stored));
       Latencies[] turns = timeTurns(sides, conversations, TURNS);
@@ -330,6 +331,8 @@ public final class WritePath {
 
   /** Imports the same conversations into each side, a tenth at a time, in turn; then the bytes they take. */
   private void bulk(Sides sides) throws SQLException {
+    long[] bytesBefore = {sides.bytes().springAi(), sides.bytes().floor(), sides.bytes().convostore(false),
+        sides.bytes().convostore(true)};
     int slices = 10;
     long[] nanos = new long[3];
     for (int slice = 0; slice < slices; slice++) {
@@ -366,10 +369,10 @@ public final class WritePath {
     add(sides, String.format(Locale.ROOT, "bulk import of %,d conversations × %d messages", BULK_CONVERSATIONS, BULK_MESSAGES),
         rate(perSecond[0]), rate(perSecond[1]), rate(perSecond[2]), perSecond[2] / perSecond[0], perSecond[2] / perSecond[1],
         verdict(perSecond[2] >= perSecond[0], "≥ Spring AI"));
-    double springAi = sides.bytes().springAi() / messages;
-    double floor = sides.bytes().floor() / messages;
+    double springAi = (sides.bytes().springAi() - bytesBefore[0]) / messages;
+    double floor = (sides.bytes().floor() - bytesBefore[1]) / messages;
     for (boolean withSearchIndex : new boolean[] {false, true}) {
-      double ours = sides.bytes().convostore(withSearchIndex) / messages;
+      double ours = (sides.bytes().convostore(withSearchIndex) - bytesBefore[withSearchIndex ? 3 : 2]) / messages;
       double limit = withSearchIndex ? 1.6 : 1.3;
       add(sides, "bytes on disk per message, " + (withSearchIndex ? "with" : "without") + " convostore's search index",
           bytes(springAi), bytes(floor), bytes(ours), ours / springAi, ours / floor,

@@ -129,21 +129,28 @@ public final class SqlConversations implements ConversationRepository {
 
   @Override
   public void save(ConversationSnapshot snapshot) {
+    saveAll(List.of(snapshot));
+  }
+
+  @Override
+  public void saveAll(List<ConversationSnapshot> snapshots) {
     database.writeBatch(session -> {
-      Conversation conversation = snapshot.conversation();
-      ConversationMapper mapper = conversations(session);
-      UserId owner = mapper.ownerOf(conversation.id());
-      if (owner != null && !owner.equals(conversation.owner())) {
-        throw idInUse(conversation.id());
+      for (ConversationSnapshot snapshot : snapshots) {
+        Conversation conversation = snapshot.conversation();
+        ConversationMapper mapper = conversations(session);
+        UserId owner = mapper.ownerOf(conversation.id());
+        if (owner != null && !owner.equals(conversation.owner())) {
+          throw idInUse(conversation.id());
+        }
+        if (owner != null) {
+          mapper.delete(owner, conversation.id()); // replaced whole: its rows go with it
+        }
+        mapper.insert(conversation);
+        mapper.insertAgentState(conversation);
+        insertMessages.accept(session, snapshot.messages());
+        ContextItemMapper items = session.getMapper(ContextItemMapper.class);
+        snapshot.contextItems().forEach(items::insert);
       }
-      if (owner != null) {
-        mapper.delete(owner, conversation.id()); // replaced whole: its rows go with it
-      }
-      mapper.insert(conversation);
-      mapper.insertAgentState(conversation);
-      insertMessages.accept(session, snapshot.messages());
-      ContextItemMapper items = session.getMapper(ContextItemMapper.class);
-      snapshot.contextItems().forEach(items::insert);
       return null;
     });
   }

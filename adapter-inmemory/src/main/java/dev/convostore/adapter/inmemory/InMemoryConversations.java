@@ -13,7 +13,9 @@ import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.UserId;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -119,13 +121,23 @@ final class InMemoryConversations implements ConversationRepository {
 
   @Override
   public void save(ConversationSnapshot snapshot) {
+    saveAll(List.of(snapshot));
+  }
+
+  @Override
+  public void saveAll(List<ConversationSnapshot> snapshots) {
     storage.write(() -> {
-      Conversation conversation = snapshot.conversation();
-      ConversationEntry existing = storage.entries.get(conversation.id());
-      if (existing != null && !existing.conversation.owner().equals(conversation.owner())) {
-        throw idInUse(conversation.id());
+      Map<ConversationId, UserId> owners = new HashMap<>();
+      for (ConversationSnapshot snapshot : snapshots) { // every id checked before anything changes
+        Conversation conversation = snapshot.conversation();
+        ConversationEntry existing = storage.entries.get(conversation.id());
+        UserId owner = owners.getOrDefault(conversation.id(), existing == null ? null : existing.conversation.owner());
+        if (owner != null && !owner.equals(conversation.owner())) {
+          throw idInUse(conversation.id());
+        }
+        owners.put(conversation.id(), conversation.owner());
       }
-      storage.entries.put(conversation.id(), ConversationEntry.of(snapshot));
+      snapshots.forEach(snapshot -> storage.entries.put(snapshot.conversation().id(), ConversationEntry.of(snapshot)));
       return null;
     });
   }

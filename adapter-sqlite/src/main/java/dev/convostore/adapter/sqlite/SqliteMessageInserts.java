@@ -1,17 +1,18 @@
 package dev.convostore.adapter.sqlite;
 
-import dev.convostore.domain.Message;
 import org.apache.ibatis.annotations.Param;
 
 /** How SQLite stores a message and queues its words for the FTS5 index; in SqliteMessageInserts.xml. */
 interface SqliteMessageInserts {
 
-  void insert(@Param("m") Message message, @Param("searchRowid") Long searchRowid);
+  /** Inserts the messages of a {@link SqliteMessageRows} array. */
+  void insertAll(@Param("rows") String rows);
 
   /** The largest search rowid in use, or 0. */
   long maxSearchRowid();
 
-  void queueWords(@Param("rowid") long rowid, @Param("words") String words);
+  /** Queues the words of the rows of a {@link SqliteMessageRows} array that have a search rowid. */
+  void queueAll(@Param("rows") String rows);
 
   boolean wordsQueued();
 

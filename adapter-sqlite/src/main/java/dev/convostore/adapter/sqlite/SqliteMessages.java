@@ -30,25 +30,29 @@ final class SqliteMessages extends SqlMessages {
   /** Search rowids per batch of queued words that goes into the index together. */
   static final int INDEX_BATCH = 64;
 
+  /** Messages per INSERT statement, which bounds the size of its JSON parameter. */
+  private static final int ROWS_PER_INSERT = 1_000;
+
   /**
-   * Inserts messages and queues their words for search: all messages first, then all words, so
-   * that a batching session sends each kind as one JDBC batch; the queue goes into the index when
-   * the new search rowids complete a batch.
+   * Inserts messages and queues their words for search, {@value #ROWS_PER_INSERT} per statement;
+   * the queue goes into the index when the new search rowids complete a batch.
    */
   static void insert(SqlSession session, List<Message> messages) {
     SqliteMessageInserts mapper = inserts(session);
     List<String> words = messages.stream().map(message -> String.join(" ", SearchTerms.tokenize(message.content()))).toList();
-    long before = words.stream().allMatch(String::isEmpty) ? 0 : mapper.maxSearchRowid();
+    boolean anyWords = !words.stream().allMatch(String::isEmpty);
+    long before = anyWords ? mapper.maxSearchRowid() : 0;
     long rowid = before;
     List<Long> rowids = new ArrayList<>(messages.size());
-    for (int i = 0; i < messages.size(); i++) {
-      Long searchRowid = words.get(i).isEmpty() ? null : ++rowid;
-      rowids.add(searchRowid);
-      mapper.insert(messages.get(i), searchRowid);
+    for (String text : words) {
+      rowids.add(text.isEmpty() ? null : ++rowid);
     }
-    for (int i = 0; i < messages.size(); i++) {
-      if (rowids.get(i) != null) {
-        mapper.queueWords(rowids.get(i), words.get(i));
+    for (int from = 0; from < messages.size(); from += ROWS_PER_INSERT) {
+      int to = Math.min(messages.size(), from + ROWS_PER_INSERT);
+      String rows = SqliteMessageRows.json(messages.subList(from, to), rowids.subList(from, to), words.subList(from, to));
+      mapper.insertAll(rows);
+      if (anyWords) {
+        mapper.queueAll(rows);
       }
     }
     if (rowid / INDEX_BATCH != before / INDEX_BATCH) {

@@ -171,8 +171,17 @@ final class ProtectedStorage implements Storage {
 
     @Override
     public void save(ConversationSnapshot snapshot) {
-      conversations.save(new ConversationSnapshot(snapshot.conversation(),
-          snapshot.messages().stream().map(ProtectedStorage.this::sealed).toList(), snapshot.contextItems()));
+      conversations.save(sealed(snapshot));
+    }
+
+    @Override
+    public void saveAll(List<ConversationSnapshot> snapshots) {
+      conversations.saveAll(snapshots.stream().map(this::sealed).toList());
+    }
+
+    private ConversationSnapshot sealed(ConversationSnapshot snapshot) {
+      return new ConversationSnapshot(snapshot.conversation(),
+          snapshot.messages().stream().map(ProtectedStorage.this::sealed).toList(), snapshot.contextItems());
     }
 
     @Override

@@ -8,13 +8,21 @@ import dev.convostore.domain.Checks;
 import dev.convostore.domain.ConflictException.Reason;
 import dev.convostore.domain.ConflictException;
 import dev.convostore.domain.Conversation;
+import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;
 import dev.convostore.domain.UserId;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 final class TransferService implements TransferUseCase {
+
+  /** About how many rows (messages, context items, conversations) an import writes per transaction. */
+  static final int IMPORT_BATCH_ROWS = 5_000;
 
   private final ConversationRepository conversations;
   private final Guard guard;
@@ -43,23 +51,65 @@ final class TransferService implements TransferUseCase {
   public ImportReport importAll(Iterator<ConversationSnapshot> snapshots, ImportMode mode) {
     Checks.present("snapshots", snapshots);
     Checks.present("mode", mode);
-    long conversationCount = 0;
-    long messageCount = 0;
-    long itemCount = 0;
+    Batch batch = new Batch();
     long unchanged = 0;
     while (snapshots.hasNext()) {
       ConversationSnapshot snapshot = Checks.present("snapshot", snapshots.next());
-      Optional<ConversationSnapshot> planned = planned(snapshot, mode);
+      if (batch.holds(snapshot.conversation().id())) {
+        batch.save(); // the same conversation again: planned against what the store holds
+      }
+      Optional<ConversationSnapshot> planned;
+      try {
+        planned = planned(snapshot, mode);
+      } catch (RuntimeException refused) {
+        batch.save(); // the conversations before the refused one stay imported
+        throw refused;
+      }
       if (planned.isEmpty()) {
         unchanged++;
-        continue;
+      } else if (batch.add(planned.get())) {
+        batch.save();
       }
-      conversations.save(planned.get());
-      conversationCount++;
-      messageCount += snapshot.messages().size();
-      itemCount += snapshot.contextItems().size();
     }
-    return new ImportReport(conversationCount, messageCount, itemCount, unchanged);
+    batch.save();
+    return new ImportReport(batch.conversations, batch.messages, batch.items, unchanged);
+  }
+
+  /** Conversations to import, saved together in one transaction once they hold enough messages. */
+  private final class Batch {
+    private final List<ConversationSnapshot> pending = new ArrayList<>();
+    private final Set<ConversationId> ids = new HashSet<>();
+    private long pendingMessages;
+    private long conversations;
+    private long messages;
+    private long items;
+
+    boolean holds(ConversationId id) {
+      return ids.contains(id);
+    }
+
+    /** Adds the snapshot; true when the batch is full. */
+    boolean add(ConversationSnapshot snapshot) {
+      pending.add(snapshot);
+      ids.add(snapshot.conversation().id());
+      pendingMessages += snapshot.messages().size() + snapshot.contextItems().size() + 1;
+      return pendingMessages >= IMPORT_BATCH_ROWS;
+    }
+
+    void save() {
+      if (pending.isEmpty()) {
+        return;
+      }
+      TransferService.this.conversations.saveAll(List.copyOf(pending));
+      for (ConversationSnapshot snapshot : pending) {
+        conversations++;
+        messages += snapshot.messages().size();
+        items += snapshot.contextItems().size();
+      }
+      pending.clear();
+      ids.clear();
+      pendingMessages = 0;
+    }
   }
 
   /**

@@ -35,9 +35,11 @@ public interface TransferUseCase {
    * Stores each snapshot for its own owner: an operator call, since owners come from the input.
    * A new conversation is created; one already stored as the snapshot holds it is left alone
    * (importing twice changes nothing); otherwise the stored one is replaced whole, with its version
-   * raised past both, as {@code mode} allows. Each conversation is saved atomically; an error
-   * stops the import and leaves the conversations saved before it ({@link #checkImport} first
-   * makes that all or nothing).
+   * raised past both, as {@code mode} allows. Conversations are saved a few thousand rows per
+   * transaction, each conversation whole. A refused conversation stops the import and leaves the
+   * conversations before it saved; a failure of the store itself loses only the transaction being
+   * written, never a conversation's half ({@link #checkImport} first makes the whole import all or
+   * nothing).
    */
   ImportReport importAll(Iterator<ConversationSnapshot> snapshots, ImportMode mode);
 }

@@ -48,6 +48,12 @@ public interface ConversationRepository {
   void save(ConversationSnapshot snapshot);
 
   /**
+   * Saves each snapshot as {@link #save} does, all atomically: either every one is stored or none
+   * is (an import writes many conversations per transaction).
+   */
+  void saveAll(List<ConversationSnapshot> snapshots);
+
+  /**
    * Whole conversations in id order, of one owner or of everyone; each with its messages in
    * sequence order and its context items oldest first (createdAt, then id). The caller closes the stream;
    * adapters may hold a connection until then.
