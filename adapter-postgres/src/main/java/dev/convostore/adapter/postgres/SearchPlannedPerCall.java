@@ -3,12 +3,10 @@ package dev.convostore.adapter.postgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import org.apache.ibatis.executor.statement.StatementHandler;
-import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.SystemMetaObject;
 import org.postgresql.PGStatement;
 
 /**
@@ -22,12 +20,13 @@ import org.postgresql.PGStatement;
 @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
 final class SearchPlannedPerCall implements Interceptor {
 
+  /** Only searches match a text search vector; the statement's text tells, without reflection on every prepare. */
+  private static final String TEXT_MATCH = "@@";
+
   @Override
   public Object intercept(Invocation invocation) throws Throwable {
     Statement statement = (Statement) invocation.proceed();
-    MappedStatement mapped = (MappedStatement) SystemMetaObject.forObject(invocation.getTarget())
-        .getValue("delegate.mappedStatement");
-    if (mapped.getId().endsWith(".search")) {
+    if (((StatementHandler) invocation.getTarget()).getBoundSql().getSql().contains(TEXT_MATCH)) {
       statement.unwrap(PGStatement.class).setPrepareThreshold(0);
     }
     return statement;
