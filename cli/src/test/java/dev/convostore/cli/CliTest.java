@@ -253,10 +253,12 @@ class CliTest {
     assertOk(run("new"));
 
     JsonNode status = run("--json", "migrate", "status").json();
-    assertEquals("applied", status.get(0).get("state").asText());
-    assertEquals(1, run("--json", "migrate", "rollback", "0", "--yes").json().get("undone").asInt());
-    assertEquals("pending", run("--json", "migrate", "status").json().get(0).get("state").asText());
-    assertEquals(1, run("--json", "migrate", "apply").json().get("applied").asInt());
+    int migrations = status.size();
+    assertTrue(migrations >= 1);
+    status.forEach(migration -> assertEquals("applied", migration.get("state").asText()));
+    assertEquals(migrations, run("--json", "migrate", "rollback", "0", "--yes").json().get("undone").asInt());
+    run("--json", "migrate", "status").json().forEach(migration -> assertEquals("pending", migration.get("state").asText()));
+    assertEquals(migrations, run("--json", "migrate", "apply").json().get("applied").asInt());
     assertRefused(run("migrate", "rollback"), "needs the version");
     assertRefused(run("migrate", "sideways"), "status, apply or rollback");
     assertRefused(run("--db", "memory:", "migrate", "status"), "no schema");
