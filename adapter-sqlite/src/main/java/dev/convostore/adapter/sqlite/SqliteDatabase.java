@@ -55,15 +55,18 @@ final class SqliteDatabase implements SqlDatabase {
   private final Configuration configuration;
   private final String schemaVersion;
   private final Map<Connection, Lane> lanes = new ConcurrentHashMap<>();
+  /** Checkpoints the store's own file; null over a host's connections, which keep SQLite's automatic checkpoint. */
+  private final WalCheckpointer checkpointer;
 
   private SqliteDatabase(DataSource writer, DataSource readers, AutoCloseable closePools, boolean enforceForeignKeys,
-      String schemaVersion) {
+      String schemaVersion, WalCheckpointer checkpointer) {
     this.writer = writer;
     this.readers = readers;
     this.closePools = closePools;
     this.enforceForeignKeys = enforceForeignKeys;
     this.configuration = configuration(readers);
     this.schemaVersion = schemaVersion;
+    this.checkpointer = checkpointer;
   }
 
   /** Opens the pools after bringing the schema up to date (or checking it, when migrations are off). */
@@ -72,10 +75,12 @@ final class SqliteDatabase implements SqlDatabase {
     HikariDataSource writer = pool("convostore-sqlite-writer", 1, settings);
     try {
       HikariDataSource readers = pool("convostore-sqlite-readers", settings.readers(), settings);
+      WalCheckpointer checkpointer = new WalCheckpointer(dataSource(settings));
       return new SqliteDatabase(writer, readers, () -> {
         readers.close();
         writer.close();
-      }, false, schemaVersion);
+        checkpointer.close();
+      }, false, schemaVersion, checkpointer);
     } catch (RuntimeException failed) {
       writer.close();
       throw failed;
@@ -95,7 +100,7 @@ final class SqliteDatabase implements SqlDatabase {
     } catch (SQLException failed) {
       throw SqliteErrors.translate(failed);
     }
-    return new SqliteDatabase(connections, connections, () -> { }, true, schemaVersion);
+    return new SqliteDatabase(connections, connections, () -> { }, true, schemaVersion, null);
   }
 
   /** Connections to the file, set up for WAL, foreign keys and the busy timeout. */
@@ -171,6 +176,7 @@ final class SqliteDatabase implements SqlDatabase {
     HikariConfig config = PooledSqlDatabase.poolConfig(
         name, size, settings.connectionTimeoutMillis(), true, settings.poolMetrics());
     config.setDataSource(dataSource(settings));
+    config.setConnectionInitSql(WalCheckpointer.TURN_OFF_AUTOMATIC);
     return PooledSqlDatabase.openPool(config, SqliteErrors::translate);
   }
 
@@ -210,7 +216,11 @@ final class SqliteDatabase implements SqlDatabase {
     try (Connection connection = writer.getConnection()) {
       waitForWriteLock();
       try {
-        return transaction(connection, "BEGIN IMMEDIATE", executor, work);
+        T result = transaction(connection, "BEGIN IMMEDIATE", executor, work);
+        if (checkpointer != null) {
+          checkpointer.written();
+        }
+        return result;
       } finally {
         writeLock.unlock();
       }

@@ -14,9 +14,13 @@ import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -168,6 +172,33 @@ class SqliteWritersTest {
         assertEquals(0, checkpoint.getInt(2), "the WAL was emptied");
       }
       assertEquals(10, store.history().history(ALICE, conversation.id(), HistoryRequest.last(10)).size());
+    }
+  }
+
+  @Test
+  void writesReachTheDatabaseFileInTheBackgroundNotInTheWritersCommit() throws Exception {
+    try (Storage storage = open()) {
+      UseCases store = over(storage);
+      Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
+      store.messages().append(ALICE, conversation.id(), NewMessage.user("copied back"));
+
+      // SQLite's own checkpoint would wait for 1,000 pages of WAL: the main file alone holding this
+      // one message shows the background checkpoint copied it back.
+      Path copy = folder.resolve("main-file-only.db");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      long found = 0;
+      while (found == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(WalCheckpointer.PERIOD_MILLIS);
+        Files.copy(folder.resolve("writers.db"), copy, StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(folder.resolve("main-file-only.db-wal"));
+        try (Connection alone = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement statement = alone.createStatement();
+            ResultSet count = statement.executeQuery("SELECT count(*) FROM messages WHERE content = 'copied back'")) {
+          found = count.next() ? count.getLong(1) : 0;
+        } catch (SQLException caughtMidCheckpoint) {
+          found = 0; // a copy taken while pages were being written: take another
+        }
+      }
+      assertEquals(1, found);
     }
   }
 }

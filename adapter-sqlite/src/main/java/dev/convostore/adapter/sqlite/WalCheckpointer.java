@@ -1,0 +1,96 @@
+package dev.convostore.adapter.sqlite;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies the WAL back into the database file off the writers' path. SQLite's automatic checkpoint
+ * runs in the commit that fills the WAL to 1,000 pages and syncs the file, so one append in a
+ * hundred waited milliseconds for it; the store's own connections turn it off ({@link
+ * #TURN_OFF_AUTOMATIC}) and this thread checkpoints, shortly after writes, in PASSIVE mode, which
+ * waits for no reader and no writer. What a checkpoint leaves behind (pages a reader still needs)
+ * the next one copies.
+ */
+final class WalCheckpointer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
+
+  /** Run on each of the store's own connections as it opens. */
+  static final String TURN_OFF_AUTOMATIC = "PRAGMA wal_autocheckpoint = 0";
+
+  /** How soon after a write the WAL is copied back, at most once per period. */
+  static final long PERIOD_MILLIS = 100;
+
+  private final DataSource file;
+  private final AtomicBoolean written = new AtomicBoolean();
+  private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread daemon = new Thread(task, "convostore-sqlite-checkpoint");
+    daemon.setDaemon(true);
+    return daemon;
+  });
+  private Connection connection;
+
+  /** Checkpoints the file of {@code file}'s connections, over one connection of its own. */
+  WalCheckpointer(DataSource file) {
+    this.file = file;
+    thread.scheduleWithFixedDelay(this::checkpointIfWritten, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /** A write transaction committed: the WAL has pages to copy back. */
+  void written() {
+    written.set(true);
+  }
+
+  private synchronized void checkpointIfWritten() {
+    if (!written.getAndSet(false)) {
+      return;
+    }
+    try {
+      if (connection == null) {
+        connection = file.getConnection();
+      }
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+      }
+    } catch (SQLException | RuntimeException failed) {
+      written.set(true); // the next period tries again, over a new connection
+      closeConnection();
+      LOG.debug("A background WAL checkpoint failed; retrying in {} ms: {}", PERIOD_MILLIS, failed.toString());
+    }
+  }
+
+  /** Stops the thread after a last checkpoint of what was written. */
+  @Override
+  public void close() {
+    thread.shutdown();
+    try {
+      if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+        thread.shutdownNow();
+      }
+    } catch (InterruptedException interrupted) {
+      thread.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    checkpointIfWritten();
+    closeConnection();
+  }
+
+  private synchronized void closeConnection() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // a connection that cannot close holds nothing this store needs
+      }
+      connection = null;
+    }
+  }
+}
