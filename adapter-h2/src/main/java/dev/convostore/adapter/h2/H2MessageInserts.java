@@ -13,5 +13,6 @@ interface H2MessageInserts {
 
   void insert(@Param("m") Message message);
 
-  void insertWord(@Param("m") Message message, @Param("word") String word);
+  /** Inserts the message's distinct words, all in one statement. */
+  void insertWords(@Param("m") Message message, @Param("words") String[] words);
 }

@@ -36,7 +36,10 @@ final class H2Messages extends SqlMessages {
     H2MessageInserts mapper = session.getMapper(H2MessageInserts.class);
     messages.forEach(mapper::insert);
     for (Message message : messages) {
-      new LinkedHashSet<>(SearchTerms.tokenize(message.content())).forEach(word -> mapper.insertWord(message, word));
+      String[] words = new LinkedHashSet<>(SearchTerms.tokenize(message.content())).toArray(String[]::new);
+      if (words.length > 0) {
+        mapper.insertWords(message, words);
+      }
     }
   }
 
