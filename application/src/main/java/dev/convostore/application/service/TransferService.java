@@ -75,11 +75,11 @@ final class TransferService implements TransferUseCase {
     return new ImportReport(batch.conversations, batch.messages, batch.items, unchanged);
   }
 
-  /** Conversations to import, saved together in one transaction once they hold enough messages. */
+  /** Conversations to import, saved together in one transaction once they hold {@value #IMPORT_BATCH_ROWS} rows. */
   private final class Batch {
     private final List<ConversationSnapshot> pending = new ArrayList<>();
     private final Set<ConversationId> ids = new HashSet<>();
-    private long pendingMessages;
+    private long pendingRows;
     private long conversations;
     private long messages;
     private long items;
@@ -92,8 +92,8 @@ final class TransferService implements TransferUseCase {
     boolean add(ConversationSnapshot snapshot) {
       pending.add(snapshot);
       ids.add(snapshot.conversation().id());
-      pendingMessages += snapshot.messages().size() + snapshot.contextItems().size() + 1;
-      return pendingMessages >= IMPORT_BATCH_ROWS;
+      pendingRows += snapshot.messages().size() + snapshot.contextItems().size() + 1;
+      return pendingRows >= IMPORT_BATCH_ROWS;
     }
 
     void save() {
@@ -108,7 +108,7 @@ final class TransferService implements TransferUseCase {
       }
       pending.clear();
       ids.clear();
-      pendingMessages = 0;
+      pendingRows = 0;
     }
   }
 

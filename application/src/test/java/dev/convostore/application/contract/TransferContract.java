@@ -33,6 +33,7 @@ import dev.convostore.domain.ToolCall;
 import dev.convostore.domain.ToolOutcome;
 import dev.convostore.domain.ToolResult;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -245,6 +246,50 @@ public abstract class TransferContract extends StoreContract {
       assertThrows(ConflictException.class, () -> other.transfer().importAll(
           List.of(good, new ConversationSnapshot(clash, List.of(), List.of())).iterator(), ImportMode.NEVER_BACKWARDS));
       assertEquals(List.of(good.conversation()), other.conversations().list(ListConversations.of(ALICE, 10)).conversations());
+    }
+  }
+
+  @Test
+  void anImportOfMoreThanOneTransactionStoresEveryConversationWhole() {
+    int conversations = 30; // 30 x 251 rows: more than an import writes per transaction
+    List<ConversationSnapshot> snapshots = new ArrayList<>();
+    for (int i = 0; i < conversations; i++) {
+      ConversationSnapshot.Builder snapshot = ConversationSnapshot.builder(ConversationId.newId(), ALICE, T0).title("bulk " + i);
+      for (int m = 0; m < 250; m++) {
+        snapshot.message(NewMessage.user("bulk " + i + " message " + m), T0.plusSeconds(m));
+      }
+      snapshots.add(snapshot.build());
+    }
+
+    ImportReport report = store.transfer().importAll(snapshots.iterator(), ImportMode.NEVER_BACKWARDS);
+
+    assertEquals(new ImportReport(conversations, conversations * 250L, 0, 0), report);
+    for (ConversationSnapshot snapshot : snapshots) {
+      assertEquals(snapshot.messages(), store.history().history(ALICE, snapshot.conversation().id(), HistoryRequest.last(1_000)));
+    }
+    assertEquals(new ImportReport(0, 0, 0, conversations),
+        store.transfer().importAll(snapshots.iterator(), ImportMode.NEVER_BACKWARDS), "importing again changes nothing");
+  }
+
+  @Test
+  void aConversationTwiceInOneImportIsCheckedAgainstItsFirstState() {
+    Conversation c = richConversation(ALICE, "twice");
+    ConversationSnapshot older = exportAll(store).get(0);
+    clock.advance(Duration.ofMinutes(1));
+    append(ALICE, c.id(), NewMessage.user("one more"));
+    ConversationSnapshot newer = exportAll(store).get(0);
+
+    try (Storage target = openStorage()) {
+      UseCases other = UseCases.over(target, clock, limits());
+      assertEquals(new ImportReport(1, 6, 1, 1),
+          other.transfer().importAll(List.of(newer, newer).iterator(), ImportMode.NEVER_BACKWARDS));
+    }
+    try (Storage target = openStorage()) {
+      UseCases other = UseCases.over(target, clock, limits());
+      ConflictException backwards = assertThrows(ConflictException.class,
+          () -> other.transfer().importAll(List.of(newer, older).iterator(), ImportMode.NEVER_BACKWARDS));
+      assertEquals(ConflictException.Reason.OLDER_THAN_STORED, backwards.reason());
+      assertEquals(List.of(newer), exportAll(other));
     }
   }
 
