@@ -18,6 +18,12 @@ import org.apache.ibatis.session.SqlSession;
  */
 final class SqliteMessages extends SqlMessages {
 
+  /** Search rowids per batch of queued words that goes into the index together. */
+  static final int INDEX_BATCH = 64;
+
+  /** Messages per INSERT statement, which bounds the size of its JSON parameter. */
+  private static final int ROWS_PER_INSERT = 1_000;
+
   SqliteMessages(SqliteDatabase database) {
     super(database);
   }
@@ -26,12 +32,6 @@ final class SqliteMessages extends SqlMessages {
   public List<Message> append(AppendBatch batch) {
     return database.write(session -> allocateAndInsert(session, batch, SqliteMessages::insert));
   }
-
-  /** Search rowids per batch of queued words that goes into the index together. */
-  static final int INDEX_BATCH = 64;
-
-  /** Messages per INSERT statement, which bounds the size of its JSON parameter. */
-  private static final int ROWS_PER_INSERT = 1_000;
 
   /**
    * Inserts messages and queues their words for search, {@value #ROWS_PER_INSERT} per statement;
