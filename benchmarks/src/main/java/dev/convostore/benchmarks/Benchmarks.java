@@ -4,11 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +74,7 @@ public final class Benchmarks {
   }
 
   private static long sqliteBytes(String file, String names) throws SQLException {
-    return single("jdbc:sqlite:" + file, "SELECT sum(pgsize) FROM dbstat WHERE name IN (" + names + ")");
+    return Jdbc.single("jdbc:sqlite:" + file, "SELECT sum(pgsize) FROM dbstat WHERE name IN (" + names + ")");
   }
 
   private void postgres() throws Exception {
@@ -86,20 +82,20 @@ public final class Benchmarks {
     // would; with the embedded default (128 MB) reads would mostly measure the OS page cache.
     try (EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "2GB").start()) {
       String url = server.getJdbcUrl("postgres", "postgres");
-      execute(url, "CREATE SCHEMA bench; CREATE SCHEMA raw");
+      Jdbc.execute(url, "CREATE SCHEMA bench; CREATE SCHEMA raw");
       try (ConvostoreSide convostore = new ConvostoreSide(url + "&currentSchema=bench");
           RawPostgres floor = new RawPostgres(url + "&currentSchema=raw")) {
         long loaded = load("PostgreSQL", convostore, floor);
-        execute(url, "VACUUM ANALYZE bench.conversations, bench.agent_states, bench.messages, raw.raw_conversations,"
+        Jdbc.execute(url, "VACUUM ANALYZE bench.conversations, bench.agent_states, bench.messages, raw.raw_conversations,"
             + " raw.raw_messages");
-        long searchColumn = single(url, "SELECT sum(pg_column_size(search)) FROM bench.messages");
-        long rawSearchColumn = single(url, "SELECT sum(pg_column_size(search)) FROM raw.raw_messages");
-        long withIndexes = single(url, "SELECT pg_total_relation_size('bench.messages')");
-        long rawWithIndexes = single(url, "SELECT pg_total_relation_size('raw.raw_messages')");
+        long searchColumn = Jdbc.single(url, "SELECT sum(pg_column_size(search)) FROM bench.messages");
+        long rawSearchColumn = Jdbc.single(url, "SELECT sum(pg_column_size(search)) FROM raw.raw_messages");
+        long withIndexes = Jdbc.single(url, "SELECT pg_total_relation_size('bench.messages')");
+        long rawWithIndexes = Jdbc.single(url, "SELECT pg_total_relation_size('raw.raw_messages')");
         storage("PostgreSQL",
-            withIndexes - searchColumn - single(url, "SELECT pg_relation_size('bench.messages_search')"),
+            withIndexes - searchColumn - Jdbc.single(url, "SELECT pg_relation_size('bench.messages_search')"),
             withIndexes,
-            rawWithIndexes - rawSearchColumn - single(url, "SELECT pg_relation_size('raw.raw_messages_search')"),
+            rawWithIndexes - rawSearchColumn - Jdbc.single(url, "SELECT pg_relation_size('raw.raw_messages_search')"),
             rawWithIndexes);
         workloads("PostgreSQL", convostore, floor);
         if (loaded == 0) {
@@ -120,10 +116,10 @@ public final class Benchmarks {
       // H2 reports each table's space with its indexes; the word tables are the search index.
       String oursAsOwner = ours + ";USER=sa";
       String rawAsOwner = raw + ";USER=sa";
-      storage("H2", single(oursAsOwner, "SELECT DISK_SPACE_USED('MESSAGES')"),
-          single(oursAsOwner, "SELECT DISK_SPACE_USED('MESSAGES') + DISK_SPACE_USED('MESSAGE_WORDS')"),
-          single(rawAsOwner, "SELECT DISK_SPACE_USED('RAW_MESSAGES')"),
-          single(rawAsOwner, "SELECT DISK_SPACE_USED('RAW_MESSAGES') + DISK_SPACE_USED('RAW_WORDS')"));
+      storage("H2", Jdbc.single(oursAsOwner, "SELECT DISK_SPACE_USED('MESSAGES')"),
+          Jdbc.single(oursAsOwner, "SELECT DISK_SPACE_USED('MESSAGES') + DISK_SPACE_USED('MESSAGE_WORDS')"),
+          Jdbc.single(rawAsOwner, "SELECT DISK_SPACE_USED('RAW_MESSAGES')"),
+          Jdbc.single(rawAsOwner, "SELECT DISK_SPACE_USED('RAW_MESSAGES') + DISK_SPACE_USED('RAW_WORDS')"));
       workloads("H2", convostore, floor);
     }
   }
@@ -263,18 +259,4 @@ public final class Benchmarks {
     return (System.nanoTime() - startedNanos) / 1e9;
   }
 
-  private static long single(String url, String sql) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url);
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getLong(1);
-    }
-  }
-
-  private static void execute(String url, String sql) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-  }
 }

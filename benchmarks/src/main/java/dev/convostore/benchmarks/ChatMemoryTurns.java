@@ -1,6 +1,5 @@
 package dev.convostore.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.convostore.bootstrap.ConvoStore;
 import dev.convostore.domain.UserId;
@@ -11,10 +10,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -99,8 +95,8 @@ public final class ChatMemoryTurns {
 
   private void sqlite(String file) throws Exception {
     try (ConvoStore store = ConvoStore.open("jdbc:sqlite:" + file);
-        HikariDataSource pool = pool("jdbc:sqlite:" + file, "PRAGMA synchronous=NORMAL")) {
-      execute(pool, resource("schema-sqlite.sql") + ";" + BlobChatMemoryStore.SCHEMA);
+        HikariDataSource pool = Jdbc.pool("jdbc:sqlite:" + file, "PRAGMA synchronous=NORMAL")) {
+      Jdbc.execute(pool, Jdbc.springAiSchema("schema-sqlite.sql") + ";" + BlobChatMemoryStore.SCHEMA);
       String springAiTables = "name IN ('SPRING_AI_CHAT_MEMORY', 'SPRING_AI_CHAT_MEMORY_CONVERSATION_ID_TIMESTAMP_IDX',"
           + " 'SPRING_AI_CHAT_MEMORY_CONVERSATION_ID_SEQUENCE_ID_IDX')";
       String blobTables = "name IN ('chat_memory', 'sqlite_autoindex_chat_memory_1')";
@@ -115,9 +111,9 @@ public final class ChatMemoryTurns {
   private void postgres() throws Exception {
     try (EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB").start()) {
       String url = server.getJdbcUrl("postgres", "postgres");
-      try (HikariDataSource pool = pool(url + "&currentSchema=frameworks", null)) {
-        execute(pool, "CREATE SCHEMA bench; CREATE SCHEMA frameworks; SET search_path = frameworks;"
-            + resource("schema-postgresql.sql") + ";" + BlobChatMemoryStore.SCHEMA);
+      try (HikariDataSource pool = Jdbc.pool(url + "&currentSchema=frameworks", null)) {
+        Jdbc.execute(pool, "CREATE SCHEMA bench; CREATE SCHEMA frameworks; SET search_path = frameworks;"
+            + Jdbc.springAiSchema("schema-postgresql.sql") + ";" + BlobChatMemoryStore.SCHEMA);
         Properties properties = new Properties();
         properties.setProperty("convostore.url", url + "&currentSchema=bench");
         properties.setProperty("convostore.pool-size", "2");
@@ -148,8 +144,8 @@ public final class ChatMemoryTurns {
       springAiSides.get("full").preload("bulk-" + i, BULK_MESSAGES);
       springAiSides.get("convostore").preload("bulk-" + i, BULK_MESSAGES);
     }
-    long oursAfterSpringAi = single(pool, ourBytes);
-    long messagesAfterSpringAi = single(pool, ourMessages);
+    long oursAfterSpringAi = Jdbc.single(pool, ourBytes);
+    long messagesAfterSpringAi = Jdbc.single(pool, ourMessages);
     for (int i = 0; i < BULK_CONVERSATIONS; i++) {
       langChain4jSides.get("full").preload("bulk-" + i, BULK_MESSAGES);
       langChain4jSides.get("convostore").preload("bulk-" + i, BULK_MESSAGES);
@@ -157,11 +153,11 @@ public final class ChatMemoryTurns {
     String bulk = "| " + adapter + String.format(Locale.ROOT, " | bytes per stored message (%,d conversations of %d) | ",
         BULK_CONVERSATIONS, BULK_MESSAGES) + "%d B | | %d B | |";
     rows("Spring AI").add(String.format(Locale.ROOT, bulk,
-        single(pool, springAiBytes) / single(pool, "SELECT count(*) FROM SPRING_AI_CHAT_MEMORY"),
+        Jdbc.single(pool, springAiBytes) / Jdbc.single(pool, "SELECT count(*) FROM SPRING_AI_CHAT_MEMORY"),
         oursAfterSpringAi / messagesAfterSpringAi));
     rows("LangChain4j").add(String.format(Locale.ROOT, bulk,
-        single(pool, blobBytes) / ((long) BULK_CONVERSATIONS * BULK_MESSAGES),
-        (single(pool, ourBytes) - oursAfterSpringAi) / (single(pool, ourMessages) - messagesAfterSpringAi)));
+        Jdbc.single(pool, blobBytes) / ((long) BULK_CONVERSATIONS * BULK_MESSAGES),
+        (Jdbc.single(pool, ourBytes) - oursAfterSpringAi) / (Jdbc.single(pool, ourMessages) - messagesAfterSpringAi)));
     turns(adapter, "Spring AI", springAiSides);
     turns(adapter, "LangChain4j", langChain4jSides);
   }
@@ -208,42 +204,6 @@ public final class ChatMemoryTurns {
 
   private static String text(Latencies latencies) {
     return String.format(Locale.ROOT, "%.3f (%.3f) ms", latencies.medianMillis(), latencies.p99Millis());
-  }
-
-  private static HikariDataSource pool(String url, String initSql) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
-    config.setMaximumPoolSize(2);
-    if (initSql != null) {
-      config.setConnectionInitSql(initSql);
-    }
-    return new HikariDataSource(config);
-  }
-
-  private static String resource(String name) throws SQLException {
-    try (var in = JdbcChatMemoryRepository.class.getResourceAsStream(name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (java.io.IOException unreadable) {
-      throw new IllegalStateException(unreadable);
-    }
-  }
-
-  private static void execute(HikariDataSource pool, String sql) throws SQLException {
-    try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-      for (String one : sql.split(";")) {
-        if (!one.isBlank()) {
-          statement.execute(one);
-        }
-      }
-    }
-  }
-
-  private static long single(HikariDataSource pool, String sql) throws SQLException {
-    try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getLong(1);
-    }
   }
 
   /** Spring AI's window memory over its repository and over convostore's. */

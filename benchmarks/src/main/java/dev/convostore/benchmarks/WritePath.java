@@ -1,6 +1,5 @@
 package dev.convostore.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.convostore.application.port.in.AppendMessages;
 import dev.convostore.application.port.in.ImportMode;
@@ -14,11 +13,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -81,13 +76,16 @@ public final class WritePath {
   private record Sides(String store, Vocabulary vocabulary, ChatMemoryRepository springAi, FloorJdbc floor,
       ConvoStore convostore, Bytes bytes) {}
 
-  /** Bytes on disk of each side. */
-  private interface Bytes {
-    long springAi() throws SQLException;
+  /** A size on disk, read from the database. */
+  private interface Size {
+    long bytes() throws SQLException;
+  }
 
-    long floor() throws SQLException;
-
-    long convostore(boolean withSearchIndex) throws SQLException;
+  /** Bytes on disk of each side; convostore's with and without its search index. */
+  private record Bytes(Size springAi, Size floor, Size convostore, Size convostoreWithoutSearch) {
+    long convostore(boolean withSearchIndex) throws SQLException {
+      return (withSearchIndex ? convostore : convostoreWithoutSearch).bytes();
+    }
   }
 
   /** One conversation set on the three sides, each preloaded with the same messages. */
@@ -132,69 +130,41 @@ public final class WritePath {
     Path springAiFile = folder.resolve("spring-ai.db");
     Path floorFile = folder.resolve("floor.db");
     Path ourFile = folder.resolve("convostore.db");
-    try (HikariDataSource springAiPool = pool("jdbc:sqlite:" + springAiFile + settings);
-        FloorJdbc floor = new FloorJdbc(pool("jdbc:sqlite:" + floorFile + settings), FloorJdbc.Dialect.SQLITE);
+    try (HikariDataSource springAiPool = Jdbc.pool("jdbc:sqlite:" + springAiFile + settings, null);
+        FloorJdbc floor = new FloorJdbc(Jdbc.pool("jdbc:sqlite:" + floorFile + settings, null), FloorJdbc.Dialect.SQLITE);
         ConvoStore convostore = ConvoStore.open("jdbc:sqlite:" + ourFile)) {
       run(new Sides("SQLite", vocabulary, springAi(springAiPool, "schema-sqlite.sql", new SqliteChatMemoryRepositoryDialect()),
-          floor, convostore, new Bytes() {
-            @Override
-            public long springAi() throws SQLException {
-              return sqliteBytes(springAiFile, "1 = 1");
-            }
-
-            @Override
-            public long floor() throws SQLException {
-              return sqliteBytes(floorFile, "1 = 1");
-            }
-
-            @Override
-            public long convostore(boolean withSearchIndex) throws SQLException {
-              return sqliteBytes(ourFile, withSearchIndex ? "1 = 1"
-                  : "name NOT LIKE 'message_search%' AND name NOT IN ('search_pending', 'messages_by_search_rowid')");
-            }
-          }));
+          floor, convostore, new Bytes(() -> sqliteBytes(springAiFile, "1 = 1"), () -> sqliteBytes(floorFile, "1 = 1"),
+              () -> sqliteBytes(ourFile, "1 = 1"), () -> sqliteBytes(ourFile,
+                  "name NOT LIKE 'message_search%' AND name NOT IN ('search_pending', 'messages_by_search_rowid')"))));
     }
   }
 
   private static long sqliteBytes(Path file, String condition) throws SQLException {
-    return single("jdbc:sqlite:" + file, "SELECT sum(pgsize) FROM dbstat WHERE name <> 'sqlite_schema'"
+    return Jdbc.single("jdbc:sqlite:" + file, "SELECT sum(pgsize) FROM dbstat WHERE name <> 'sqlite_schema'"
         + " AND name NOT LIKE 'convostore_schema_history%' AND " + condition);
   }
 
   private void postgres(String url, Vocabulary vocabulary) throws Exception {
     String suffix = "_" + vocabulary.name().toLowerCase(Locale.ROOT);
-    execute(url, "CREATE SCHEMA spring_ai" + suffix + "; CREATE SCHEMA floor" + suffix + "; CREATE SCHEMA convostore" + suffix);
+    Jdbc.execute(url, "CREATE SCHEMA spring_ai" + suffix + "; CREATE SCHEMA floor" + suffix + "; CREATE SCHEMA convostore" + suffix);
     Properties properties = new Properties();
     properties.setProperty("convostore.url", url + "&currentSchema=convostore" + suffix);
     properties.setProperty("convostore.pool-size", "2");
-    try (HikariDataSource springAiPool = pool(url + "&currentSchema=spring_ai" + suffix);
-        FloorJdbc floor = new FloorJdbc(pool(url + "&currentSchema=floor" + suffix), FloorJdbc.Dialect.POSTGRESQL);
+    try (HikariDataSource springAiPool = Jdbc.pool(url + "&currentSchema=spring_ai" + suffix, null);
+        FloorJdbc floor = new FloorJdbc(Jdbc.pool(url + "&currentSchema=floor" + suffix, null), FloorJdbc.Dialect.POSTGRESQL);
         ConvoStore convostore = ConvoStore.open(properties)) {
       run(new Sides("PostgreSQL", vocabulary,
           springAi(springAiPool, "schema-postgresql.sql", new PostgresChatMemoryRepositoryDialect()), floor, convostore,
-          new Bytes() {
-            @Override
-            public long springAi() throws SQLException {
-              return schemaBytes(url, "spring_ai" + suffix);
-            }
-
-            @Override
-            public long floor() throws SQLException {
-              return schemaBytes(url, "floor" + suffix);
-            }
-
-            @Override
-            public long convostore(boolean withSearchIndex) throws SQLException {
-              long all = schemaBytes(url, "convostore" + suffix);
-              return withSearchIndex ? all : all - single(url, "SELECT pg_relation_size('convostore" + suffix
-                  + ".messages_search') + (SELECT sum(pg_column_size(search)) FROM convostore" + suffix + ".messages)");
-            }
-          }));
+          new Bytes(() -> schemaBytes(url, "spring_ai" + suffix), () -> schemaBytes(url, "floor" + suffix),
+              () -> schemaBytes(url, "convostore" + suffix),
+              () -> schemaBytes(url, "convostore" + suffix) - Jdbc.single(url, "SELECT pg_relation_size('convostore"
+                  + suffix + ".messages_search') + (SELECT sum(pg_column_size(search)) FROM convostore" + suffix + ".messages)"))));
     }
   }
 
   private static long schemaBytes(String url, String schema) throws SQLException {
-    return single(url, "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n"
+    return Jdbc.single(url, "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n"
         + " ON n.oid = c.relnamespace WHERE n.nspname = '" + schema + "' AND c.relkind = 'r'"
         + " AND c.relname <> 'convostore_schema_history'");
   }
@@ -205,39 +175,25 @@ public final class WritePath {
     String springAiUrl = "jdbc:h2:file:" + folder.resolve("spring-ai") + settings;
     String floorUrl = "jdbc:h2:file:" + folder.resolve("floor") + settings;
     String ourUrl = "jdbc:h2:file:" + folder.resolve("convostore") + settings;
-    try (HikariDataSource springAiPool = pool(springAiUrl);
-        HikariDataSource floorPool = pool(floorUrl);
+    try (HikariDataSource springAiPool = Jdbc.pool(springAiUrl, null);
+        HikariDataSource floorPool = Jdbc.pool(floorUrl, null);
         FloorJdbc floor = new FloorJdbc(floorPool, FloorJdbc.Dialect.H2);
         ConvoStore convostore = ConvoStore.open(ourUrl)) {
       run(new Sides("H2", vocabulary, springAi(springAiPool, "schema-h2.sql", new H2ChatMemoryRepositoryDialect()),
-          floor, convostore, new Bytes() {
-            @Override
-            public long springAi() throws SQLException {
-              return single(springAiPool, "SELECT DISK_SPACE_USED('SPRING_AI_CHAT_MEMORY')");
-            }
-
-            @Override
-            public long floor() throws SQLException {
-              return single(floorPool, "SELECT DISK_SPACE_USED('FLOOR_MESSAGES')");
-            }
-
-            @Override
-            public long convostore(boolean withSearchIndex) throws SQLException {
-              // H2 reports a table's space with its indexes; the word table is the search index.
-              return single(ourUrl + ";USER=sa", "SELECT DISK_SPACE_USED('CONVERSATIONS') + DISK_SPACE_USED('AGENT_STATES')"
-                  + " + DISK_SPACE_USED('MESSAGES')" + (withSearchIndex ? " + DISK_SPACE_USED('MESSAGE_WORDS')" : ""));
-            }
-          }));
+          // H2 reports a table's space with its indexes; the word table is the search index.
+          floor, convostore, new Bytes(() -> Jdbc.single(springAiPool, "SELECT DISK_SPACE_USED('SPRING_AI_CHAT_MEMORY')"),
+              () -> Jdbc.single(floorPool, "SELECT DISK_SPACE_USED('FLOOR_MESSAGES')"),
+              () -> Jdbc.single(ourUrl + ";USER=sa", H2_CONVOSTORE_BYTES + " + DISK_SPACE_USED('MESSAGE_WORDS')"),
+              () -> Jdbc.single(ourUrl + ";USER=sa", H2_CONVOSTORE_BYTES))));
     }
   }
 
+  private static final String H2_CONVOSTORE_BYTES =
+      "SELECT DISK_SPACE_USED('CONVERSATIONS') + DISK_SPACE_USED('AGENT_STATES') + DISK_SPACE_USED('MESSAGES')";
+
   private static ChatMemoryRepository springAi(HikariDataSource pool, String schema, JdbcChatMemoryRepositoryDialect dialect)
       throws SQLException {
-    try (var in = JdbcChatMemoryRepository.class.getResourceAsStream(schema)) {
-      execute(pool, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (java.io.IOException unreadable) {
-      throw new IllegalStateException(unreadable);
-    }
+    Jdbc.execute(pool, Jdbc.springAiSchema(schema));
     return JdbcChatMemoryRepository.builder().jdbcTemplate(new JdbcTemplate(pool)).dialect(dialect).build();
   }
 
@@ -331,8 +287,8 @@ public final class WritePath {
 
   /** Imports the same conversations into each side, a tenth at a time, in turn; then the bytes they take. */
   private void bulk(Sides sides) throws SQLException {
-    long[] bytesBefore = {sides.bytes().springAi(), sides.bytes().floor(), sides.bytes().convostore(false),
-        sides.bytes().convostore(true)};
+    long[] bytesBefore = {sides.bytes().springAi().bytes(), sides.bytes().floor().bytes(),
+        sides.bytes().convostore(false), sides.bytes().convostore(true)};
     int slices = 10;
     long[] nanos = new long[3];
     for (int slice = 0; slice < slices; slice++) {
@@ -369,8 +325,8 @@ public final class WritePath {
     add(sides, String.format(Locale.ROOT, "bulk import of %,d conversations × %d messages", BULK_CONVERSATIONS, BULK_MESSAGES),
         rate(perSecond[0]), rate(perSecond[1]), rate(perSecond[2]), perSecond[2] / perSecond[0], perSecond[2] / perSecond[1],
         verdict(perSecond[2] >= perSecond[0], "≥ Spring AI"));
-    double springAi = (sides.bytes().springAi() - bytesBefore[0]) / messages;
-    double floor = (sides.bytes().floor() - bytesBefore[1]) / messages;
+    double springAi = (sides.bytes().springAi().bytes() - bytesBefore[0]) / messages;
+    double floor = (sides.bytes().floor().bytes() - bytesBefore[1]) / messages;
     for (boolean withSearchIndex : new boolean[] {false, true}) {
       double ours = (sides.bytes().convostore(withSearchIndex) - bytesBefore[withSearchIndex ? 3 : 2]) / messages;
       double limit = withSearchIndex ? 1.6 : 1.3;
@@ -475,45 +431,4 @@ public final class WritePath {
     return target + (met ? ": met" : ": **missed**");
   }
 
-  private static HikariDataSource pool(String url) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
-    config.setMaximumPoolSize(2);
-    return new HikariDataSource(config);
-  }
-
-  private static void execute(HikariDataSource pool, String sql) throws SQLException {
-    try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-      for (String one : sql.split(";")) {
-        if (!one.isBlank()) {
-          statement.execute(one);
-        }
-      }
-    }
-  }
-
-  private static void execute(String url, String sql) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-  }
-
-  private static long single(HikariDataSource pool, String sql) throws SQLException {
-    try (Connection connection = pool.getConnection()) {
-      return single(connection, sql);
-    }
-  }
-
-  private static long single(String url, String sql) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url)) {
-      return single(connection, sql);
-    }
-  }
-
-  private static long single(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getLong(1);
-    }
-  }
 }

@@ -20,13 +20,14 @@ import java.util.UUID;
 final class SqliteMessageRows {
 
   private static final HexFormat HEX = HexFormat.of();
+  /** The one rule for an instant's column value. */
+  private static final SqliteTypes TYPES = new SqliteTypes();
 
   private SqliteMessageRows() {}
 
   /** The rows of {@code messages}; {@code searchRowids} and {@code words} run beside them. */
   static String json(List<Message> messages, List<Long> searchRowids, List<String> words) {
     StringBuilder json = new StringBuilder(messages.size() * 256).append('[');
-    SqliteTypes types = new SqliteTypes();
     for (int i = 0; i < messages.size(); i++) {
       Message message = messages.get(i);
       json.append(i == 0 ? "[" : ",[");
@@ -38,7 +39,7 @@ final class SqliteMessageRows {
       text(json, message.content()).append(',');
       text(json, message.toolCalls().isEmpty() ? null : ToolCall.toJson(message.toolCalls())).append(',');
       text(json, message.toolResult().map(ToolResult::toJson).orElse(null)).append(',');
-      json.append(types.instant(message.createdAt())).append(',');
+      json.append(TYPES.instant(message.createdAt())).append(',');
       text(json, message.metadata().isEmpty() ? null : message.metadata().toJson()).append(',');
       json.append(searchRowids.get(i)).append(',');
       text(json, words.get(i)).append(']');
