@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -114,12 +115,16 @@ final class AdminCommands {
   }
 
   @Command(name = "migrate", mixinStandardHelpOptions = true,
-      description = "Show the schema's migrations (status), apply the pending ones (apply), or undo those newer "
-          + "than a version (rollback VERSION).")
+      description = "Show the schema's migrations (status), apply the pending ones (apply), apply them and "
+          + "distribute the tables by conversation over the Citus cluster whose coordinator --db names "
+          + "(distribute), or undo those newer than a version (rollback VERSION).")
   static final class Migrate implements Callable<Integer> {
+    /** The PostgreSQL store's setting that distributes the tables (its value: citus). */
+    static final String DISTRIBUTE = "convostore.distribute";
+
     @ParentCommand Cli cli;
 
-    @Parameters(index = "0", paramLabel = "ACTION", description = "status, apply or rollback.")
+    @Parameters(index = "0", paramLabel = "ACTION", description = "status, apply, distribute or rollback.")
     String action;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION", description = "For rollback: the version to keep.")
@@ -130,7 +135,14 @@ final class AdminCommands {
 
     @Override
     public Integer call() {
-      SchemaMigrations migrations = ConvoStore.migrations(cli.storeProperties())
+      Properties properties = cli.storeProperties();
+      if (action.equals("distribute")) {
+        if (!properties.getProperty("convostore.url").startsWith("jdbc:postgresql:")) {
+          throw new Cli.UserError("distribute needs --db to name a Citus coordinator: jdbc:postgresql://host:port/database");
+        }
+        properties.setProperty(DISTRIBUTE, "citus");
+      }
+      SchemaMigrations migrations = ConvoStore.migrations(properties)
           .orElseThrow(() -> new Cli.UserError("this store keeps no schema: there is nothing to migrate"));
       switch (action) {
         case "status" -> {
@@ -144,6 +156,11 @@ final class AdminCommands {
         case "apply" -> {
           int applied = migrations.apply();
           cli.print("applied " + applied + " migrations", Map.of("applied", applied));
+        }
+        case "distribute" -> {
+          int applied = migrations.apply();
+          cli.print("applied " + applied + " migrations; the tables are distributed by conversation",
+              Map.of("applied", applied, "distributed", true));
         }
         case "rollback" -> {
           if (version == null) {
@@ -161,7 +178,8 @@ final class AdminCommands {
           int count = migrations.rollbackTo(version);
           cli.print("undid " + Cli.count(count, "migration"), Map.of("undone", count));
         }
-        default -> throw new Cli.UserError("the action must be status, apply or rollback, not '" + action + "'");
+        default -> throw new Cli.UserError(
+            "the action must be status, apply, distribute or rollback, not '" + action + "'");
       }
       return 0;
     }

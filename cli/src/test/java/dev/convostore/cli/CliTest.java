@@ -260,7 +260,8 @@ class CliTest {
     run("--json", "migrate", "status").json().forEach(migration -> assertEquals("pending", migration.get("state").asText()));
     assertEquals(migrations, run("--json", "migrate", "apply").json().get("applied").asInt());
     assertRefused(run("migrate", "rollback"), "needs the version");
-    assertRefused(run("migrate", "sideways"), "status, apply or rollback");
+    assertRefused(run("migrate", "sideways"), "status, apply, distribute or rollback");
+    assertRefused(run("migrate", "distribute"), "needs --db to name a Citus coordinator");
     assertRefused(run("--db", "memory:", "migrate", "status"), "no schema");
   }
 }

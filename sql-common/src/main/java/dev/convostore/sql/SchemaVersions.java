@@ -49,7 +49,35 @@ public final class SchemaVersions implements SchemaMigrations {
     void run(Connection connection, String script) throws SQLException;
   }
 
+  /**
+   * Where the tables live beyond the schema itself, such as distributed over a cluster: arranged
+   * after every migration, checked when migrations are off.
+   */
+  public interface Placement {
+    /** The tables as one server keeps them: nothing to arrange or check. */
+    Placement LOCAL = new Placement() {
+      @Override
+      public void requirePossible(DataSource dataSource) {}
+
+      @Override
+      public void place(DataSource dataSource) {}
+
+      @Override
+      public void require(DataSource dataSource) {}
+    };
+
+    /** Fails when the database cannot place the tables at all, before a migration creates them. */
+    void requirePossible(DataSource dataSource) throws SQLException;
+
+    /** Arranges the tables, doing nothing for those already in place. */
+    void place(DataSource dataSource) throws SQLException;
+
+    /** Fails naming the tables that are not in place. */
+    void require(DataSource dataSource) throws SQLException;
+  }
+
   private final DataSource dataSource;
+  private final Placement placement;
   private final Flyway flyway;
   private final String undoLocation;
   private final String tablesExistQuery;
@@ -74,19 +102,28 @@ public final class SchemaVersions implements SchemaMigrations {
    */
   public SchemaVersions(
       DataSource dataSource, String dialect, Function<Throwable, ? extends RuntimeException> translate) {
+    this(dataSource, dialect, Placement.LOCAL, translate);
+  }
+
+  /** As {@link #SchemaVersions(DataSource, String, Function)}, with the tables placed by {@code placement}. */
+  public SchemaVersions(DataSource dataSource, String dialect, Placement placement,
+      Function<Throwable, ? extends RuntimeException> translate) {
     this(dataSource, dialect, "SELECT count(*) FROM information_schema.tables"
-        + " WHERE table_schema = current_schema AND lower(table_name) = 'conversations'", WHOLE_SCRIPT, translate);
+        + " WHERE table_schema = current_schema AND lower(table_name) = 'conversations'", WHOLE_SCRIPT, placement,
+        translate);
   }
 
   /**
    * @param dialect the name of the folders of the migrations and undo scripts ({@link #location})
    * @param tablesExistQuery a query whose first column is 1 when convostore's tables exist
    * @param undoRunner how the database runs a script of several statements
+   * @param placement where the tables live beyond the schema
    * @param translate how the adapter reports a driver's exception
    */
   public SchemaVersions(DataSource dataSource, String dialect, String tablesExistQuery,
-      ScriptRunner undoRunner, Function<Throwable, ? extends RuntimeException> translate) {
+      ScriptRunner undoRunner, Placement placement, Function<Throwable, ? extends RuntimeException> translate) {
     this.dataSource = dataSource;
+    this.placement = placement;
     this.flyway = Flyway.configure(SchemaVersions.class.getClassLoader())
         .dataSource(dataSource)
         .table(HISTORY_TABLE)
@@ -119,16 +156,33 @@ public final class SchemaVersions implements SchemaMigrations {
    */
   public String prepare(boolean migrateOnOpen) {
     if (migrateOnOpen) {
-      migrate();
+      apply();
     } else {
       requireCurrent();
+      placed(() -> placement.require(dataSource));
     }
     return translated(this::current);
   }
 
+  /** Applies the pending migrations, then places the tables; returns how many migrations ran. */
   @Override
   public int apply() {
-    return migrate();
+    placed(() -> placement.requirePossible(dataSource));
+    int applied = migrate();
+    placed(() -> placement.place(dataSource));
+    return applied;
+  }
+
+  private interface SqlWork {
+    void run() throws SQLException;
+  }
+
+  private void placed(SqlWork work) {
+    try {
+      work.run();
+    } catch (SQLException | RuntimeException failed) {
+      throw translate.apply(failed);
+    }
   }
 
   @Override

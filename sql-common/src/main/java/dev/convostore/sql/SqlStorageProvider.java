@@ -8,8 +8,10 @@ import dev.convostore.domain.ValidationException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,7 @@ public abstract class SqlStorageProvider<S> implements StorageProvider {
   private final Function<S, SqlStorage> open;
   private final Function<S, SchemaVersions> versions;
   private final BiFunction<DataSource, StoreSettings, SqlStorage> openOver;
+  private final Set<String> hostSettings;
 
   /**
    * @param name the adapter's short name
@@ -43,6 +46,18 @@ public abstract class SqlStorageProvider<S> implements StorageProvider {
   protected SqlStorageProvider(String name, String scheme, Function<StoreSettings, S> settings,
       Function<S, SqlStorage> open, Function<S, SchemaVersions> versions,
       BiFunction<DataSource, StoreSettings, SqlStorage> openOver) {
+    this(name, scheme, settings, open, versions, openOver, Set.of());
+  }
+
+  /**
+   * As the other constructor, for an adapter that reads more settings than {@link
+   * SqlSettings#MIGRATE_ON_OPEN} and {@link SqlSettings#SCHEMA} over the host's DataSource.
+   */
+  protected SqlStorageProvider(String name, String scheme, Function<StoreSettings, S> settings,
+      Function<S, SqlStorage> open, Function<S, SchemaVersions> versions,
+      BiFunction<DataSource, StoreSettings, SqlStorage> openOver, Set<String> moreHostSettings) {
+    this.hostSettings = Stream.concat(Stream.of(SqlSettings.MIGRATE_ON_OPEN, SqlSettings.SCHEMA),
+        moreHostSettings.stream()).collect(Collectors.toUnmodifiableSet());
     this.name = name;
     this.scheme = scheme;
     this.settings = settings;
@@ -68,15 +83,15 @@ public abstract class SqlStorageProvider<S> implements StorageProvider {
 
   /**
    * Over the host's {@link DataSource}, the host's pool decides the pool's size, timeouts and
-   * credentials: the only setting is {@link SqlSettings#MIGRATE_ON_OPEN}.
+   * credentials: the settings are {@link SqlSettings#MIGRATE_ON_OPEN}, {@link SqlSettings#SCHEMA}
+   * and those the adapter adds.
    */
   @Override
   public final Storage openOver(Object hostConnections, StoreSettings settings) {
     if (!(hostConnections instanceof DataSource dataSource)) {
       throw new ValidationException("dataSource", "must be a javax.sql.DataSource");
     }
-    settings.requireKnownKeys(name + " (over the host's DataSource)",
-        Set.of(SqlSettings.MIGRATE_ON_OPEN, SqlSettings.SCHEMA));
+    settings.requireKnownKeys(name + " (over the host's DataSource)", hostSettings);
     return opened(openOver.apply(dataSource, settings), settings, " over the host's DataSource");
   }
 

@@ -6,6 +6,7 @@ import dev.convostore.sql.HostConnections;
 import dev.convostore.sql.MyBatisSetup;
 import dev.convostore.sql.PooledSqlDatabase;
 import dev.convostore.sql.SchemaVersions;
+import dev.convostore.sql.SchemaVersions.Placement;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -25,7 +26,7 @@ final class PostgresDatabase {
    * own, since Flyway may hold two at once, then opens the pool.
    */
   static PooledSqlDatabase open(PostgresSettings settings) {
-    String schemaVersion = versions(direct(settings)).prepare(settings.migrateOnOpen());
+    String schemaVersion = versions(direct(settings), settings.placement()).prepare(settings.migrateOnOpen());
     HikariDataSource pool = pool(settings);
     return PooledSqlDatabase.over(pool, pool, configuration(pool), PostgresErrors::translate, schemaVersion);
   }
@@ -34,19 +35,20 @@ final class PostgresDatabase {
    * Over the host's connections: migrations (unless switched off) through the host's source,
    * which must then lend two connections at once, as Flyway may hold two.
    */
-  static PooledSqlDatabase openOver(DataSource host, boolean migrateOnOpen, Optional<String> schema) {
+  static PooledSqlDatabase openOver(
+      DataSource host, boolean migrateOnOpen, Optional<String> schema, Placement placement) {
     if (migrateOnOpen && schema.isPresent()) {
       HostConnections.createSchema(host, schema.get(), PostgresErrors::translate);
     }
-    String schemaVersion = versions(HostConnections.of(host, true, schema)).prepare(migrateOnOpen);
+    String schemaVersion = versions(HostConnections.of(host, true, schema), placement).prepare(migrateOnOpen);
     DataSource connections = HostConnections.of(host, false, schema);
     return PooledSqlDatabase.over(
         connections, () -> { }, configuration(connections), PostgresErrors::translate, schemaVersion);
   }
 
-  /** The schema's migrations and undo scripts, in the connection's current schema. */
-  static SchemaVersions versions(DataSource dataSource) {
-    return new SchemaVersions(dataSource, "postgres", PostgresErrors::translate);
+  /** The schema's migrations and undo scripts, in the connection's current schema, with the tables placed as given. */
+  static SchemaVersions versions(DataSource dataSource, Placement placement) {
+    return new SchemaVersions(dataSource, "postgres", placement, PostgresErrors::translate);
   }
 
   /** Unpooled connections, which give up connecting after the connection timeout. */

@@ -79,7 +79,8 @@ class PostgresErrorsTest {
     String noDatabase = server.replaceFirst("(//[^/]+/)[^?]*", "$1no_such_database_here");
     String unknownUser = server.replaceAll("([?&])user=[^&]*", "$1") + (server.contains("?") ? "&" : "?")
         + "user=nobody_here&password=wrong";
-    String tls = server + (server.contains("?") ? "&" : "?") + "sslmode=require";
+    // a certificate to verify the server against that cannot be read: refused with or without TLS on the server
+    String tls = server + (server.contains("?") ? "&" : "?") + "sslmode=verify-full&sslrootcert=no-such-root.crt";
     StorageProvider provider = new PostgresStorageProvider();
 
     for (var expected : Map.of(noDatabase, "does not exist", unknownUser, "credentials", tls, "TLS").entrySet()) {
@@ -114,7 +115,7 @@ class PostgresErrorsTest {
 
       try (Connection other = TestPostgres.admin(); Statement statement = other.createStatement()) {
         other.setAutoCommit(false);
-        statement.execute("SELECT 1 FROM " + schema + ".conversations FOR UPDATE"); // another writer holds the row
+        statement.execute(TestPostgres.lockRow(schema, conversation)); // another writer holds the row
         StoreFailureException timeout = assertThrows(StoreFailureException.class,
             () -> store.messages().append(ALICE, conversation.id(), NewMessage.user("blocked")));
         assertEquals(Kind.TIMEOUT, timeout.kind());
@@ -138,7 +139,7 @@ class PostgresErrorsTest {
       Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
       try (Connection other = TestPostgres.admin(); Statement statement = other.createStatement()) {
         other.setAutoCommit(false);
-        statement.execute("SELECT 1 FROM " + schema + ".conversations FOR UPDATE");
+        statement.execute(TestPostgres.lockRow(schema, conversation));
         CompletableFuture<?> holdsTheOnlyConnection = CompletableFuture.runAsync(
             () -> store.messages().append(ALICE, conversation.id(), NewMessage.user("waits for the row")));
         Thread.sleep(200);
@@ -166,7 +167,7 @@ class PostgresErrorsTest {
       NewMessage message = NewMessage.user("exactly once").withId(MessageId.newId());
       try (Connection other = TestPostgres.admin(); Statement statement = other.createStatement()) {
         other.setAutoCommit(false);
-        statement.execute("SELECT 1 FROM " + schema + ".conversations FOR UPDATE");
+        statement.execute(TestPostgres.lockRow(schema, conversation));
         CompletableFuture<?> append = CompletableFuture.runAsync(
             () -> store.messages().append(ALICE, conversation.id(), message));
         Thread.sleep(300);

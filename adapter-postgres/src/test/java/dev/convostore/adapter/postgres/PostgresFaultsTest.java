@@ -58,7 +58,7 @@ class PostgresFaultsTest {
       for (AppendMessages attempt : List.of(batch, AppendMessages.of(ALICE, conversation.id(), NewMessage.user("no id")))) {
         try (Connection other = TestPostgres.admin(); Statement statement = other.createStatement()) {
           other.setAutoCommit(false);
-          statement.execute("SELECT 1 FROM " + schema + ".conversations FOR UPDATE"); // the append waits here
+          statement.execute(TestPostgres.lockRow(schema, conversation)); // the append waits here
           CompletableFuture<List<Message>> append = CompletableFuture.supplyAsync(() -> store.messages().append(attempt));
           terminateTheBackendWaitingForALock();
           StoreFailureException error = failure(append);

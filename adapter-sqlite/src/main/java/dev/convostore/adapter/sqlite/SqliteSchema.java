@@ -16,7 +16,7 @@ final class SqliteSchema {
   static SchemaVersions versions(DataSource dataSource) {
     return new SchemaVersions(dataSource, "sqlite",
         "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'conversations'",
-        SqliteSchema::run, SqliteErrors::translate);
+        SqliteSchema::run, SchemaVersions.Placement.LOCAL, SqliteErrors::translate);
   }
 
   /** The driver runs one statement at a time, so the script is split first. */
