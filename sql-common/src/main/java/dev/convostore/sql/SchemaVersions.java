@@ -151,8 +151,9 @@ public final class SchemaVersions implements SchemaMigrations {
   }
 
   /**
-   * What opening a store does: applies the pending migrations, or with migrations off checks that
-   * none is pending; returns the schema's version.
+   * What opening a store does: applies the pending migrations and places the tables, or with
+   * migrations off checks that none is pending and the tables are in place; returns the schema's
+   * version.
    */
   public String prepare(boolean migrateOnOpen) {
     if (migrateOnOpen) {

@@ -109,12 +109,16 @@ class CitusPlanTest {
     }
   }
 
-  /** The coordinator's plan of a mapped statement with the given parameters, one line per step. */
+  /**
+   * The coordinator's plan of a mapped statement with the given parameters, one line per step. The
+   * driver writes the values into the statement (Citus plans an append's parameters only when it
+   * runs it, not for EXPLAIN): the plan the values get, as the store's calls do.
+   */
   private static List<String> plan(String statement, Map<String, Object> parameters) throws SQLException {
     MappedStatement mapped = MYBATIS.getMappedStatement(statement);
     BoundSql bound = mapped.getBoundSql(parameters);
     List<String> steps = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(TestPostgres.url(schema));
+    try (Connection connection = DriverManager.getConnection(TestPostgres.url(schema) + "&preferQueryMode=simple");
         PreparedStatement explain = connection.prepareStatement("EXPLAIN " + bound.getSql())) {
       ParameterHandler binder = new DefaultParameterHandler(mapped, parameters, bound);
       binder.setParameters(explain);

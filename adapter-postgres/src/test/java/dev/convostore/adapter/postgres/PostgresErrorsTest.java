@@ -170,11 +170,7 @@ class PostgresErrorsTest {
         statement.execute(TestPostgres.lockRow(schema, conversation));
         CompletableFuture<?> append = CompletableFuture.runAsync(
             () -> store.messages().append(ALICE, conversation.id(), message));
-        Thread.sleep(300);
-        try (Connection killer = TestPostgres.admin(); Statement kill = killer.createStatement()) {
-          kill.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-              + " WHERE application_name = 'convostore' AND wait_event_type = 'Lock'");
-        }
+        TestPostgres.terminateTheStoresBusyBackend();
         other.rollback();
         Throwable failure = assertThrows(Exception.class, () -> append.get(10, TimeUnit.SECONDS)).getCause();
         assertTrue(failure instanceof StoreFailureException, String.valueOf(failure));

@@ -25,7 +25,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -60,7 +59,7 @@ class PostgresFaultsTest {
           other.setAutoCommit(false);
           statement.execute(TestPostgres.lockRow(schema, conversation)); // the append waits here
           CompletableFuture<List<Message>> append = CompletableFuture.supplyAsync(() -> store.messages().append(attempt));
-          terminateTheBackendWaitingForALock();
+          TestPostgres.terminateTheStoresBusyBackend();
           StoreFailureException error = failure(append);
           assertEquals(Kind.UNAVAILABLE, error.kind());
           assertTrue(error.retryable());
@@ -142,21 +141,6 @@ class PostgresFaultsTest {
     return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
   }
 
-  /** Waits until a backend of this database waits for a lock, then terminates it. */
-  private static void terminateTheBackendWaitingForALock() throws Exception {
-    try (Connection admin = TestPostgres.admin(); Statement statement = admin.createStatement()) {
-      for (int attempt = 0; attempt < 500; attempt++) {
-        try (ResultSet terminated = statement.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            + " WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()")) {
-          if (terminated.next()) {
-            return;
-          }
-        }
-        Thread.sleep(10);
-      }
-    }
-    throw new AssertionError("no backend waited for the lock");
-  }
 
   private static StoreFailureException failure(CompletableFuture<?> call) throws Exception {
     try {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -89,6 +90,26 @@ final class TestPostgres {
   /** A statement that locks the conversation's row, as another writer holding it would (one shard on Citus). */
   static String lockRow(String schema, Conversation conversation) {
     return "SELECT 1 FROM " + schema + ".conversations WHERE id = '" + conversation.id() + "' FOR UPDATE";
+  }
+
+  /**
+   * Waits until one of the store's connections is busy in a call (one waiting for a row the test
+   * locked; on Citus it waits for the worker, not for a lock of the coordinator), then terminates
+   * its backend.
+   */
+  static void terminateTheStoresBusyBackend() throws Exception {
+    try (Connection admin = admin(); Statement statement = admin.createStatement()) {
+      for (int attempt = 0; attempt < 500; attempt++) {
+        try (ResultSet terminated = statement.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            + " WHERE application_name = 'convostore' AND state = 'active' AND pid <> pg_backend_pid()")) {
+          if (terminated.next()) {
+            return;
+          }
+        }
+        Thread.sleep(10);
+      }
+    }
+    throw new AssertionError("none of the store's connections was busy in a call");
   }
 
   /** Opens a store with the given settings in a new schema, dropped when the store closes. */
