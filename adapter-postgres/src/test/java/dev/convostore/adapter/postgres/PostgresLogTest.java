@@ -20,7 +20,7 @@ class PostgresLogTest {
   private static final String SETTING_PASSWORD = "setting-password-0815";
 
   private static void open(String url, Map<String, String> properties) {
-    new PostgresStorageProvider().open(new StoreSettings(url, StoreLimits.DEFAULTS, properties)).close();
+    new PostgresStorageProvider().open(new StoreSettings(url, StoreLimits.DEFAULTS, TestPostgres.placed(properties))).close();
   }
 
   @Test
