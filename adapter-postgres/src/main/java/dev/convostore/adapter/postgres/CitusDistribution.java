@@ -21,12 +21,14 @@ import javax.sql.DataSource;
  */
 final class CitusDistribution implements SchemaVersions.Placement {
 
-  /** Each table and its distribution column, the table the others are co-located with first. */
-  private static final List<String[]> TABLES = List.of(
-      new String[] {"conversations", "id"},
-      new String[] {"messages", "conversation_id"},
-      new String[] {"agent_states", "conversation_id"},
-      new String[] {"context_items", "conversation_id"});
+  /** A table and the column that holds its conversation id. */
+  private record Table(String name, String column) {}
+
+  /** The table the others are co-located with. */
+  private static final Table CONVERSATIONS = new Table("conversations", "id");
+
+  private static final List<Table> TABLES = List.of(CONVERSATIONS, new Table("messages", "conversation_id"),
+      new Table("agent_states", "conversation_id"), new Table("context_items", "conversation_id"));
 
   /** Serialises distributing among stores opening at once (any constant apart from Flyway's lock). */
   private static final long LOCK = 0x636f6e766f444953L;
@@ -46,13 +48,13 @@ final class CitusDistribution implements SchemaVersions.Placement {
         lock.execute("SELECT pg_advisory_lock(" + LOCK + ")");
       }
       try {
-        for (String[] table : TABLES) {
-          if (distribution(connection, table[0]).isEmpty()) {
+        for (Table table : TABLES) {
+          if (distribution(connection, table).isEmpty()) {
             try (PreparedStatement distribute = connection.prepareStatement(
                 "SELECT create_distributed_table(?::regclass, ?, colocate_with => ?)")) {
-              distribute.setString(1, table[0]);
-              distribute.setString(2, table[1]);
-              distribute.setString(3, table[0].equals(TABLES.get(0)[0]) ? "default" : TABLES.get(0)[0]);
+              distribute.setString(1, table.name());
+              distribute.setString(2, table.column());
+              distribute.setString(3, table == CONVERSATIONS ? "default" : CONVERSATIONS.name());
               distribute.execute();
             }
           }
@@ -88,15 +90,15 @@ final class CitusDistribution implements SchemaVersions.Placement {
   /** Fails naming every table that is not distributed by conversation, co-located with conversations. */
   private static void requireDistributed(Connection connection) throws SQLException {
     List<String> wrong = new ArrayList<>();
-    Optional<Distributed> first = distribution(connection, TABLES.get(0)[0]);
-    for (String[] table : TABLES) {
-      Optional<Distributed> distributed = distribution(connection, table[0]);
+    Optional<Distributed> conversations = distribution(connection, CONVERSATIONS);
+    for (Table table : TABLES) {
+      Optional<Distributed> distributed = distribution(connection, table);
       if (distributed.isEmpty()) {
-        wrong.add(table[0] + " is not distributed");
-      } else if (!distributed.get().column().equals(table[1])) {
-        wrong.add(table[0] + " is distributed by " + distributed.get().column() + ", not by " + table[1]);
-      } else if (distributed.get().colocationId() != first.get().colocationId()) {
-        wrong.add(table[0] + " is not co-located with " + TABLES.get(0)[0]);
+        wrong.add(table.name() + " is not distributed");
+      } else if (!distributed.get().column().equals(table.column())) {
+        wrong.add(table.name() + " is distributed by " + distributed.get().column() + ", not by " + table.column());
+      } else if (conversations.isPresent() && distributed.get().colocationId() != conversations.get().colocationId()) {
+        wrong.add(table.name() + " is not co-located with " + CONVERSATIONS.name());
       }
     }
     if (!wrong.isEmpty()) {
@@ -110,11 +112,11 @@ final class CitusDistribution implements SchemaVersions.Placement {
   private record Distributed(String column, long colocationId) {}
 
   /** The table's distribution on the cluster, if it is a hash-distributed table. */
-  private static Optional<Distributed> distribution(Connection connection, String table) throws SQLException {
+  private static Optional<Distributed> distribution(Connection connection, Table table) throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(
         "SELECT column_to_column_name(logicalrelid, partkey), colocationid FROM pg_dist_partition"
             + " WHERE logicalrelid = to_regclass(?) AND partmethod = 'h'")) {
-      query.setString(1, table);
+      query.setString(1, table.name());
       try (ResultSet result = query.executeQuery()) {
         return result.next() ? Optional.of(new Distributed(result.getString(1), result.getLong(2))) : Optional.empty();
       }
