@@ -1,5 +1,6 @@
 package dev.convostore.adapter.postgres;
 
+import static dev.convostore.adapter.postgres.PostgresQueryPlanTest.parameters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,15 +39,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.ibatis.executor.parameter.ParameterHandler;
-import org.apache.ibatis.mapping.BoundSql;
-import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.scripting.defaults.DefaultParameterHandler;
-import org.apache.ibatis.session.Configuration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * On a Citus cluster (the {@code citus} profile), the statements as the mapper files write them,
@@ -57,7 +52,6 @@ import org.postgresql.ds.PGSimpleDataSource;
 class CitusPlanTest {
 
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-  private static final Configuration MYBATIS = PostgresDatabase.configuration(new PGSimpleDataSource());
   private static final Pattern TASKS = Pattern.compile("Task Count: (\\d+)");
   private static final int USERS = 100;
   private static final int CONVERSATIONS_PER_USER = 10;
@@ -115,20 +109,7 @@ class CitusPlanTest {
    * runs it, not for EXPLAIN): the plan the values get, as the store's calls do.
    */
   private static List<String> plan(String statement, Map<String, Object> parameters) throws SQLException {
-    MappedStatement mapped = MYBATIS.getMappedStatement(statement);
-    BoundSql bound = mapped.getBoundSql(parameters);
-    List<String> steps = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(TestPostgres.url(schema) + "&preferQueryMode=simple");
-        PreparedStatement explain = connection.prepareStatement("EXPLAIN " + bound.getSql())) {
-      ParameterHandler binder = new DefaultParameterHandler(mapped, parameters, bound);
-      binder.setParameters(explain);
-      try (ResultSet rows = explain.executeQuery()) {
-        while (rows.next()) {
-          steps.add(rows.getString(1).strip());
-        }
-      }
-    }
-    return steps;
+    return PostgresQueryPlanTest.plan(TestPostgres.url(schema) + "&preferQueryMode=simple", statement, parameters);
   }
 
   /** The number of tasks of every distributed step of the plan. */
@@ -162,14 +143,6 @@ class CitusPlanTest {
       result.next();
       return result.getInt(1);
     }
-  }
-
-  private static Map<String, Object> parameters(Object... keysAndValues) {
-    Map<String, Object> parameters = new HashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      parameters.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return parameters;
   }
 
   @Test

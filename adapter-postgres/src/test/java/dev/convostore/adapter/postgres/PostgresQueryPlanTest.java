@@ -104,10 +104,15 @@ class PostgresQueryPlanTest {
 
   /** PostgreSQL's plan for a mapped statement with the given parameters, one line per step. */
   private static List<String> plan(String statement, Map<String, Object> parameters) throws SQLException {
+    return plan(TestPostgres.url(schema), statement, parameters);
+  }
+
+  /** The plan of a mapped statement with the given parameters on the database at {@code url}. */
+  static List<String> plan(String url, String statement, Map<String, Object> parameters) throws SQLException {
     MappedStatement mapped = MYBATIS.getMappedStatement(statement);
     BoundSql bound = mapped.getBoundSql(parameters);
     List<String> steps = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(TestPostgres.url(schema));
+    try (Connection connection = DriverManager.getConnection(url);
         PreparedStatement explain = connection.prepareStatement("EXPLAIN " + bound.getSql())) {
       ParameterHandler binder = new DefaultParameterHandler(mapped, parameters, bound);
       binder.setParameters(explain);
@@ -155,7 +160,7 @@ class PostgresQueryPlanTest {
     }
   }
 
-  private static Map<String, Object> parameters(Object... keysAndValues) {
+  static Map<String, Object> parameters(Object... keysAndValues) {
     Map<String, Object> parameters = new HashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       parameters.put((String) keysAndValues[i], keysAndValues[i + 1]);
