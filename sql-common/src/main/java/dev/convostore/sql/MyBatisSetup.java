@@ -62,7 +62,7 @@ public final class MyBatisSetup {
   public static Configuration configuration(
       DataSource dataSource, String databaseId, ColumnCodec codec, List<TypeHandler<?>> ownHandlers,
       Class<?>... ownMappers) {
-    Configuration configuration = new Configuration(new Environment("convostore", new JdbcTransactionFactory(), dataSource));
+    Configuration configuration = new ConstructorRows(new Environment("convostore", new JdbcTransactionFactory(), dataSource));
     configuration.setDatabaseId(databaseId);
     // MyBatis would log each statement with its parameters (the users' data) at DEBUG, under the
     // mapper's name, which is in convostore's own logger tree: no statement is ever logged.

@@ -1,0 +1,123 @@
+package dev.convostore.sql;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.sql.CallableStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.ibatis.cursor.Cursor;
+import org.apache.ibatis.executor.Executor;
+import org.apache.ibatis.executor.parameter.ParameterHandler;
+import org.apache.ibatis.executor.resultset.ResultSetHandler;
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.mapping.ResultMap;
+import org.apache.ibatis.mapping.ResultMapping;
+import org.apache.ibatis.reflection.ReflectionException;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.ResultHandler;
+import org.apache.ibatis.session.RowBounds;
+import org.apache.ibatis.type.TypeHandler;
+
+/**
+ * A MyBatis configuration that reads the rows of a result map made only of constructor arguments
+ * (every result map of the mapper files) by column index, through a constructor found once. For
+ * each row, MyBatis's own handler looks each column up by name and the constructor up by its
+ * argument types, which cost as much as reading the row; it still reads every other result.
+ */
+final class ConstructorRows extends Configuration {
+
+  /** A result map's constructor and the handler and column of each of its arguments. */
+  private record Shape(Constructor<?> constructor, TypeHandler<?>[] handlers, String[] columns) {}
+
+  private final Map<ResultMap, Shape> shapes = new ConcurrentHashMap<>();
+
+  ConstructorRows(Environment environment) {
+    super(environment);
+  }
+
+  @Override
+  public ResultSetHandler newResultSetHandler(Executor executor, MappedStatement statement, RowBounds rowBounds,
+      ParameterHandler parameters, ResultHandler resultHandler, BoundSql sql) {
+    ResultMap map = statement.getResultMaps().size() == 1 ? statement.getResultMaps().get(0) : null;
+    if (map == null || resultHandler != null || !RowBounds.DEFAULT.equals(rowBounds) || !constructorOnly(map)) {
+      return super.newResultSetHandler(executor, statement, rowBounds, parameters, resultHandler, sql);
+    }
+    Shape shape = shapes.computeIfAbsent(map, ConstructorRows::shape);
+    return new ResultSetHandler() {
+      @Override
+      public <E> List<E> handleResultSets(Statement executed) throws SQLException {
+        return read(shape, executed);
+      }
+
+      @Override
+      public <E> Cursor<E> handleCursorResultSets(Statement executed) {
+        throw new UnsupportedOperationException("convostore reads no cursors");
+      }
+
+      @Override
+      public void handleOutputParameters(CallableStatement call) {
+        // no statement of convostore's has output parameters
+      }
+    };
+  }
+
+  private static boolean constructorOnly(ResultMap map) {
+    return !map.getConstructorResultMappings().isEmpty()
+        && map.getPropertyResultMappings().isEmpty()
+        && map.getDiscriminator() == null
+        && map.getConstructorResultMappings().stream().allMatch(
+            mapping -> mapping.getNestedQueryId() == null && mapping.getNestedResultMapId() == null
+                && mapping.getColumn() != null && mapping.getTypeHandler() != null);
+  }
+
+  private static Shape shape(ResultMap map) {
+    List<ResultMapping> arguments = map.getConstructorResultMappings();
+    Class<?>[] types = arguments.stream().map(ResultMapping::getJavaType).toArray(Class<?>[]::new);
+    try {
+      return new Shape(map.getType().getConstructor(types),
+          arguments.stream().map(ResultMapping::getTypeHandler).toArray(TypeHandler<?>[]::new),
+          arguments.stream().map(ResultMapping::getColumn).toArray(String[]::new));
+    } catch (NoSuchMethodException missing) {
+      throw new ReflectionException("no public constructor of " + map.getType().getName() + " fits result map "
+          + map.getId(), missing);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E> List<E> read(Shape shape, Statement executed) throws SQLException {
+    List<E> rows = new ArrayList<>();
+    try (ResultSet results = executed.getResultSet()) {
+      int[] indexes = new int[shape.columns().length];
+      for (int i = 0; i < indexes.length; i++) {
+        indexes[i] = results.findColumn(shape.columns()[i]);
+      }
+      while (results.next()) {
+        Object[] values = new Object[indexes.length];
+        for (int i = 0; i < indexes.length; i++) {
+          values[i] = shape.handlers()[i].getResult(results, indexes[i]);
+        }
+        rows.add((E) construct(shape.constructor(), values));
+      }
+    }
+    return rows;
+  }
+
+  private static Object construct(Constructor<?> constructor, Object[] values) {
+    try {
+      return constructor.newInstance(values);
+    } catch (InvocationTargetException refused) {
+      // The type's own checks refused a stored value: that error is what a caller sees.
+      throw refused.getCause() instanceof RuntimeException runtime ? runtime
+          : new ReflectionException("cannot build " + constructor.getDeclaringClass().getName(), refused.getCause());
+    } catch (ReflectiveOperationException unusable) {
+      throw new ReflectionException("cannot build " + constructor.getDeclaringClass().getName(), unusable);
+    }
+  }
+}
