@@ -45,10 +45,11 @@ public abstract class SqlMessages implements MessageRepository {
   }
 
   /**
-   * The full-text query, in the database's syntax, that finds messages holding every word; null
-   * for a database whose search reads a table of words (the words themselves go to the mapper too).
+   * The full-text query, in the database's syntax, that finds the owner's messages holding every
+   * word; null for a database whose search reads a table of words (the words themselves go to the
+   * mapper too).
    */
-  protected abstract String searchQuery(SearchTerms terms);
+  protected abstract String searchQuery(UserId owner, SearchTerms terms);
 
   /**
    * An append in a write transaction: reads the batch's own client ids, takes the new messages'
@@ -135,7 +136,7 @@ public abstract class SqlMessages implements MessageRepository {
 
   @Override
   public List<Message> search(UserId owner, SearchTerms terms, int limit) {
-    String query = searchQuery(terms);
+    String query = searchQuery(owner, terms);
     return database.query(session -> List.copyOf(mapper(session).search(owner, query, terms.words(), limit)));
   }
 

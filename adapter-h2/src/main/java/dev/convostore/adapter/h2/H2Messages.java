@@ -3,6 +3,7 @@ package dev.convostore.adapter.h2;
 import dev.convostore.application.port.out.AppendBatch;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.SearchTerms;
+import dev.convostore.domain.UserId;
 import dev.convostore.sql.SqlDatabase;
 import dev.convostore.sql.SqlMessages;
 import java.util.LinkedHashSet;
@@ -45,7 +46,7 @@ final class H2Messages extends SqlMessages {
 
   /** H2 searches its word table with the words themselves: it has no query syntax to write. */
   @Override
-  protected String searchQuery(SearchTerms terms) {
+  protected String searchQuery(UserId owner, SearchTerms terms) {
     return null;
   }
 }

@@ -6,6 +6,7 @@ import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.SearchTerms;
+import dev.convostore.domain.UserId;
 import dev.convostore.domain.StoreFailureException.Kind;
 import dev.convostore.domain.StoreFailureException;
 import dev.convostore.sql.SqlDatabase;
@@ -129,7 +130,7 @@ final class PostgresMessages extends SqlMessages {
 
   /** Each word as a quoted lexeme, taken as is: words hold only letters, marks and digits. */
   @Override
-  protected String searchQuery(SearchTerms terms) {
+  protected String searchQuery(UserId owner, SearchTerms terms) {
     return terms.words().stream().map(word -> "'" + word + "'").collect(Collectors.joining(" & "));
   }
 }

@@ -7,7 +7,6 @@ import dev.convostore.domain.UserId;
 import dev.convostore.sql.SqlMessages;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.ibatis.session.SqlSession;
 
 /**
@@ -39,7 +38,7 @@ final class SqliteMessages extends SqlMessages {
    */
   static void insert(SqlSession session, List<Message> messages) {
     SqliteMessageInserts mapper = inserts(session);
-    List<String> words = messages.stream().map(message -> String.join(" ", SearchTerms.tokenize(message.content()))).toList();
+    List<String> words = messages.stream().map(message -> SqliteSearchWords.of(message.owner(), message.content())).toList();
     boolean anyWords = !words.stream().allMatch(String::isEmpty);
     long before = anyWords ? mapper.maxSearchRowid() : 0;
     long rowid = before;
@@ -81,9 +80,9 @@ final class SqliteMessages extends SqlMessages {
     return session.getMapper(SqliteMessageInserts.class);
   }
 
-  /** Each word as an FTS5 string: words hold only letters, marks and digits, never a quote. */
+  /** Each of the owner's terms as an FTS5 string: terms hold only letters, marks and digits, never a quote. */
   @Override
-  protected String searchQuery(SearchTerms terms) {
-    return terms.words().stream().map(word -> '"' + word + '"').collect(Collectors.joining(" "));
+  protected String searchQuery(UserId owner, SearchTerms terms) {
+    return SqliteSearchWords.query(owner, terms);
   }
 }

@@ -1,20 +1,27 @@
 package dev.convostore.adapter.sqlite;
 
 import dev.convostore.sql.SchemaVersions;
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** The SQLite schema's migrations and undo scripts, and how SQLite runs an undo script. */
+/**
+ * The SQLite schema's migrations and undo scripts, and how SQLite runs an undo script. The
+ * connections they run on define {@link SqliteSearchWords#FUNCTION}, with which migrations read
+ * the search terms of stored messages.
+ */
 final class SqliteSchema {
 
   private SqliteSchema() {}
 
   static SchemaVersions versions(DataSource dataSource) {
-    return new SchemaVersions(dataSource, "sqlite",
+    return new SchemaVersions(new DefiningSearchWords(dataSource), "sqlite",
         "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'conversations'",
         SqliteSchema::run, SchemaVersions.Placement.LOCAL, SqliteErrors::translate);
   }
@@ -51,5 +58,69 @@ final class SqliteSchema {
       statements.add(current.toString().strip());
     }
     return statements;
+  }
+
+  /** Hands out the connections of another source, each with the search-terms function defined. */
+  private static final class DefiningSearchWords implements DataSource {
+    private final DataSource connections;
+
+    DefiningSearchWords(DataSource connections) {
+      this.connections = connections;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      return defined(connections.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+      return defined(connections.getConnection(username, password));
+    }
+
+    private static Connection defined(Connection connection) throws SQLException {
+      try {
+        SqliteSearchWords.defineOn(connection);
+        return connection;
+      } catch (SQLException | RuntimeException failed) {
+        connection.close();
+        throw failed;
+      }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+      return connections.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+      connections.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+      connections.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+      return connections.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+      return connections.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+      return connections.unwrap(type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) throws SQLException {
+      return connections.isWrapperFor(type);
+    }
   }
 }

@@ -13,6 +13,7 @@ import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.port.out.StoreSettings;
 import dev.convostore.application.service.UseCases;
 import dev.convostore.domain.Conversation;
+import dev.convostore.domain.Message;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.UserId;
@@ -71,7 +72,7 @@ class SqliteMigrationTest {
   void aFreshDatabaseIsMigratedWhenTheStoreOpens() throws SQLException {
     openAndClose();
 
-    assertEquals("2", schema().current());
+    assertEquals("3", schema().current());
     String objects = String.join("\n", schemaObjects());
     for (String table : List.of("conversations", "agent_states", "messages", "message_search", "search_pending", "context_items",
         SchemaVersions.HISTORY_TABLE)) {
@@ -95,13 +96,13 @@ class SqliteMigrationTest {
     openAndClose();
     List<String> migrated = schemaObjects();
 
-    assertEquals(2, schema().rollbackTo("0"));
+    assertEquals(3, schema().rollbackTo("0"));
     assertEquals("0", schema().current());
     List<String> rolledBack = schemaObjects();
     assertTrue(rolledBack.stream().allMatch(object -> object.contains(" on " + SchemaVersions.HISTORY_TABLE + ":")),
         () -> "only the history table is left: " + rolledBack);
 
-    assertEquals(2, schema().migrate());
+    assertEquals(3, schema().migrate());
     assertEquals(migrated, schemaObjects());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
@@ -116,7 +117,7 @@ class SqliteMigrationTest {
     openAndClose();
     List<String> migrated = schemaObjects();
 
-    assertEquals(0, schema().rollbackTo("2"));
+    assertEquals(0, schema().rollbackTo("3"));
     assertEquals(migrated, schemaObjects());
   }
 
@@ -125,16 +126,17 @@ class SqliteMigrationTest {
     openAndClose();
     execute("INSERT INTO " + SchemaVersions.HISTORY_TABLE
         + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)"
-        + " VALUES (3, '3', 'from a later release', 'SQL', 'V3__from_a_later_release.sql', 0, 'test', 1, 1)");
+        + " VALUES (4, '4', 'from a later release', 'SQL', 'V4__from_a_later_release.sql', 0, 'test', 1, 1)");
 
     for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       StoreFailureException refused = assertThrows(StoreFailureException.class, () -> file.open(properties));
       assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
-      assertTrue(refused.getMessage().contains("version 3, newer than this version of convostore knows (2)"),
+      assertTrue(refused.getMessage().contains("version 4, newer than this version of convostore knows (3)"),
           refused.getMessage());
       assertFalse(refused.retryable());
     }
-    assertEquals(List.of(SchemaMigration.State.APPLIED, SchemaMigration.State.APPLIED, SchemaMigration.State.NEWER_THAN_KNOWN), states(schema()));
+    assertEquals(List.of(SchemaMigration.State.APPLIED, SchemaMigration.State.APPLIED, SchemaMigration.State.APPLIED,
+        SchemaMigration.State.NEWER_THAN_KNOWN), states(schema()));
   }
 
   @Test
@@ -146,7 +148,7 @@ class SqliteMigrationTest {
         () -> file.open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
 
     assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
-    assertTrue(refused.getMessage().contains("at version 0 and this version of convostore needs 2"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("at version 0 and this version of convostore needs 3"), refused.getMessage());
   }
 
   @Test
@@ -175,15 +177,17 @@ class SqliteMigrationTest {
     SchemaMigrations migrations = new SqliteStorageProvider()
         .migrations(new StoreSettings(file.url(), StoreLimits.DEFAULTS, Map.of())).orElseThrow();
 
-    assertEquals(List.of(SchemaMigration.State.PENDING, SchemaMigration.State.PENDING), states(migrations));
-    assertEquals(2, migrations.apply());
+    assertEquals(List.of(SchemaMigration.State.PENDING, SchemaMigration.State.PENDING, SchemaMigration.State.PENDING),
+        states(migrations));
+    assertEquals(3, migrations.apply());
     SchemaMigration applied = migrations.status().get(0);
     assertEquals("1", applied.version());
     assertEquals("conversations messages context items", applied.description());
     assertEquals(SchemaMigration.State.APPLIED, applied.state());
     assertTrue(applied.appliedAt().isPresent());
-    assertEquals(2, migrations.rollbackTo("0"));
-    assertEquals(List.of(SchemaMigration.State.PENDING, SchemaMigration.State.PENDING), states(migrations));
+    assertEquals(3, migrations.rollbackTo("0"));
+    assertEquals(List.of(SchemaMigration.State.PENDING, SchemaMigration.State.PENDING, SchemaMigration.State.PENDING),
+        states(migrations));
   }
 
   @Test
@@ -198,10 +202,10 @@ class SqliteMigrationTest {
       }
     }
 
-    assertEquals(1, schema().rollbackTo("1"));
+    assertEquals(2, schema().rollbackTo("1"));
     assertEquals(messages, count("SELECT count(*) FROM message_search WHERE words MATCH 'zebra'"));
 
-    assertEquals(1, schema().migrate());
+    assertEquals(2, schema().migrate());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       assertEquals(messages, store.history().search(ALICE, "zebra", 1_000).size());
@@ -209,6 +213,48 @@ class SqliteMigrationTest {
       assertEquals(List.of(), store.history().search(ALICE, "zebra", 1_000));
     }
     assertEquals(0, count("SELECT count(*) FROM message_search"));
+  }
+
+  @Test
+  void searchFindsTheSameMessagesBeforeAndAfterItsTermsCarryTheirOwner() throws SQLException {
+    UserId bob = UserId.of("bob");
+    List<String> queries = List.of("zebra", "café", "zebra 42", "naïve", "nothing");
+    Map<String, List<Message>> before = new java.util.HashMap<>();
+    try (Storage storage = file.open(Map.of())) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+      for (UserId owner : List.of(ALICE, bob)) {
+        Conversation conversation = store.conversations().start(StartConversation.by(owner));
+        for (int i = 0; i < SqliteMessages.INDEX_BATCH + 5; i++) { // a batch indexed, some queued
+          store.messages().append(owner, conversation.id(),
+              NewMessage.user("Zebra " + i + (i % 3 == 0 ? " au Café, naïve" : "") + " " + owner.value()));
+        }
+      }
+      for (UserId owner : List.of(ALICE, bob)) {
+        for (String query : queries) {
+          before.put(owner.value() + ":" + query, store.history().search(owner, query, 1_000));
+        }
+      }
+    }
+    assertEquals(SqliteMessages.INDEX_BATCH + 5, before.get("alice:zebra").size());
+    assertEquals(List.of(), before.get("alice:nothing"));
+    // at version 3 a user's term holds that user's messages only
+    assertEquals(SqliteMessages.INDEX_BATCH + 5, count("SELECT count(*) FROM message_search WHERE words MATCH '"
+        + SqliteSearchWords.query(ALICE, dev.convostore.domain.SearchTerms.parse("zebra")) + "'"));
+
+    assertEquals(1, schema().rollbackTo("2"));
+    assertEquals(2L * (SqliteMessages.INDEX_BATCH + 5), count("SELECT count(*) FROM message_search WHERE words MATCH 'zebra'"));
+    assertEquals(0, count("SELECT count(*) FROM search_pending"));
+
+    assertEquals(1, schema().migrate());
+    try (Storage storage = file.open(Map.of())) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+      for (UserId owner : List.of(ALICE, bob)) {
+        for (String query : queries) {
+          assertEquals(before.get(owner.value() + ":" + query), store.history().search(owner, query, 1_000),
+              () -> owner + " searching " + query);
+        }
+      }
+    }
   }
 
   private long count(String sql) throws SQLException {
