@@ -141,6 +141,22 @@ class H2QueryPlanTest {
   }
 
   @Test
+  void statisticsConversationReadsAndContextItemsStartFromTheConversation() throws SQLException {
+    Map<String, Object> parameters = parameters("owner", sample.owner(), "id", sample.id(), "sources", List.of(),
+        "minRelevance", 0.0, "mostRelevantFirst", true, "limit", 10);
+    for (String statement : List.of("ConversationMapper.find", "ConversationMapper.ownerOf")) {
+      assertReads(plan("dev.convostore.sql." + statement, parameters), "PUBLIC.PRIMARY_KEY");
+    }
+    // an index whose condition is the conversation, whichever H2 picks
+    for (String statement : List.of("MessageMapper.countByRole", "MessageMapper.toolMessages", "ContextItemMapper.list")) {
+      for (boolean mostRelevantFirst : new boolean[] {true, false}) {
+        parameters.put("mostRelevantFirst", mostRelevantFirst);
+        assertReads(plan("dev.convostore.sql." + statement, parameters), ": CONVERSATION_ID = ?");
+      }
+    }
+  }
+
+  @Test
   void listingWalksTheOwnersActivityIndexInOrder() throws SQLException {
     String plan = plan("dev.convostore.sql.ConversationMapper.list", parameters(
         "owner", HEAVY, "active", true, "afterTime", START.plusSeconds(400), "afterId", sample.id(),

@@ -191,6 +191,26 @@ class PostgresQueryPlanTest {
   }
 
   @Test
+  void statisticsConversationReadsAndContextItemsStartFromTheConversationInTheirCustomAndGenericPlans()
+      throws SQLException {
+    Map<String, Object> parameters = parameters("owner", sample.owner(), "id", sample.id(), "sources", List.of(),
+        "minRelevance", 0.0, "mostRelevantFirst", true, "limit", 10);
+    for (String statement : List.of("ConversationMapper.find", "ConversationMapper.ownerOf")) {
+      assertUsesIndexes(plan("dev.convostore.sql." + statement, parameters), "conversations_pkey");
+    }
+    // an index of messages or context items whose condition is the conversation, whichever the planner picks
+    for (String statement : List.of("MessageMapper.countByRole", "MessageMapper.toolMessages", "ContextItemMapper.list")) {
+      for (boolean mostRelevantFirst : new boolean[] {true, false}) {
+        parameters.put("mostRelevantFirst", mostRelevantFirst);
+        for (List<String> plan : List.of(plan("dev.convostore.sql." + statement, parameters),
+            genericPlan("dev.convostore.sql." + statement, parameters))) {
+          assertUsesIndexes(plan, "Index Cond: (conversation_id = ");
+        }
+      }
+    }
+  }
+
+  @Test
   void listingStartsFromTheOwnersActivityIndex() throws SQLException {
     String statement = "dev.convostore.sql.ConversationMapper.list";
     Map<String, Object> parameters = parameters("owner", HEAVY, "limit", 20);

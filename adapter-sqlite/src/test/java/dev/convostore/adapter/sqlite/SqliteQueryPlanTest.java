@@ -100,6 +100,23 @@ class SqliteQueryPlanTest {
   }
 
   @Test
+  void anAppendAndAConversationsReadsStartFromItsKey() throws SQLException {
+    Map<String, Object> parameters = parameters("count", 1, "mostRelevantFirst", true, "sources", List.of());
+    for (String statement : List.of("MessageMapper.allocate", "ConversationMapper.find", "ConversationMapper.ownerOf")) {
+      assertUsesIndexes(plan("dev.convostore.sql." + statement, parameters), "SEARCH");
+    }
+    for (String statement : List.of("MessageMapper.countByRole", "MessageMapper.toolMessages", "ContextItemMapper.list")) {
+      for (boolean mostRelevantFirst : new boolean[] {true, false}) {
+        parameters.put("mostRelevantFirst", mostRelevantFirst);
+        List<String> plan = plan("dev.convostore.sql." + statement, parameters);
+        assertUsesIndexes(plan, "SEARCH");
+        assertTrue(plan.stream().anyMatch(step -> step.endsWith("USING PRIMARY KEY (conversation_id=?)")),
+            () -> statement + " does not start from the conversation: " + plan);
+      }
+    }
+  }
+
+  @Test
   void listingWalksTheOwnersActivityIndexInOrder() throws SQLException {
     List<String> plan = plan("dev.convostore.sql.ConversationMapper.list", parameters(
         "active", true, "afterTime", java.time.Instant.EPOCH, "afterId", dev.convostore.domain.ConversationId.newId(),
