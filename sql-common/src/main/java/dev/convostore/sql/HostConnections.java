@@ -1,17 +1,14 @@
 package dev.convostore.sql;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -20,14 +17,13 @@ import javax.sql.DataSource;
  * mode, schema, isolation and read-only flag they came with, whatever pool (or none) the host uses.
  * The store neither pools nor closes the host's source.
  */
-public final class HostConnections implements DataSource {
+public final class HostConnections extends PreparedConnections {
 
-  private final DataSource host;
   private final boolean autoCommit;
   private final Optional<String> schema;
 
   private HostConnections(DataSource host, boolean autoCommit, Optional<String> schema) {
-    this.host = host;
+    super(host);
     this.autoCommit = autoCommit;
     this.schema = schema;
   }
@@ -64,25 +60,11 @@ public final class HostConnections implements DataSource {
   }
 
   @Override
-  public Connection getConnection() throws SQLException {
-    return borrowed(host.getConnection());
-  }
-
-  @Override
-  public Connection getConnection(String username, String password) throws SQLException {
-    return borrowed(host.getConnection(username, password));
-  }
-
-  private Connection borrowed(Connection connection) throws SQLException {
+  protected Connection prepare(Connection connection) throws SQLException {
     Borrowed borrowed = new Borrowed(connection);
-    try {
-      borrowed.setAutoCommit(autoCommit);
-      if (schema.isPresent()) {
-        borrowed.setSchema(schema.get());
-      }
-    } catch (SQLException failed) {
-      connection.close();
-      throw failed;
+    borrowed.setAutoCommit(autoCommit);
+    if (schema.isPresent()) {
+      borrowed.setSchema(schema.get());
     }
     return (Connection) Proxy.newProxyInstance(
         HostConnections.class.getClassLoader(), new Class<?>[] {Connection.class}, borrowed);
@@ -167,40 +149,5 @@ public final class HostConnections implements DataSource {
         connection.close();
       }
     }
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return host.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    host.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    host.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return host.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return host.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    return host.unwrap(type);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) throws SQLException {
-    return host.isWrapperFor(type);
   }
 }

@@ -1,14 +1,12 @@
 package dev.convostore.adapter.sqlite;
 
+import dev.convostore.sql.PreparedConnections;
 import dev.convostore.sql.SchemaVersions;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -60,67 +58,17 @@ final class SqliteSchema {
     return statements;
   }
 
-  /** Hands out the connections of another source, each with the search-terms function defined. */
-  private static final class DefiningSearchWords implements DataSource {
-    private final DataSource connections;
+  /** The connections of another source, each with the search-terms function defined. */
+  private static final class DefiningSearchWords extends PreparedConnections {
 
     DefiningSearchWords(DataSource connections) {
-      this.connections = connections;
+      super(connections);
     }
 
     @Override
-    public Connection getConnection() throws SQLException {
-      return defined(connections.getConnection());
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-      return defined(connections.getConnection(username, password));
-    }
-
-    private static Connection defined(Connection connection) throws SQLException {
-      try {
-        SqliteSearchWords.defineOn(connection);
-        return connection;
-      } catch (SQLException | RuntimeException failed) {
-        connection.close();
-        throw failed;
-      }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-      return connections.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-      connections.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-      connections.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-      return connections.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      return connections.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      return connections.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-      return connections.isWrapperFor(type);
+    protected Connection prepare(Connection connection) throws SQLException {
+      SqliteSearchWords.defineOn(connection);
+      return connection;
     }
   }
 }

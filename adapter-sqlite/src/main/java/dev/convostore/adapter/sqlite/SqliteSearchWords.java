@@ -59,7 +59,21 @@ final class SqliteSearchWords {
     return SearchTerms.tokenize(content).stream().map(word -> tag + word).collect(Collectors.joining(" "));
   }
 
+  /** The last owner tagged and its tag: an append's or an import's messages share one owner. */
+  private record Tagged(String owner, String tag) {}
+
+  private static volatile Tagged last = new Tagged("", digest(""));
+
   private static String tag(String owner) {
+    Tagged tagged = last;
+    if (!tagged.owner().equals(owner)) {
+      tagged = new Tagged(owner, digest(owner));
+      last = tagged;
+    }
+    return tagged.tag();
+  }
+
+  private static String digest(String owner) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(owner.getBytes(StandardCharsets.UTF_8));
       return HEX.formatHex(digest, 0, 8);
