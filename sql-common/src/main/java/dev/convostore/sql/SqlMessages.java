@@ -123,6 +123,19 @@ public abstract class SqlMessages implements MessageRepository {
     });
   }
 
+  /** One statement when any id is found; only when none is does it ask whether the owner has the conversation. */
+  @Override
+  public Optional<List<Message>> withIds(UserId owner, ConversationId conversationId, List<MessageId> ids) {
+    return database.query(session -> {
+      MessageMapper mapper = mapper(session);
+      List<MessageRow> rows = mapper.findByIds(owner, conversationId, ids);
+      if (rows.isEmpty() && !mapper.owns(owner, conversationId)) {
+        return Optional.empty();
+      }
+      return Optional.of(MessageRow.all(rows, conversationId, owner));
+    });
+  }
+
   private static List<MessageRow> chronological(List<MessageRow> newestFirst) {
     List<MessageRow> rows = new ArrayList<>(newestFirst);
     Collections.reverse(rows);

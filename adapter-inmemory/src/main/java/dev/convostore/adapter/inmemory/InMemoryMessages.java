@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -72,6 +73,12 @@ final class InMemoryMessages implements MessageRepository {
         case AFTER -> all.tailMap(request.sequence(), false).values().stream().limit(request.limit()).toList();
       };
     }));
+  }
+
+  @Override
+  public Optional<List<Message>> withIds(UserId owner, ConversationId conversationId, List<MessageId> ids) {
+    return storage.read(() -> storage.owned(owner, conversationId).map(entry ->
+        ids.stream().map(entry.messagesById::get).filter(Objects::nonNull).toList()));
   }
 
   /** The last {@code limit} messages in sequence order, walking back from the end only as far as needed. */

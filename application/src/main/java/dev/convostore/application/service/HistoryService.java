@@ -7,7 +7,9 @@ import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationStatistics;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageKind;
+import dev.convostore.domain.NotFoundException;
 import dev.convostore.domain.SearchTerms;
 import dev.convostore.domain.ToolCall;
 import dev.convostore.domain.UserId;
@@ -36,6 +38,17 @@ final class HistoryService implements HistoryUseCase {
     List<Message> window = messages.window(user, conversationId, request)
         .orElseThrow(() -> ConversationService.notFound(conversationId));
     return withCallOfLeadingResult(user, conversationId, window);
+  }
+
+  @Override
+  public Message message(UserId user, ConversationId conversationId, MessageId messageId) {
+    Checks.present("user", user);
+    Checks.present("conversationId", conversationId);
+    Checks.present("messageId", messageId);
+    return messages.withIds(user, conversationId, List.of(messageId))
+        .orElseThrow(() -> ConversationService.notFound(conversationId))
+        .stream().findFirst()
+        .orElseThrow(() -> new NotFoundException("message", messageId));
   }
 
   @Override

@@ -14,6 +14,7 @@ import dev.convostore.domain.ConversationStatistics;
 import dev.convostore.domain.ErasureReport;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageId;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.SearchTerms;
 import dev.convostore.domain.StoreFailureException.Kind;
@@ -107,6 +108,11 @@ final class ProtectedStorage implements Storage {
     @Override
     public Optional<List<Message>> window(UserId owner, ConversationId conversationId, HistoryRequest request) {
       return messages.window(owner, conversationId, request).map(ProtectedStorage.this::opened);
+    }
+
+    @Override
+    public Optional<List<Message>> withIds(UserId owner, ConversationId conversationId, List<MessageId> ids) {
+      return messages.withIds(owner, conversationId, ids).map(ProtectedStorage.this::opened);
     }
 
     @Override

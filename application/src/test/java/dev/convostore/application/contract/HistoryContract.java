@@ -3,6 +3,7 @@ package dev.convostore.application.contract;
 import static dev.convostore.application.contract.TestMessages.call;
 import static dev.convostore.application.contract.TestMessages.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convostore.application.port.in.HistoryUseCase;
@@ -13,8 +14,10 @@ import dev.convostore.domain.ConversationStatistics;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.NotFoundException;
 import dev.convostore.domain.ToolCall;
 import dev.convostore.domain.ToolOutcome;
 import dev.convostore.domain.ToolUsage;
@@ -28,6 +31,38 @@ public abstract class HistoryContract extends StoreContract {
 
   private List<Message> history(ConversationId id, HistoryRequest request) {
     return store.history().history(ALICE, id, request);
+  }
+
+  @Test
+  void oneMessageIsReadByItsId() {
+    Conversation c = start(ALICE);
+    List<Message> stored = append(ALICE, c.id(), NewMessage.user("first"), call("call-1", "weather"),
+        result("call-1", "weather"), TestMessages.userWithId(MessageId.newId(), "by the client's id"));
+
+    for (Message message : stored) {
+      assertEquals(message, store.history().message(ALICE, c.id(), message.id()));
+    }
+  }
+
+  @Test
+  void aMessageTheConversationDoesNotHoldIsNotFound() {
+    Conversation c = start(ALICE);
+    appendNumbered(ALICE, c.id(), 3);
+    Message elsewhere = appendNumbered(ALICE, start(ALICE).id(), 1).get(0);
+
+    NotFoundException notHere = assertThrows(NotFoundException.class, () -> store.history().message(ALICE, c.id(), elsewhere.id()));
+    assertEquals("message", notHere.what());
+    assertNoConversation(() -> store.history().message(ALICE, ConversationId.newId(), elsewhere.id()));
+    assertInvalid("messageId", () -> store.history().message(ALICE, c.id(), null));
+  }
+
+  @Test
+  void aMessageRetentionRemovedIsNotFound() {
+    Conversation c = start(ALICE);
+    Message first = appendNumbered(ALICE, c.id(), 3).get(0);
+    store.retention().apply(RetentionPolicy.keepLast(2));
+
+    assertEquals("message", assertThrows(NotFoundException.class, () -> store.history().message(ALICE, c.id(), first.id())).what());
   }
 
   @Test

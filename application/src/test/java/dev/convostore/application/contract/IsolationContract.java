@@ -16,6 +16,7 @@ import dev.convostore.domain.ConversationSnapshot;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.NewContextItem;
+import dev.convostore.domain.MessageId;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.NotFoundException;
 import java.util.List;
@@ -100,6 +101,8 @@ public abstract class IsolationContract extends StoreContract {
     assertHiddenFromBob(id -> () -> store.history().history(BOB, id, HistoryRequest.last(10)));
     assertHiddenFromBob(id -> () -> store.history().history(BOB, id, HistoryRequest.after(0, 10)));
     assertHiddenFromBob(id -> () -> store.history().statistics(BOB, id));
+    MessageId alicesMessage = store.history().history(ALICE, alices.id(), HistoryRequest.last(1)).get(0).id();
+    assertHiddenFromBob(id -> () -> store.history().message(BOB, id, alicesMessage));
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationStatistics;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageId;
 import dev.convostore.domain.SearchTerms;
 import dev.convostore.domain.UserId;
 import java.util.List;
@@ -16,6 +17,15 @@ public interface HistoryUseCase {
 
   /** A window of the conversation's messages, in chronological order (see {@link HistoryRequest}). */
   List<Message> history(UserId user, ConversationId conversationId, HistoryRequest request);
+
+  /**
+   * One message of the conversation, by its id (the one the store gave it or the client chose).
+   *
+   * @throws dev.convostore.domain.NotFoundException naming {@code "conversation"} when the user
+   *     has no such conversation, and {@code "message"} when it holds no message with this id
+   *     (it never had one, or retention removed it)
+   */
+  Message message(UserId user, ConversationId conversationId, MessageId messageId);
 
   /** The user's newest messages across all their conversations, newest first. */
   List<Message> recentActivity(UserId user, int limit);

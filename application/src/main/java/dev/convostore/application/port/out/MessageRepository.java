@@ -4,6 +4,7 @@ import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationStatistics;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageId;
 import dev.convostore.domain.SearchTerms;
 import dev.convostore.domain.UserId;
 import java.util.List;
@@ -20,6 +21,12 @@ public interface MessageRepository {
    * empty if the owner has no such conversation.
    */
   Optional<List<Message>> window(UserId owner, ConversationId conversationId, HistoryRequest request);
+
+  /**
+   * The messages of the conversation that have one of the ids, in no particular order; empty if
+   * the owner has no such conversation.
+   */
+  Optional<List<Message>> withIds(UserId owner, ConversationId conversationId, List<MessageId> ids);
 
   /**
    * The owner's newest messages across conversations: createdAt descending, then conversation id
