@@ -119,7 +119,7 @@ final class ConversationCommands {
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true,
-      description = "List your conversations, most recent activity first, a page at a time.")
+      description = "List your conversations, most recent activity (or most recently started) first, a page at a time.")
   static final class ListCommand implements Callable<Integer> {
     @ParentCommand Cli cli;
 
@@ -137,6 +137,9 @@ final class ConversationCommands {
     @Option(names = "--limit", paramLabel = "N", description = "Conversations per page (default 20).")
     int limit = 20;
 
+    @Option(names = "--by-creation", description = "The most recently started first (a cursor continues the order that printed it).")
+    boolean byCreation;
+
     @Option(names = "--cursor", paramLabel = "CURSOR", description = "Continue after the page that printed this cursor.")
     String cursor;
 
@@ -146,6 +149,9 @@ final class ConversationCommands {
     @Override
     public Integer call() {
       ListConversations query = ListConversations.of(cli.user(), limit);
+      if (byCreation) {
+        query = query.byCreation();
+      }
       if (activity != null) {
         query = query.onlyActive(activity.active);
       }

@@ -81,8 +81,22 @@ class CliTest {
     assertEquals(1, run("--user", "alice", "--json", "list", "--metadata", "{\"channel\":\"cli\"}").json()
         .get("conversations").size());
 
+    String later = run("--user", "alice", "--json", "new").json().get("id").asText();
+    assertOk(run("--user", "alice", "append", id, "activity after the second conversation started"));
+    assertEquals(List.of(id, later), ids(run("--user", "alice", "--json", "list").json()));
+    assertEquals(List.of(later, id), ids(run("--user", "alice", "--json", "list", "--by-creation").json()));
+    String cursor = run("--user", "alice", "--json", "list", "--by-creation", "--limit", "1").json().get("nextCursor").asText();
+    assertEquals(List.of(id), ids(run("--user", "alice", "--json", "list", "--by-creation", "--cursor", cursor).json()));
+    assertRefused(run("--user", "alice", "list", "--cursor", cursor), "cursor continues a listing in another order");
+
     assertOk(run("--user", "alice", "delete", id));
     assertRefused(run("--user", "alice", "show", id), "conversation " + id + " not found");
+  }
+
+  private static List<String> ids(JsonNode listed) {
+    List<String> ids = new ArrayList<>();
+    listed.get("conversations").forEach(conversation -> ids.add(conversation.get("id").asText()));
+    return ids;
   }
 
   private static List<Integer> sequences(JsonNode messages) {

@@ -25,12 +25,14 @@ public interface ConversationMapper {
   UserId ownerOf(@Param("id") ConversationId id);
 
   /**
-   * A page of the owner's conversations, most recent activity first. The metadata filter comes
+   * A page of the owner's conversations, most recently started first ({@code byCreation}) or most
+   * recent activity first. The metadata filter comes
    * twice: as a JSON object (null when empty) and as the text of each member ({@link
    * MetadataFilter}); the SQL uses either.
    */
   List<Conversation> list(
       @Param("owner") UserId owner,
+      @Param("byCreation") boolean byCreation,
       @Param("active") Boolean active,
       @Param("afterTime") Instant afterTime,
       @Param("afterId") ConversationId afterId,

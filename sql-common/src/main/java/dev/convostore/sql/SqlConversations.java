@@ -8,6 +8,7 @@ import dev.convostore.domain.ConflictException;
 import dev.convostore.domain.ContextItem;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.ConversationOrder;
 import dev.convostore.domain.ConversationSnapshot;
 import dev.convostore.domain.ErasureReport;
 import dev.convostore.domain.JsonObject;
@@ -80,7 +81,8 @@ public final class SqlConversations implements ConversationRepository {
       Optional<ConversationCursor> after = query.after();
       while (true) {
         List<Conversation> rows = mapper.list(
-            query.owner(), query.active().orElse(null), after.map(ConversationCursor::updatedAt).orElse(null),
+            query.owner(), query.order() == ConversationOrder.CREATION, query.active().orElse(null),
+            after.map(ConversationCursor::time).orElse(null),
             after.map(ConversationCursor::id).orElse(null), query.metadataFilter().isEmpty() ? null : query.metadataFilter(),
             members, query.limit());
         // The SQL may keep a row whose text holds a member elsewhere: the exact check drops it.
@@ -89,7 +91,7 @@ public final class SqlConversations implements ConversationRepository {
           return List.copyOf(page.subList(0, Math.min(page.size(), query.limit())));
         }
         Conversation last = rows.get(rows.size() - 1);
-        after = Optional.of(new ConversationCursor(last.updatedAt(), last.id()));
+        after = Optional.of(new ConversationCursor(query.order().timeOf(last), last.id()));
       }
     });
   }

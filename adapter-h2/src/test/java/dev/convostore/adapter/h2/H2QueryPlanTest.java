@@ -167,6 +167,16 @@ class H2QueryPlanTest {
   }
 
   @Test
+  void listingByCreationWalksTheOwnersCreationIndexInOrder() throws SQLException {
+    String plan = plan("dev.convostore.sql.ConversationMapper.list", parameters(
+        "owner", HEAVY, "byCreation", true, "active", true, "afterTime", START.plusSeconds(400), "afterId", sample.id(),
+        "members", MetadataFilter.members(JsonObject.of("project", "p3")), "limit", 20));
+
+    assertReads(plan, "PUBLIC.CONVERSATIONS_BY_OWNER_CREATION");
+    assertSortedByIndex(plan);
+  }
+
+  @Test
   void recentActivityWalksTheOwnersTimeIndexInOrder() throws SQLException {
     String plan = plan("dev.convostore.sql.MessageMapper.recent", parameters("owner", sample.owner(), "limit", 20));
 

@@ -7,6 +7,7 @@ import dev.convostore.domain.ConflictException.Reason;
 import dev.convostore.domain.ConflictException;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.ConversationOrder;
 import dev.convostore.domain.ConversationSnapshot;
 import dev.convostore.domain.ErasureReport;
 import dev.convostore.domain.JsonObject;
@@ -21,10 +22,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 final class InMemoryConversations implements ConversationRepository {
-
-  /** Most recent activity first; ties by id, descending, as the SQL adapters order. */
-  static final Comparator<Conversation> LISTING_ORDER =
-      Comparator.comparing(Conversation::updatedAt).thenComparing(Conversation::id).reversed();
 
   private final InMemoryStorage storage;
 
@@ -60,10 +57,15 @@ final class InMemoryConversations implements ConversationRepository {
         .filter(c -> c.owner().equals(query.owner()))
         .filter(c -> query.active().map(active -> c.active() == active).orElse(true))
         .filter(c -> matches(c.metadata(), query.metadataFilter()))
-        .filter(c -> query.after().map(cursor -> isAfter(c, cursor)).orElse(true))
-        .sorted(LISTING_ORDER)
+        .filter(c -> query.after().map(cursor -> isAfter(c, query.order(), cursor)).orElse(true))
+        .sorted(listingOrder(query.order()))
         .limit(query.limit())
         .toList());
+  }
+
+  /** The order's time, newest first; ties by id, descending, as the SQL adapters order. */
+  private static Comparator<Conversation> listingOrder(ConversationOrder order) {
+    return Comparator.comparing(order::timeOf).thenComparing(Conversation::id).reversed();
   }
 
   private static boolean matches(JsonObject metadata, JsonObject filter) {
@@ -71,8 +73,8 @@ final class InMemoryConversations implements ConversationRepository {
         .allMatch(member -> Objects.equals(metadata.members().get(member.getKey()), member.getValue()));
   }
 
-  private static boolean isAfter(Conversation c, ConversationCursor cursor) {
-    int byTime = c.updatedAt().compareTo(cursor.updatedAt());
+  private static boolean isAfter(Conversation c, ConversationOrder order, ConversationCursor cursor) {
+    int byTime = order.timeOf(c).compareTo(cursor.time());
     return byTime < 0 || (byTime == 0 && c.id().compareTo(cursor.id()) < 0);
   }
 

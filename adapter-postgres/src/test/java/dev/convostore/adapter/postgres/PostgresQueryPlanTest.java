@@ -229,6 +229,18 @@ class PostgresQueryPlanTest {
   }
 
   @Test
+  void listingByCreationStartsFromTheOwnersCreationIndex() throws SQLException {
+    String statement = "dev.convostore.sql.ConversationMapper.list";
+    for (Map<String, Object> parameters : List.of(parameters("owner", HEAVY, "byCreation", true, "limit", 20),
+        parameters("owner", HEAVY, "byCreation", true, "active", true, "afterTime", START.plusSeconds(400),
+            "afterId", sample.id(), "limit", 20))) {
+      for (List<String> plan : List.of(plan(statement, parameters), genericPlan(statement, parameters))) {
+        assertUsesIndexes(plan, "conversations_by_owner_creation", "agent_states_pkey");
+      }
+    }
+  }
+
+  @Test
   void recentActivityWalksTheOwnersTimeIndexInOrderInItsCustomAndItsGenericPlan() throws SQLException {
     String statement = "dev.convostore.sql.MessageMapper.recent";
     Map<String, Object> parameters = parameters("owner", sample.owner(), "limit", 20);

@@ -72,7 +72,7 @@ class SqliteMigrationTest {
   void aFreshDatabaseIsMigratedWhenTheStoreOpens() throws SQLException {
     openAndClose();
 
-    assertEquals("3", schema().current());
+    assertEquals("4", schema().current());
     String objects = String.join("\n", schemaObjects());
     for (String table : List.of("conversations", "agent_states", "messages", "message_search", "search_pending", "context_items",
         SchemaVersions.HISTORY_TABLE)) {
@@ -96,13 +96,13 @@ class SqliteMigrationTest {
     openAndClose();
     List<String> migrated = schemaObjects();
 
-    assertEquals(3, schema().rollbackTo("0"));
+    assertEquals(4, schema().rollbackTo("0"));
     assertEquals("0", schema().current());
     List<String> rolledBack = schemaObjects();
     assertTrue(rolledBack.stream().allMatch(object -> object.contains(" on " + SchemaVersions.HISTORY_TABLE + ":")),
         () -> "only the history table is left: " + rolledBack);
 
-    assertEquals(3, schema().migrate());
+    assertEquals(4, schema().migrate());
     assertEquals(migrated, schemaObjects());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
@@ -117,7 +117,7 @@ class SqliteMigrationTest {
     openAndClose();
     List<String> migrated = schemaObjects();
 
-    assertEquals(0, schema().rollbackTo("3"));
+    assertEquals(0, schema().rollbackTo("4"));
     assertEquals(migrated, schemaObjects());
   }
 
@@ -126,17 +126,17 @@ class SqliteMigrationTest {
     openAndClose();
     execute("INSERT INTO " + SchemaVersions.HISTORY_TABLE
         + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)"
-        + " VALUES (4, '4', 'from a later release', 'SQL', 'V4__from_a_later_release.sql', 0, 'test', 1, 1)");
+        + " VALUES (5, '5', 'from a later release', 'SQL', 'V5__from_a_later_release.sql', 0, 'test', 1, 1)");
 
     for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       StoreFailureException refused = assertThrows(StoreFailureException.class, () -> file.open(properties));
       assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
-      assertTrue(refused.getMessage().contains("version 4, newer than this version of convostore knows (3)"),
+      assertTrue(refused.getMessage().contains("version 5, newer than this version of convostore knows (4)"),
           refused.getMessage());
       assertFalse(refused.retryable());
     }
     assertEquals(List.of(SchemaMigration.State.APPLIED, SchemaMigration.State.APPLIED, SchemaMigration.State.APPLIED,
-        SchemaMigration.State.NEWER_THAN_KNOWN), states(schema()));
+        SchemaMigration.State.APPLIED, SchemaMigration.State.NEWER_THAN_KNOWN), states(schema()));
   }
 
   @Test
@@ -148,7 +148,7 @@ class SqliteMigrationTest {
         () -> file.open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
 
     assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
-    assertTrue(refused.getMessage().contains("at version 0 and this version of convostore needs 3"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("at version 0 and this version of convostore needs 4"), refused.getMessage());
   }
 
   @Test
@@ -177,16 +177,18 @@ class SqliteMigrationTest {
     SchemaMigrations migrations = new SqliteStorageProvider()
         .migrations(new StoreSettings(file.url(), StoreLimits.DEFAULTS, Map.of())).orElseThrow();
 
-    assertEquals(List.of(SchemaMigration.State.PENDING, SchemaMigration.State.PENDING, SchemaMigration.State.PENDING),
+    assertEquals(List.of(SchemaMigration.State.PENDING, SchemaMigration.State.PENDING, SchemaMigration.State.PENDING,
+        SchemaMigration.State.PENDING),
         states(migrations));
-    assertEquals(3, migrations.apply());
+    assertEquals(4, migrations.apply());
     SchemaMigration applied = migrations.status().get(0);
     assertEquals("1", applied.version());
     assertEquals("conversations messages context items", applied.description());
     assertEquals(SchemaMigration.State.APPLIED, applied.state());
     assertTrue(applied.appliedAt().isPresent());
-    assertEquals(3, migrations.rollbackTo("0"));
-    assertEquals(List.of(SchemaMigration.State.PENDING, SchemaMigration.State.PENDING, SchemaMigration.State.PENDING),
+    assertEquals(4, migrations.rollbackTo("0"));
+    assertEquals(List.of(SchemaMigration.State.PENDING, SchemaMigration.State.PENDING, SchemaMigration.State.PENDING,
+        SchemaMigration.State.PENDING),
         states(migrations));
   }
 
@@ -202,10 +204,10 @@ class SqliteMigrationTest {
       }
     }
 
-    assertEquals(2, schema().rollbackTo("1"));
+    assertEquals(3, schema().rollbackTo("1"));
     assertEquals(messages, count("SELECT count(*) FROM message_search WHERE words MATCH 'zebra'"));
 
-    assertEquals(2, schema().migrate());
+    assertEquals(3, schema().migrate());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       assertEquals(messages, store.history().search(ALICE, "zebra", 1_000).size());
@@ -241,11 +243,11 @@ class SqliteMigrationTest {
     assertEquals(SqliteMessages.INDEX_BATCH + 5, count("SELECT count(*) FROM message_search WHERE words MATCH '"
         + SqliteSearchWords.query(ALICE, dev.convostore.domain.SearchTerms.parse("zebra")) + "'"));
 
-    assertEquals(1, schema().rollbackTo("2"));
+    assertEquals(2, schema().rollbackTo("2"));
     assertEquals(2L * (SqliteMessages.INDEX_BATCH + 5), count("SELECT count(*) FROM message_search WHERE words MATCH 'zebra'"));
     assertEquals(0, count("SELECT count(*) FROM search_pending"));
 
-    assertEquals(1, schema().migrate());
+    assertEquals(2, schema().migrate());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       for (UserId owner : List.of(ALICE, bob)) {

@@ -127,6 +127,17 @@ class SqliteQueryPlanTest {
   }
 
   @Test
+  void listingByCreationWalksTheOwnersCreationIndexInOrder() throws SQLException {
+    List<String> plan = plan("dev.convostore.sql.ConversationMapper.list", parameters(
+        "byCreation", true, "active", true, "afterTime", java.time.Instant.EPOCH,
+        "afterId", dev.convostore.domain.ConversationId.newId(),
+        "members", MetadataFilter.members(JsonObject.of("project", "p1"))));
+
+    assertUsesIndexes(plan, "SEARCH c USING INDEX conversations_by_owner_creation (owner=?", "SEARCH a USING INDEX");
+    assertTrue(plan.stream().noneMatch(step -> step.contains("TEMP B-TREE")), () -> "listing sorts: " + plan);
+  }
+
+  @Test
   void recentActivityWalksTheOwnersTimeIndexInOrder() throws SQLException {
     List<String> plan = plan("dev.convostore.sql.MessageMapper.recent", parameters());
 

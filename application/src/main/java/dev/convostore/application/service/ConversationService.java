@@ -78,15 +78,15 @@ final class ConversationService implements ConversationsUseCase {
     Checks.present("query", query);
     // One extra row tells whether another page follows.
     List<Conversation> rows = conversations.list(new ConversationQuery(
-        query.user(), query.active(), query.metadataFilter(),
-        query.cursor().map(text -> cursors.decode(query.user(), text)), query.limit() + 1));
+        query.user(), query.order(), query.active(), query.metadataFilter(),
+        query.cursor().map(text -> cursors.decode(query.user(), query.order(), text)), query.limit() + 1));
     if (rows.size() <= query.limit()) {
       return new ConversationPage(rows, Optional.empty());
     }
     List<Conversation> page = rows.subList(0, query.limit());
     Conversation last = page.get(page.size() - 1);
     return new ConversationPage(
-        page, Optional.of(cursors.encode(query.user(), new ConversationCursor(last.updatedAt(), last.id()))));
+        page, Optional.of(cursors.encode(query.user(), query.order(), new ConversationCursor(query.order().timeOf(last), last.id()))));
   }
 
   @Override

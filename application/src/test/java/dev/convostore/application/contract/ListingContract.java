@@ -146,6 +146,70 @@ public abstract class ListingContract extends StoreContract {
   }
 
   @Test
+  void byCreationTheNewestStartedComesFirstWhateverTheActivity() {
+    Conversation a = start(ALICE, "a");
+    clock.advance(Duration.ofSeconds(1));
+    Conversation b = start(ALICE, "b");
+    clock.advance(Duration.ofSeconds(1));
+    Conversation c = start(ALICE, "c");
+    clock.advance(Duration.ofSeconds(1));
+    append(ALICE, a.id(), NewMessage.user("bump a"));
+    store.conversations().rename(ALICE, b.id(), "renamed b", OptionalLong.empty());
+
+    assertEquals(List.of(c.id(), b.id(), a.id()),
+        ids(store.conversations().list(ListConversations.of(ALICE, 10).byCreation())));
+    assertEquals(List.of(b.id(), a.id(), c.id()), ids(store.conversations().list(ListConversations.of(ALICE, 10))));
+  }
+
+  @Test
+  void byCreationPagesCoverEveryConversationOnceWhileTheyAreActive() {
+    List<ConversationId> expected = new ArrayList<>();
+    for (int i = 0; i < 23; i++) {
+      if (i % 3 == 0) {
+        clock.advance(Duration.ofMillis(1)); // some share a timestamp, some do not
+      }
+      expected.add(0, start(ALICE).id());
+    }
+    ListConversations byCreation = ListConversations.of(ALICE, 5).byCreation();
+    ConversationPage first = store.conversations().list(byCreation);
+    for (ConversationId id : expected) { // activity on every conversation moves none of them in this order
+      clock.advance(Duration.ofMillis(1));
+      append(ALICE, id, NewMessage.user("activity"));
+    }
+    List<ConversationId> all = new ArrayList<>(ids(first));
+    all.addAll(listAll(byCreation.after(first.nextCursor().orElseThrow())));
+
+    assertEquals(expected, all);
+  }
+
+  @Test
+  void byCreationKeepsTheFilters() {
+    Conversation old = start(ALICE);
+    clock.advance(Duration.ofSeconds(1));
+    Conversation closed = start(ALICE);
+    clock.advance(Duration.ofSeconds(1));
+    Conversation recent = start(ALICE);
+    store.conversations().deactivate(ALICE, closed.id(), OptionalLong.empty());
+
+    assertEquals(List.of(recent.id(), old.id()),
+        listAll(ListConversations.of(ALICE, 1).byCreation().onlyActive(true)));
+    assertEquals(List.of(closed.id()), listAll(ListConversations.of(ALICE, 1).onlyActive(false).byCreation()));
+  }
+
+  @Test
+  void aCursorOfOneOrderIsRefusedInTheOther() {
+    for (int i = 0; i < 3; i++) {
+      start(ALICE);
+      clock.advance(Duration.ofSeconds(1));
+    }
+    String byActivity = store.conversations().list(ListConversations.of(ALICE, 1)).nextCursor().orElseThrow();
+    String byCreation = store.conversations().list(ListConversations.of(ALICE, 1).byCreation()).nextCursor().orElseThrow();
+
+    assertInvalid("cursor", () -> store.conversations().list(ListConversations.of(ALICE, 10).byCreation().after(byActivity)));
+    assertInvalid("cursor", () -> store.conversations().list(ListConversations.of(ALICE, 10).after(byCreation)));
+  }
+
+  @Test
   void activeFilter() {
     Conversation kept = start(ALICE);
     Conversation closed = start(ALICE);

@@ -1,0 +1,5 @@
+-- convostore on H2, schema version 2: a user's conversations can be listed by creation, newest
+-- first, from an index that starts with the owner (as the listing by activity has). Appends do not
+-- touch it: a conversation's creation time never changes.
+
+CREATE INDEX conversations_by_owner_creation ON conversations (owner DESC, created_at DESC, id DESC);
