@@ -1,6 +1,7 @@
 package dev.convostore.cli;
 
 import dev.convostore.application.port.in.RetentionPolicy;
+import dev.convostore.application.port.in.RetentionPolicy.IdleAction;
 import dev.convostore.application.port.out.SchemaMigration;
 import dev.convostore.application.port.out.SchemaMigrations;
 import dev.convostore.bootstrap.ConvoStore;
@@ -13,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -66,22 +69,32 @@ final class AdminCommands {
     @Option(names = "--deactivate", description = "Deactivate idle conversations instead of deleting them.")
     boolean deactivate;
 
+    @Option(names = "--delete-inactive", paramLabel = "DURATION",
+        description = "Delete inactive conversations without activity for longer than this (30d, 12h, P30D).")
+    String deleteInactive;
+
     @Option(names = "--keep-last", paramLabel = "N", description = "Keep at most N messages per conversation.")
     Integer keepLast;
 
+    @Option(names = "--yes", description = "Confirm a policy that deletes: what it deletes cannot be undone.")
+    boolean confirmed;
+
     @Override
     public Integer call() {
-      RetentionPolicy policy;
-      if (idle != null) {
-        Duration duration = duration(idle);
-        policy = deactivate ? RetentionPolicy.deactivateIdle(duration) : RetentionPolicy.deleteIdle(duration);
-        if (keepLast != null) {
-          policy = policy.andKeepLast(keepLast);
-        }
-      } else if (keepLast != null) {
-        policy = RetentionPolicy.keepLast(keepLast);
-      } else {
-        throw new Cli.UserError("give --idle DURATION, --keep-last N, or both");
+      if (deactivate && idle == null) {
+        throw new Cli.UserError("--deactivate acts on idle conversations: give --idle DURATION too");
+      }
+      if (idle == null && deleteInactive == null && keepLast == null) {
+        throw new Cli.UserError("give --idle DURATION, --delete-inactive DURATION, --keep-last N, or several");
+      }
+      Optional<Duration> idleFor = Optional.ofNullable(idle).map(text -> duration("--idle", text));
+      Optional<Duration> inactiveFor = Optional.ofNullable(deleteInactive).map(text -> duration("--delete-inactive", text));
+      RetentionPolicy policy = new RetentionPolicy(idleFor, deactivate ? IdleAction.DEACTIVATE : IdleAction.DELETE,
+          inactiveFor, keepLast == null ? OptionalInt.empty() : OptionalInt.of(keepLast));
+      boolean deletes = idleFor.isPresent() && !deactivate || inactiveFor.isPresent() || keepLast != null;
+      if (deletes && !confirmed) {
+        throw new Cli.UserError("this retention policy deletes conversations or messages of every user;"
+            + " repeat with --yes to confirm");
       }
       try (ConvoStore store = cli.open()) {
         RetentionReport report = store.retention().apply(policy);
@@ -95,7 +108,7 @@ final class AdminCommands {
       return 0;
     }
 
-    static Duration duration(String text) {
+    static Duration duration(String option, String text) {
       String value = text.strip().toLowerCase(Locale.ROOT);
       try {
         if (value.matches("\\d+[dhms]")) {
@@ -109,7 +122,7 @@ final class AdminCommands {
         }
         return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
       } catch (DateTimeParseException | ArithmeticException notADuration) {
-        throw new Cli.UserError("--idle must be a duration such as 30d, 12h, 45m or P30D, not '" + text + "'");
+        throw new Cli.UserError(option + " must be a duration such as 30d, 12h, 45m or P30D, not '" + text + "'");
       }
     }
   }

@@ -280,10 +280,18 @@ final class ConversationCommands {
     @Parameters(paramLabel = "ID", description = "The conversation.")
     String id;
 
+    @Option(names = "--yes", description = "Confirm: this cannot be undone.")
+    boolean confirmed;
+
     @Override
     public Integer call() {
+      ConversationId conversation = id(id);
+      if (!confirmed) {
+        throw new Cli.UserError("delete removes conversation " + conversation
+            + " with its messages and context items; repeat with --yes to confirm");
+      }
       try (ConvoStore store = cli.open()) {
-        store.conversations().delete(cli.user(), id(id));
+        store.conversations().delete(cli.user(), conversation);
         cli.print("deleted " + id, Map.of("deleted", id));
       }
       return 0;

@@ -131,7 +131,7 @@ class CliPostgresTest {
     JsonNode erased = run("--db", store, "--user", "grace", "--json", "erase-user", "--yes").json();
     assertEquals(1, erased.get("conversations").asInt());
     assertEquals(5, erased.get("messages").asInt());
-    JsonNode trimmed = run("--db", store, "--json", "retention", "--keep-last", "2").json();
+    JsonNode trimmed = run("--db", store, "--json", "retention", "--keep-last", "2", "--yes").json();
     assertEquals(6 + 4 + 1 + 1, trimmed.get("messagesDeleted").asInt(), "ada's 8 and 6, linus's 3: two kept of each");
     assertEquals(5, run("--db", store, "export", "--all").out().lines().count(), "header, 3 conversations, end");
   }

@@ -89,7 +89,9 @@ class CliTest {
     assertEquals(List.of(id), ids(run("--user", "alice", "--json", "list", "--by-creation", "--cursor", cursor).json()));
     assertRefused(run("--user", "alice", "list", "--cursor", cursor), "cursor continues a listing in another order");
 
-    assertOk(run("--user", "alice", "delete", id));
+    assertRefused(run("--user", "alice", "delete", id), "repeat with --yes");
+    assertEquals(id, run("--user", "alice", "--json", "show", id).json().get("id").asText());
+    assertOk(run("--user", "alice", "delete", id, "--yes"));
     assertRefused(run("--user", "alice", "show", id), "conversation " + id + " not found");
   }
 
@@ -253,13 +255,19 @@ class CliTest {
     assertEquals(5, erased.get("messages").asInt());
     assertEquals(1, erased.get("contextItems").asInt());
 
-    JsonNode trimmed = run("--json", "retention", "--keep-last", "2").json();
+    assertRefused(run("retention", "--keep-last", "2"), "repeat with --yes");
+    JsonNode trimmed = run("--json", "retention", "--keep-last", "2", "--yes").json();
     // ada's 7 and 6, linus's 3: two kept of each, and one tool result whose call went
     assertEquals(5 + 4 + 1 + 1, trimmed.get("messagesDeleted").asInt());
     JsonNode idle = run("--json", "retention", "--idle", "30d", "--deactivate").json();
     assertEquals(3, idle.get("conversationsDeactivated").asInt(), "the sample is from January 2026");
+    JsonNode inactive = run("--json", "retention", "--delete-inactive", "30d", "--yes").json();
+    assertEquals(3, inactive.get("conversationsDeleted").asInt(), "deactivated just now, idle since January 2026");
+    assertEquals(0, run("--user", "ada", "--json", "list").json().get("conversations").size());
     assertRefused(run("retention"), "--idle");
+    assertRefused(run("retention", "--deactivate"), "--deactivate acts on idle conversations");
     assertRefused(run("retention", "--idle", "soon"), "--idle must be a duration");
+    assertRefused(run("retention", "--delete-inactive", "soon", "--yes"), "--delete-inactive must be a duration");
   }
 
   @Test

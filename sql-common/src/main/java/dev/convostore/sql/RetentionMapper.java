@@ -8,11 +8,11 @@ import org.apache.ibatis.annotations.Param;
 /** Bulk removal across users, in RetentionMapper.xml beside it: the same SQL for every database. */
 public interface RetentionMapper {
 
-  long countIdleSince(@Param("cutoff") Instant cutoff);
+  /** The messages of the conversations idle since {@code cutoff} (only inactive ones when {@code onlyInactive}). */
+  long countMessagesIdleSince(@Param("cutoff") Instant cutoff, @Param("onlyInactive") boolean onlyInactive);
 
-  long countMessagesIdleSince(@Param("cutoff") Instant cutoff);
-
-  int deleteIdleSince(@Param("cutoff") Instant cutoff);
+  /** Deletes the conversations {@link #countMessagesIdleSince} counts the messages of. */
+  int deleteIdleSince(@Param("cutoff") Instant cutoff, @Param("onlyInactive") boolean onlyInactive);
 
   int deactivateIdleSince(@Param("cutoff") Instant cutoff);
 

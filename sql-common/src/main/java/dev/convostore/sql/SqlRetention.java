@@ -16,11 +16,11 @@ public final class SqlRetention implements RetentionRepository {
   }
 
   @Override
-  public RetentionReport deleteIdleSince(Instant cutoff) {
+  public RetentionReport deleteIdleSince(Instant cutoff, boolean onlyInactive) {
     return database.write(session -> {
       RetentionMapper mapper = session.getMapper(RetentionMapper.class);
-      long messages = mapper.countMessagesIdleSince(cutoff);
-      long conversations = mapper.deleteIdleSince(cutoff);
+      long messages = mapper.countMessagesIdleSince(cutoff, onlyInactive);
+      long conversations = mapper.deleteIdleSince(cutoff, onlyInactive);
       return new RetentionReport(conversations, 0, messages);
     });
   }

@@ -16,9 +16,9 @@ final class InMemoryRetention implements RetentionRepository {
   }
 
   @Override
-  public RetentionReport deleteIdleSince(Instant cutoff) {
+  public RetentionReport deleteIdleSince(Instant cutoff, boolean onlyInactive) {
     return storage.write(() -> {
-      List<ConversationEntry> idle = idleSince(cutoff);
+      List<ConversationEntry> idle = idleSince(cutoff).stream().filter(e -> !onlyInactive || !e.conversation.active()).toList();
       long messages = 0;
       for (ConversationEntry entry : idle) {
         messages += entry.messagesBySequence.size();

@@ -77,6 +77,43 @@ public abstract class RetentionContract extends StoreContract {
   }
 
   @Test
+  void deletesInactiveConversationsWithoutActivityLongerThanTheDuration() {
+    Conversation closedLongAgo = start(ALICE);
+    appendNumbered(ALICE, closedLongAgo.id(), 2);
+    store.conversations().deactivate(ALICE, closedLongAgo.id(), java.util.OptionalLong.empty());
+    Conversation bobsClosed = start(BOB);
+    store.context().add(BOB, bobsClosed.id(), NewContextItem.of(ContextSource.RAG, "x", 0.5));
+    store.conversations().deactivate(BOB, bobsClosed.id(), java.util.OptionalLong.empty());
+    Conversation activeButIdle = start(ALICE);
+    clock.advance(Duration.ofDays(20));
+    Conversation closedRecently = start(ALICE);
+    store.conversations().deactivate(ALICE, closedRecently.id(), java.util.OptionalLong.empty());
+    clock.advance(Duration.ofDays(11));
+
+    RetentionReport report = store.retention().apply(RetentionPolicy.deleteInactive(Duration.ofDays(30)));
+
+    assertEquals(new RetentionReport(2, 0, 2), report);
+    assertNoConversation(() -> reload(ALICE, closedLongAgo.id()));
+    assertNoConversation(() -> reload(BOB, bobsClosed.id()));
+    assertTrue(reload(ALICE, activeButIdle.id()).active(), "an active conversation stays, however idle");
+    assertFalse(reload(ALICE, closedRecently.id()).active(), "deactivated 11 days ago: kept");
+  }
+
+  @Test
+  void idleConversationsDeactivatedNowAreDeletedOnlyOnceInactiveLongerThanTheDuration() {
+    Conversation c = start(ALICE);
+    clock.advance(Duration.ofDays(31));
+    RetentionPolicy policy = RetentionPolicy.deactivateIdle(Duration.ofDays(30)).andDeleteInactive(Duration.ofDays(60));
+
+    assertEquals(new RetentionReport(0, 1, 0), store.retention().apply(policy));
+    clock.advance(Duration.ofDays(29)); // 60 days without activity: not longer than 60
+    assertEquals(RetentionReport.NOTHING, store.retention().apply(policy));
+    clock.advance(Duration.ofDays(1));
+    assertEquals(new RetentionReport(1, 0, 0), store.retention().apply(policy));
+    assertNoConversation(() -> reload(ALICE, c.id()));
+  }
+
+  @Test
   void keepsOnlyTheNewestMessagesAndNeverReusesSequences() {
     Conversation c = start(ALICE);
     appendNumbered(ALICE, c.id(), 10);
@@ -152,6 +189,8 @@ public abstract class RetentionContract extends StoreContract {
     assertInvalid("idleFor", () -> RetentionPolicy.deleteIdle(Duration.ZERO));
     assertInvalid("idleFor", () -> RetentionPolicy.deleteIdle(Duration.ofDays(-1)));
     assertInvalid("keepLastMessages", () -> RetentionPolicy.keepLast(0));
+    assertInvalid("inactiveFor", () -> RetentionPolicy.deleteInactive(Duration.ZERO));
+    assertInvalid("inactiveFor", () -> RetentionPolicy.keepLast(3).andDeleteInactive(Duration.ofDays(-1)));
   }
 
   @Test

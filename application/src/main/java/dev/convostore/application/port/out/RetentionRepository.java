@@ -6,8 +6,11 @@ import java.time.Instant;
 /** Bulk removal across all users. */
 public interface RetentionRepository {
 
-  /** Deletes every conversation whose updatedAt is before {@code cutoff}, with all it holds. */
-  RetentionReport deleteIdleSince(Instant cutoff);
+  /**
+   * Deletes every conversation whose updatedAt is before {@code cutoff} (only the inactive ones
+   * when {@code onlyInactive}), with all it holds.
+   */
+  RetentionReport deleteIdleSince(Instant cutoff, boolean onlyInactive);
 
   /**
    * Marks inactive every active conversation whose updatedAt is before {@code cutoff},
