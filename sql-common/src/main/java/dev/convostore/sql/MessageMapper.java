@@ -7,6 +7,7 @@ import dev.convostore.domain.UserId;
 import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.session.ResultHandler;
 
 /**
  * Messages, for every SQL database; MessageMapper.xml holds the SQL, with a statement per database
@@ -76,4 +77,8 @@ public interface MessageMapper {
 
   /** The conversation's tool calls and results. */
   List<MessageRow> toolMessages(@Param("id") ConversationId id);
+
+  /** The owner's tool calls and results created from {@code from} (included) to {@code to} (excluded), one at a time to {@code each}. */
+  void toolMessagesBetween(
+      @Param("owner") UserId owner, @Param("from") Instant from, @Param("to") Instant to, ResultHandler<Message> each);
 }

@@ -13,6 +13,7 @@ import dev.convostore.domain.NotFoundException;
 import dev.convostore.domain.SearchTerms;
 import dev.convostore.domain.ToolUsage;
 import dev.convostore.domain.UserId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -151,6 +152,16 @@ public abstract class SqlMessages implements MessageRepository {
   public List<Message> search(UserId owner, SearchTerms terms, int limit) {
     String query = searchQuery(owner, terms);
     return database.query(session -> List.copyOf(mapper(session).search(owner, query, terms.words(), limit)));
+  }
+
+  /** The owner's tool messages in the range, counted row by row as they are read. */
+  @Override
+  public List<ToolUsage> toolUsage(UserId owner, Instant from, Instant to) {
+    return database.query(session -> {
+      ToolUsage.Tally tally = new ToolUsage.Tally();
+      mapper(session).toolMessagesBetween(owner, from, to, row -> tally.add(row.getResultObject()));
+      return tally.usage();
+    });
   }
 
   @Override

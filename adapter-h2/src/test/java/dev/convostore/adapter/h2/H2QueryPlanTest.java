@@ -177,6 +177,14 @@ class H2QueryPlanTest {
   }
 
   @Test
+  void toolUsageReadsTheOwnersTimeRange() throws SQLException {
+    String plan = plan("dev.convostore.sql.MessageMapper.toolMessagesBetween",
+        parameters("owner", HEAVY, "from", START, "to", START.plusSeconds(3_600)));
+
+    assertReads(plan, "PUBLIC.MESSAGES_BY_OWNER_TIME");
+  }
+
+  @Test
   void recentActivityWalksTheOwnersTimeIndexInOrder() throws SQLException {
     String plan = plan("dev.convostore.sql.MessageMapper.recent", parameters("owner", sample.owner(), "limit", 20));
 

@@ -14,6 +14,7 @@ import dev.convostore.domain.NotFoundException;
 import dev.convostore.domain.SearchTerms;
 import dev.convostore.domain.ToolUsage;
 import dev.convostore.domain.UserId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -87,6 +88,15 @@ final class InMemoryMessages implements MessageRepository {
     List<Message> chronological = new ArrayList<>(newestFirst);
     Collections.reverse(chronological);
     return List.copyOf(chronological);
+  }
+
+  @Override
+  public List<ToolUsage> toolUsage(UserId owner, Instant from, Instant to) {
+    return storage.read(() -> ToolUsage.of(storage.entries.values().stream()
+        .filter(entry -> entry.conversation.owner().equals(owner))
+        .flatMap(entry -> entry.messagesBySequence.values().stream())
+        .filter(message -> !message.createdAt().isBefore(from) && message.createdAt().isBefore(to))
+        .toList()));
   }
 
   @Override

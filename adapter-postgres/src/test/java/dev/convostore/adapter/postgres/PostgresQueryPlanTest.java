@@ -251,6 +251,16 @@ class PostgresQueryPlanTest {
   }
 
   @Test
+  void toolUsageReadsTheOwnersTimeRangeInItsCustomAndItsGenericPlan() throws SQLException {
+    String statement = "dev.convostore.sql.MessageMapper.toolMessagesBetween";
+    // One of the heavy user's 50 conversations: the range, not the user's whole history, is read.
+    Map<String, Object> parameters = parameters("owner", HEAVY, "from", START.plusSeconds(10), "to", START.plusSeconds(11));
+    for (List<String> plan : List.of(plan(statement, parameters), genericPlan(statement, parameters))) {
+      assertUsesIndexes(plan, "messages_by_owner_time");
+    }
+  }
+
+  @Test
   void searchAsksTheFullTextIndex() throws SQLException {
     List<String> plan = plan("dev.convostore.sql.MessageMapper.search",
         parameters("owner", HEAVY, "query", "'word7042' & 'conversation'", "limit", 20));

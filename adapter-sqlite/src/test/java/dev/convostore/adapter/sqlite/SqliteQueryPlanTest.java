@@ -138,6 +138,14 @@ class SqliteQueryPlanTest {
   }
 
   @Test
+  void toolUsageReadsTheOwnersTimeRange() throws SQLException {
+    List<String> plan = plan("dev.convostore.sql.MessageMapper.toolMessagesBetween",
+        parameters("from", java.time.Instant.EPOCH, "to", java.time.Instant.EPOCH.plusSeconds(60)));
+
+    assertUsesIndexes(plan, "SEARCH m USING INDEX messages_by_owner_time (owner=? AND created_at>? AND created_at<?)");
+  }
+
+  @Test
   void recentActivityWalksTheOwnersTimeIndexInOrder() throws SQLException {
     List<String> plan = plan("dev.convostore.sql.MessageMapper.recent", parameters());
 

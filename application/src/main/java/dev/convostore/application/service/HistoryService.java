@@ -12,7 +12,10 @@ import dev.convostore.domain.MessageKind;
 import dev.convostore.domain.NotFoundException;
 import dev.convostore.domain.SearchTerms;
 import dev.convostore.domain.ToolCall;
+import dev.convostore.domain.ToolUsage;
 import dev.convostore.domain.UserId;
+import dev.convostore.domain.ValidationException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,6 +73,16 @@ final class HistoryService implements HistoryUseCase {
     Checks.present("conversationId", conversationId);
     return messages.statistics(user, conversationId)
         .orElseThrow(() -> ConversationService.notFound(conversationId));
+  }
+
+  @Override
+  public List<ToolUsage> toolUsage(UserId user, Instant from, Instant to) {
+    Checks.present("user", user);
+    Checks.instant("from", from);
+    if (!Checks.instant("to", to).isAfter(from)) {
+      throw new ValidationException("to", "must be after from");
+    }
+    return messages.toolUsage(user, from, to);
   }
 
   /**

@@ -19,7 +19,9 @@ import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.SearchTerms;
 import dev.convostore.domain.StoreFailureException.Kind;
 import dev.convostore.domain.StoreFailureException;
+import dev.convostore.domain.ToolUsage;
 import dev.convostore.domain.UserId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -129,6 +131,11 @@ final class ProtectedStorage implements Storage {
     @Override
     public Optional<ConversationStatistics> statistics(UserId owner, ConversationId conversationId) {
       return messages.statistics(owner, conversationId);
+    }
+
+    @Override
+    public List<ToolUsage> toolUsage(UserId owner, Instant from, Instant to) {
+      return messages.toolUsage(owner, from, to); // tool names and outcomes are not sealed
     }
   }
 

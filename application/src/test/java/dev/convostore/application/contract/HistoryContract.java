@@ -268,6 +268,37 @@ public abstract class HistoryContract extends StoreContract {
   }
 
   @Test
+  void toolUsageCountsTheUsersToolsAcrossConversationsInATimeRange() {
+    Conversation first = start(ALICE);
+    append(ALICE, first.id(), call("before", "weather"), result("before", "weather")); // at T0: before the range
+    clock.advance(Duration.ofHours(1));
+    append(ALICE, first.id(), call("1", "weather"), result("1", "weather", ToolOutcome.ERROR), NewMessage.assistant("a"));
+    Conversation second = start(ALICE);
+    append(ALICE, second.id(), NewMessage.toolCalls("", new ToolCall("2", "weather", JsonObject.empty()),
+        new ToolCall("3", "search", JsonObject.empty())), result("2", "weather"), result("3", "search", ToolOutcome.FAILURE));
+    Conversation bobs = start(BOB);
+    append(BOB, bobs.id(), call("b", "weather"), result("b", "weather"));
+    clock.advance(Duration.ofHours(1));
+    append(ALICE, second.id(), call("after", "calendar")); // at the range's end: outside it
+
+    List<ToolUsage> usage = store.history().toolUsage(ALICE, T0.plus(Duration.ofMinutes(30)), T0.plus(Duration.ofHours(2)));
+
+    assertEquals(List.of(
+        new ToolUsage("search", 1, Map.of(ToolOutcome.FAILURE, 1L)),
+        new ToolUsage("weather", 2, Map.of(ToolOutcome.SUCCESS, 1L, ToolOutcome.ERROR, 1L))), usage);
+    assertEquals(List.of(new ToolUsage("weather", 1, Map.of(ToolOutcome.SUCCESS, 1L))),
+        store.history().toolUsage(BOB, T0, T0.plus(Duration.ofDays(1))));
+    assertTrue(store.history().toolUsage(ALICE, T0.minus(Duration.ofDays(1)), T0).isEmpty());
+  }
+
+  @Test
+  void toolUsageNeedsARangeThatEndsAfterItStarts() {
+    assertInvalid("to", () -> store.history().toolUsage(ALICE, T0, T0));
+    assertInvalid("to", () -> store.history().toolUsage(ALICE, T0, T0.minusSeconds(1)));
+    assertInvalid("from", () -> store.history().toolUsage(ALICE, null, T0));
+  }
+
+  @Test
   void statisticsOfUnknownConversationIsNotFound() {
     assertNoConversation(() -> store.history().statistics(ALICE, ConversationId.newId()));
   }

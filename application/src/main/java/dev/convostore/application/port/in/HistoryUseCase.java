@@ -6,7 +6,9 @@ import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.SearchTerms;
+import dev.convostore.domain.ToolUsage;
 import dev.convostore.domain.UserId;
+import java.time.Instant;
 import java.util.List;
 
 /** Reading history: windows of one conversation, activity and search across a user's conversations. */
@@ -38,4 +40,11 @@ public interface HistoryUseCase {
 
   /** Counts over the conversation's messages by role, and tool use by tool and outcome. */
   ConversationStatistics statistics(UserId user, ConversationId conversationId);
+
+  /**
+   * How the user's conversations used each tool, by tool and outcome, in the messages created from
+   * {@code from} (included) to {@code to} (excluded); sorted by tool name. The messages are counted
+   * as they are read, never held together.
+   */
+  List<ToolUsage> toolUsage(UserId user, Instant from, Instant to);
 }

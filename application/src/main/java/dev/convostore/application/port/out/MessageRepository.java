@@ -6,7 +6,9 @@ import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.SearchTerms;
+import dev.convostore.domain.ToolUsage;
 import dev.convostore.domain.UserId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,4 +41,7 @@ public interface MessageRepository {
 
   /** Counts over the conversation's messages; empty if the owner has no such conversation. */
   Optional<ConversationStatistics> statistics(UserId owner, ConversationId conversationId);
+
+  /** Tool use in the owner's messages created from {@code from} (included) to {@code to} (excluded), sorted by tool name. */
+  List<ToolUsage> toolUsage(UserId owner, Instant from, Instant to);
 }
