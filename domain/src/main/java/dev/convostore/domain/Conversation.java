@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  *
  * @param id identifies the conversation
  * @param owner the user who owns it; every other user is told it does not exist
- * @param title 1..200 characters after trimming; when absent, the first user message names it
+ * @param title 1..255 characters after trimming; when absent, the first user message names it (a
+ *     generated title is at most 60 characters)
  * @param active false once the conversation has been deactivated (kept, but no longer current)
  * @param createdAt when it was started
  * @param updatedAt the last activity: a message appended or an attribute changed
@@ -37,7 +38,7 @@ public record Conversation(
     long version) {
 
   /** Longest title, after trimming. */
-  public static final int MAX_TITLE_LENGTH = 200;
+  public static final int MAX_TITLE_LENGTH = 255;
 
   /** Generated titles are cut at a word boundary near this length. */
   static final int GENERATED_TITLE_LENGTH = 60;

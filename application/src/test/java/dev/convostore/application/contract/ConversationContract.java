@@ -118,8 +118,18 @@ public abstract class ConversationContract extends StoreContract {
 
   @Test
   void oversizeTitleIsRejected() {
-    assertInvalid("title", () -> start(ALICE, "x".repeat(201)));
-    assertEquals(Optional.of("x".repeat(200)), start(ALICE, "x".repeat(200)).title());
+    assertInvalid("title", () -> start(ALICE, "x".repeat(256)));
+    assertInvalid("title", () -> store.conversations().rename(ALICE, start(ALICE).id(), "x".repeat(256), OptionalLong.empty()));
+  }
+
+  @Test
+  void titlesOfUpTo255CharactersAreStored() {
+    String longest = "é".repeat(255);
+    Conversation started = start(ALICE, longest);
+    Conversation renamed = store.conversations().rename(ALICE, start(ALICE).id(), "x".repeat(255), OptionalLong.empty());
+
+    assertEquals(Optional.of(longest), reload(ALICE, started.id()).title());
+    assertEquals(Optional.of("x".repeat(255)), reload(ALICE, renamed.id()).title());
   }
 
   @Test
