@@ -16,13 +16,16 @@ public interface ContextItemMapper {
   List<ContextItem> list(
       @Param("id") ConversationId conversationId,
       @Param("sources") List<ContextSource> sources,
+      @Param("contextTypes") List<String> contextTypes,
+      @Param("focusAreas") List<String> focusAreas,
+      @Param("preferenceTypes") List<String> preferenceTypes,
       @Param("minRelevance") double minRelevance,
       @Param("mostRelevantFirst") boolean mostRelevantFirst,
       @Param("limit") int limit);
 
   /** Every item of the conversation, oldest first. */
   default List<ContextItem> all(ConversationId conversationId) {
-    return list(conversationId, List.of(), 0.0, false, Integer.MAX_VALUE);
+    return list(conversationId, List.of(), List.of(), List.of(), List.of(), 0.0, false, Integer.MAX_VALUE);
   }
 
   int delete(@Param("id") ConversationId conversationId, @Param("itemId") ContextItemId itemId);

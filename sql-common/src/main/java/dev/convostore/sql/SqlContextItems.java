@@ -42,7 +42,8 @@ public final class SqlContextItems implements ContextItemRepository {
         return Optional.empty();
       }
       return Optional.of(List.copyOf(session.getMapper(ContextItemMapper.class).list(
-          conversationId, List.copyOf(query.sources()), query.minRelevance(), mostRelevantFirst, query.limit())));
+          conversationId, List.copyOf(query.sources()), List.copyOf(query.contextTypes()), List.copyOf(query.focusAreas()),
+          List.copyOf(query.preferenceTypes()), query.minRelevance(), mostRelevantFirst, query.limit())));
     });
   }
 

@@ -151,6 +151,10 @@ class H2QueryPlanTest {
     for (String statement : List.of("MessageMapper.countByRole", "MessageMapper.toolMessages", "ContextItemMapper.list")) {
       for (boolean mostRelevantFirst : new boolean[] {true, false}) {
         parameters.put("mostRelevantFirst", mostRelevantFirst);
+        List<String> filter = mostRelevantFirst ? List.of() : List.of("preference"); // context items filtered too
+        parameters.put("contextTypes", filter);
+        parameters.put("focusAreas", filter);
+        parameters.put("preferenceTypes", filter);
         assertReads(plan("dev.convostore.sql." + statement, parameters), ": CONVERSATION_ID = ?");
       }
     }

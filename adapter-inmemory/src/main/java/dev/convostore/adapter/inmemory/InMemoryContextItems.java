@@ -44,8 +44,7 @@ final class InMemoryContextItems implements ContextItemRepository {
       case MOST_RELEVANT_FIRST -> MOST_RELEVANT_FIRST;
     };
     return storage.read(() -> storage.owned(owner, conversationId).map(entry -> entry.items.values().stream()
-        .filter(item -> query.sources().isEmpty() || query.sources().contains(item.source()))
-        .filter(item -> item.relevance() >= query.minRelevance())
+        .filter(item -> query.admits(item.details()))
         .sorted(order)
         .limit(query.limit())
         .toList()));

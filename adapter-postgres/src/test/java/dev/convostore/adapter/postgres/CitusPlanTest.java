@@ -163,7 +163,8 @@ class CitusPlanTest {
       assertOneShard(plan("dev.convostore.sql." + statement, conversation));
     }
     assertOneShard(plan("dev.convostore.sql.ContextItemMapper.list", parameters("id", sample.id(),
-        "minRelevance", 0.0, "sources", List.of(), "mostRelevantFirst", true, "limit", 20)));
+        "minRelevance", 0.0, "sources", List.of(), "contextTypes", List.of("preference"), "focusAreas", List.of(),
+        "preferenceTypes", List.of(), "mostRelevantFirst", true, "limit", 20)));
   }
 
   @Test

@@ -202,6 +202,10 @@ class PostgresQueryPlanTest {
     for (String statement : List.of("MessageMapper.countByRole", "MessageMapper.toolMessages", "ContextItemMapper.list")) {
       for (boolean mostRelevantFirst : new boolean[] {true, false}) {
         parameters.put("mostRelevantFirst", mostRelevantFirst);
+        List<String> filter = mostRelevantFirst ? List.of() : List.of("preference"); // context items filtered too
+        parameters.put("contextTypes", filter);
+        parameters.put("focusAreas", filter);
+        parameters.put("preferenceTypes", filter);
         for (List<String> plan : List.of(plan("dev.convostore.sql." + statement, parameters),
             genericPlan("dev.convostore.sql." + statement, parameters))) {
           assertUsesIndexes(plan, "Index Cond: (conversation_id = ");

@@ -108,6 +108,10 @@ class SqliteQueryPlanTest {
     for (String statement : List.of("MessageMapper.countByRole", "MessageMapper.toolMessages", "ContextItemMapper.list")) {
       for (boolean mostRelevantFirst : new boolean[] {true, false}) {
         parameters.put("mostRelevantFirst", mostRelevantFirst);
+        List<String> filter = mostRelevantFirst ? List.of() : List.of("preference"); // context items filtered too
+        parameters.put("contextTypes", filter);
+        parameters.put("focusAreas", filter);
+        parameters.put("preferenceTypes", filter);
         List<String> plan = plan("dev.convostore.sql." + statement, parameters);
         assertUsesIndexes(plan, "SEARCH");
         assertTrue(plan.stream().anyMatch(step -> step.endsWith("USING PRIMARY KEY (conversation_id=?)")),

@@ -78,6 +78,32 @@ public abstract class ContextContract extends StoreContract {
   }
 
   @Test
+  void listFiltersByContextTypeFocusAreaAndPreferenceType() {
+    Conversation c = start(ALICE);
+    List<NewContextItem> items = List.of(
+        NewContextItem.of(ContextSource.LONG_TERM_MEMORY, "likes trains", 0.8).withContextType("preference")
+            .withPreferenceType("travel").withFocusArea("trip planning"),
+        NewContextItem.of(ContextSource.LONG_TERM_MEMORY, "vegetarian", 0.7).withContextType("preference")
+            .withPreferenceType("food"),
+        NewContextItem.of(ContextSource.RAG, "Lisbon guide", 0.9).withContextType("document").withFocusArea("trip planning"),
+        NewContextItem.of(ContextSource.RAG, "untyped", 0.9));
+    for (NewContextItem item : items) {
+      clock.advance(Duration.ofMillis(1));
+      store.context().add(ALICE, c.id(), item);
+    }
+
+    assertEquals(List.of("likes trains", "vegetarian"), list(c.id(), ContextQuery.all().ofContextTypes("preference")));
+    assertEquals(List.of("likes trains", "Lisbon guide"), list(c.id(), ContextQuery.all().inFocusAreas("trip planning")));
+    assertEquals(List.of("vegetarian"), list(c.id(), ContextQuery.all().ofPreferenceTypes("food", "music")));
+    assertEquals(List.of("Lisbon guide"), list(c.id(),
+        ContextQuery.topK(5).ofContextTypes("document", "preference").inFocusAreas("trip planning").withMinRelevance(0.85)));
+    assertEquals(List.of("likes trains"), list(c.id(),
+        ContextQuery.all().fromSources(ContextSource.LONG_TERM_MEMORY).inFocusAreas("trip planning")));
+    assertInvalid("contextTypes", () -> ContextQuery.all().ofContextTypes(" "));
+    assertInvalid("focusAreas", () -> ContextQuery.all().inFocusAreas("x".repeat(201)));
+  }
+
+  @Test
   void minimumRelevanceIsInclusive() {
     Conversation c = start(ALICE);
     add(c.id(), ContextSource.RAG, "exactly", 0.5);
