@@ -3,9 +3,12 @@ package dev.convostore.sql;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
+import dev.convostore.domain.MessageKind;
+import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.session.ResultHandler;
 
@@ -41,22 +44,23 @@ public interface MessageMapper {
     return lastSequence(owner, id) != null;
   }
 
-  /** The newest {@code limit} messages of the owner's conversation, newest first. */
-  List<MessageRow> last(@Param("owner") UserId owner, @Param("id") ConversationId id, @Param("limit") int limit);
+  /** The newest {@code limit} messages of the owner's conversation of the roles and kinds (any when empty), newest first. */
+  List<MessageRow> last(@Param("owner") UserId owner, @Param("id") ConversationId id, @Param("limit") int limit,
+      @Param("roles") Set<MessageRole> roles, @Param("kinds") Set<MessageKind> kinds);
 
-  /** The {@code limit} messages of the owner's conversation before {@code sequence}, newest first. */
+  /** The {@code limit} messages of the owner's conversation before {@code sequence}, filtered as {@link #last}, newest first. */
   List<MessageRow> before(
       @Param("owner") UserId owner, @Param("id") ConversationId id, @Param("sequence") long sequence,
-      @Param("limit") int limit);
+      @Param("limit") int limit, @Param("roles") Set<MessageRole> roles, @Param("kinds") Set<MessageKind> kinds);
 
-  /** The {@code limit} messages of the owner's conversation after {@code sequence}, oldest first. */
+  /** The {@code limit} messages of the owner's conversation after {@code sequence}, filtered as {@link #last}, oldest first. */
   List<MessageRow> after(
       @Param("owner") UserId owner, @Param("id") ConversationId id, @Param("sequence") long sequence,
-      @Param("limit") int limit);
+      @Param("limit") int limit, @Param("roles") Set<MessageRole> roles, @Param("kinds") Set<MessageKind> kinds);
 
   /** Every message of the owner's conversation, oldest first. */
   default List<MessageRow> all(UserId owner, ConversationId id) {
-    return after(owner, id, 0, Integer.MAX_VALUE);
+    return after(owner, id, 0, Integer.MAX_VALUE, Set.of(), Set.of());
   }
 
   /** The owner's newest messages: createdAt, conversation id and sequence, all descending. */

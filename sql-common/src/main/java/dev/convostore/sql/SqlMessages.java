@@ -113,9 +113,10 @@ public abstract class SqlMessages implements MessageRepository {
     return database.query(session -> {
       MessageMapper mapper = mapper(session);
       List<MessageRow> rows = switch (request.direction()) {
-        case LAST -> chronological(mapper.last(owner, conversationId, request.limit()));
-        case BEFORE -> chronological(mapper.before(owner, conversationId, request.sequence(), request.limit()));
-        case AFTER -> mapper.after(owner, conversationId, request.sequence(), request.limit());
+        case LAST -> chronological(mapper.last(owner, conversationId, request.limit(), request.roles(), request.kinds()));
+        case BEFORE -> chronological(
+            mapper.before(owner, conversationId, request.sequence(), request.limit(), request.roles(), request.kinds()));
+        case AFTER -> mapper.after(owner, conversationId, request.sequence(), request.limit(), request.roles(), request.kinds());
       };
       if (rows.isEmpty() && !mapper.owns(owner, conversationId)) {
         return Optional.empty();

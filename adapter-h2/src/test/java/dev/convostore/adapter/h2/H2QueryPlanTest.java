@@ -124,12 +124,16 @@ class H2QueryPlanTest {
   }
 
   @Test
-  void historyWindowsReadARangeOfThePrimaryKeyInOrder() throws SQLException {
+  void historyWindowsReadARangeOfThePrimaryKeyInOrderFilteredOrNot() throws SQLException {
     for (String window : List.of("last", "before", "after")) {
-      String plan = plan("dev.convostore.sql.MessageMapper." + window,
-          parameters("owner", sample.owner(), "id", sample.id(), "sequence", 20L, "limit", 20));
-      assertReads(plan, "PUBLIC.PRIMARY_KEY");
-      assertSortedByIndex(plan);
+      for (Map<String, Object> parameters : List.of(
+          parameters("owner", sample.owner(), "id", sample.id(), "sequence", 20L, "limit", 20),
+          parameters("owner", sample.owner(), "id", sample.id(), "sequence", 20L, "limit", 20, "roles", java.util.Set.of(dev.convostore.domain.MessageRole.USER),
+          "kinds", java.util.Set.of(dev.convostore.domain.MessageKind.TEXT, dev.convostore.domain.MessageKind.TOOL_RESULT)))) {
+        String plan = plan("dev.convostore.sql.MessageMapper." + window, parameters);
+        assertReads(plan, "PUBLIC.PRIMARY_KEY");
+        assertSortedByIndex(plan);
+      }
     }
   }
 

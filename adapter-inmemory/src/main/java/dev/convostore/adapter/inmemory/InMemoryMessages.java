@@ -69,9 +69,10 @@ final class InMemoryMessages implements MessageRepository {
     return storage.read(() -> storage.owned(owner, conversationId).map(entry -> {
       TreeMap<Long, Message> all = entry.messagesBySequence;
       return switch (request.direction()) {
-        case LAST -> lastOf(all, request.limit());
-        case BEFORE -> lastOf(all.headMap(request.sequence(), false), request.limit());
-        case AFTER -> all.tailMap(request.sequence(), false).values().stream().limit(request.limit()).toList();
+        case LAST -> lastOf(all, request);
+        case BEFORE -> lastOf(all.headMap(request.sequence(), false), request);
+        case AFTER -> all.tailMap(request.sequence(), false).values().stream()
+            .filter(request::admits).limit(request.limit()).toList();
       };
     }));
   }
@@ -82,9 +83,10 @@ final class InMemoryMessages implements MessageRepository {
         ids.stream().map(entry.messagesById::get).filter(Objects::nonNull).toList()));
   }
 
-  /** The last {@code limit} messages in sequence order, walking back from the end only as far as needed. */
-  private static List<Message> lastOf(NavigableMap<Long, Message> bySequence, int limit) {
-    List<Message> newestFirst = bySequence.descendingMap().values().stream().limit(limit).toList();
+  /** The last {@code limit} messages the request admits, in sequence order, walking back from the end only as far as needed. */
+  private static List<Message> lastOf(NavigableMap<Long, Message> bySequence, HistoryRequest request) {
+    List<Message> newestFirst = bySequence.descendingMap().values().stream()
+        .filter(request::admits).limit(request.limit()).toList();
     List<Message> chronological = new ArrayList<>(newestFirst);
     Collections.reverse(chronological);
     return List.copyOf(chronological);

@@ -169,13 +169,17 @@ class PostgresQueryPlanTest {
   }
 
   @Test
-  void historyWindowsReadARangeOfThePrimaryKeyInTheirCustomAndTheirGenericPlan() throws SQLException {
+  void historyWindowsReadARangeOfThePrimaryKeyFilteredOrNotInTheirCustomAndTheirGenericPlan() throws SQLException {
     for (String window : List.of("last", "before", "after")) {
       String statement = "dev.convostore.sql.MessageMapper." + window;
-      Map<String, Object> parameters = parameters("owner", sample.owner(), "id", sample.id(), "sequence", 20L, "limit", 20);
-      for (List<String> plan : List.of(plan(statement, parameters), genericPlan(statement, parameters))) {
-        assertUsesIndexes(plan, "Index Scan", "using messages_pkey on messages");
-        assertTrue(plan.stream().noneMatch(step -> step.startsWith("Sort")), () -> window + " sorts: " + plan);
+      for (Map<String, Object> parameters : List.of(
+          parameters("owner", sample.owner(), "id", sample.id(), "sequence", 20L, "limit", 20),
+          parameters("owner", sample.owner(), "id", sample.id(), "sequence", 20L, "limit", 20, "roles", java.util.Set.of(dev.convostore.domain.MessageRole.USER),
+          "kinds", java.util.Set.of(dev.convostore.domain.MessageKind.TEXT, dev.convostore.domain.MessageKind.TOOL_RESULT)))) {
+        for (List<String> plan : List.of(plan(statement, parameters), genericPlan(statement, parameters))) {
+          assertUsesIndexes(plan, "Index Scan", "using messages_pkey on messages");
+          assertTrue(plan.stream().noneMatch(step -> step.startsWith("Sort")), () -> window + " sorts: " + plan);
+        }
       }
     }
   }

@@ -91,11 +91,14 @@ class SqliteQueryPlanTest {
   }
 
   @Test
-  void historyWindowsReadARangeOfThePrimaryKey() throws SQLException {
+  void historyWindowsReadARangeOfThePrimaryKeyFilteredOrNot() throws SQLException {
     for (String window : List.of("last", "before", "after")) {
-      List<String> plan = plan("dev.convostore.sql.MessageMapper." + window, parameters());
-      assertUsesIndexes(plan, "SEARCH m USING PRIMARY KEY (conversation_id=?");
-      assertTrue(plan.stream().noneMatch(step -> step.contains("TEMP B-TREE")), () -> window + " sorts: " + plan);
+      for (Map<String, Object> parameters : List.of(parameters(), parameters("roles", java.util.Set.of(dev.convostore.domain.MessageRole.USER),
+          "kinds", java.util.Set.of(dev.convostore.domain.MessageKind.TEXT, dev.convostore.domain.MessageKind.TOOL_RESULT)))) {
+        List<String> plan = plan("dev.convostore.sql.MessageMapper." + window, parameters);
+        assertUsesIndexes(plan, "SEARCH m USING PRIMARY KEY (conversation_id=?");
+        assertTrue(plan.stream().noneMatch(step -> step.contains("TEMP B-TREE")), () -> window + " sorts: " + plan);
+      }
     }
   }
 

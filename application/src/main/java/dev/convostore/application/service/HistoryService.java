@@ -18,6 +18,9 @@ import dev.convostore.domain.ValidationException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 final class HistoryService implements HistoryUseCase {
 
@@ -40,7 +43,7 @@ final class HistoryService implements HistoryUseCase {
     Checks.present("request", request);
     List<Message> window = messages.window(user, conversationId, request)
         .orElseThrow(() -> ConversationService.notFound(conversationId));
-    return withCallOfLeadingResult(user, conversationId, window);
+    return request.filtered() ? withCallsOfResults(user, conversationId, window) : withCallOfLeadingResult(user, conversationId, window);
   }
 
   @Override
@@ -114,6 +117,40 @@ final class HistoryService implements HistoryUseCase {
       }
     }
     return window;
+  }
+
+  /**
+   * A filtered window can leave out the call of any tool result it holds: each such result brings
+   * the assistant message that made its call, found walking back from the last of them. A call not
+   * found (retention removed it) is left out.
+   */
+  private List<Message> withCallsOfResults(UserId user, ConversationId id, List<Message> window) {
+    Set<String> made = window.stream().flatMap(m -> m.toolCalls().stream()).map(ToolCall::callId).collect(Collectors.toSet());
+    List<Message> orphans = window.stream()
+        .filter(m -> m.toolResult().filter(result -> !made.contains(result.callId())).isPresent())
+        .toList();
+    if (orphans.isEmpty()) {
+      return window;
+    }
+    Set<String> missing = orphans.stream().map(m -> m.toolResult().orElseThrow().callId()).collect(Collectors.toSet());
+    TreeMap<Long, Message> withCalls = new TreeMap<>();
+    window.forEach(message -> withCalls.put(message.sequence(), message));
+    long before = orphans.get(orphans.size() - 1).sequence();
+    for (int read = 0; !missing.isEmpty() && read < MAX_REACH_BACK; ) {
+      List<Message> earlier = messages.window(user, id, HistoryRequest.before(before, REACH_BACK_PAGE)).orElse(List.of());
+      if (earlier.isEmpty()) {
+        break;
+      }
+      for (Message message : earlier) {
+        if (message.toolCalls().stream().anyMatch(call -> missing.contains(call.callId()))) {
+          withCalls.put(message.sequence(), message);
+          message.toolCalls().forEach(call -> missing.remove(call.callId()));
+        }
+      }
+      read += earlier.size();
+      before = earlier.get(0).sequence();
+    }
+    return List.copyOf(withCalls.values());
   }
 
   private static boolean makesCall(Message message, String callId) {

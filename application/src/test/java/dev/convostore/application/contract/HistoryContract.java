@@ -15,6 +15,7 @@ import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
+import dev.convostore.domain.MessageKind;
 import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.NotFoundException;
@@ -63,6 +64,34 @@ public abstract class HistoryContract extends StoreContract {
     store.retention().apply(RetentionPolicy.keepLast(2));
 
     assertEquals("message", assertThrows(NotFoundException.class, () -> store.history().message(ALICE, c.id(), first.id())).what());
+  }
+
+  @Test
+  void aWindowFilteredByRoleOrKindHoldsOnlyThoseMessages() {
+    Conversation c = start(ALICE);
+    append(ALICE, c.id(), NewMessage.system("be brief"), NewMessage.user("u1"), NewMessage.assistant("a1"),
+        NewMessage.user("u2"), NewMessage.assistant("a2"), NewMessage.user("u3"));
+
+    assertEquals(List.of("u2", "u3"), contents(history(c.id(), HistoryRequest.last(2).withRoles(MessageRole.USER))));
+    assertEquals(List.of("u1", "u2"), contents(history(c.id(), HistoryRequest.before(6, 2).withRoles(MessageRole.USER))));
+    assertEquals(List.of("a1", "u2"),
+        contents(history(c.id(), HistoryRequest.after(2, 2).withRoles(MessageRole.USER, MessageRole.ASSISTANT))));
+    assertEquals(List.of("be brief"), contents(history(c.id(), HistoryRequest.last(10).withRoles(MessageRole.SYSTEM))));
+    assertTrue(history(c.id(), HistoryRequest.last(10).withKinds(MessageKind.ERROR)).isEmpty());
+    assertInvalid("roles", () -> HistoryRequest.last(1).withRoles((MessageRole) null));
+  }
+
+  @Test
+  void aFilteredWindowBringsTheCallOfEachToolResultItHolds() {
+    Conversation c = start(ALICE);
+    append(ALICE, c.id(), NewMessage.user("weather and news?"), call("w", "weather"), result("w", "weather"),
+        call("n", "news"), NewMessage.user("and tomorrow?"), result("n", "news", ToolOutcome.FAILURE),
+        NewMessage.assistant("sunny; no news"));
+
+    List<Message> results = history(c.id(), HistoryRequest.last(10).withKinds(MessageKind.TOOL_RESULT));
+    assertEquals(List.of(2L, 3L, 4L, 6L), sequences(results), "each result with its call, nothing else");
+    assertEquals(List.of(4L, 6L), sequences(history(c.id(), HistoryRequest.last(1).withRoles(MessageRole.TOOL))));
+    assertEquals(List.of(1L, 5L), sequences(history(c.id(), HistoryRequest.last(10).withRoles(MessageRole.USER))));
   }
 
   @Test
