@@ -15,8 +15,10 @@ import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.ToolCall;
 import dev.convostore.domain.ToolOutcome;
 import dev.convostore.domain.ToolResult;
+import dev.convostore.domain.ToolUsage;
 import dev.convostore.domain.UserId;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,9 +50,19 @@ class ReadmeExampleTest {
       List<Message> window = store.history().history(alice, chat.id(), HistoryRequest.last(20));
       ConversationPage recent = store.conversations().list(ListConversations.of(alice, 20));
 
+      List<Message> results = store.history().history(alice, chat.id(),
+          HistoryRequest.last(20).withKinds(MessageKind.TOOL_RESULT)); // each result with its call
+      Message question = store.history().message(alice, chat.id(), window.get(0).id());
+      List<ToolUsage> tools = store.history().toolUsage(alice, chat.createdAt(), Instant.now().plusSeconds(1));
+      ConversationPage newest = store.conversations().list(ListConversations.of(alice, 20).byCreation());
+
       assertEquals(List.of(MessageKind.TEXT, MessageKind.TOOL_CALL, MessageKind.TOOL_RESULT, MessageKind.TEXT),
           window.stream().map(Message::kind).toList());
       assertEquals("What is the weather in Oslo?", recent.conversations().get(0).title().orElseThrow());
+      assertEquals(List.of(MessageKind.TOOL_CALL, MessageKind.TOOL_RESULT), results.stream().map(Message::kind).toList());
+      assertEquals("What is the weather in Oslo?", question.content());
+      assertEquals(List.of(new ToolUsage("weather", 1, java.util.Map.of(ToolOutcome.SUCCESS, 1L))), tools);
+      assertEquals(chat.id(), newest.conversations().get(0).id());
     }
   }
 }

@@ -94,11 +94,15 @@ final class InMemoryMessages implements MessageRepository {
 
   @Override
   public List<ToolUsage> toolUsage(UserId owner, Instant from, Instant to) {
-    return storage.read(() -> ToolUsage.of(storage.entries.values().stream()
-        .filter(entry -> entry.conversation.owner().equals(owner))
-        .flatMap(entry -> entry.messagesBySequence.values().stream())
-        .filter(message -> !message.createdAt().isBefore(from) && message.createdAt().isBefore(to))
-        .toList()));
+    return storage.read(() -> {
+      ToolUsage.Tally tally = new ToolUsage.Tally();
+      storage.entries.values().stream()
+          .filter(entry -> entry.conversation.owner().equals(owner))
+          .flatMap(entry -> entry.messagesBySequence.values().stream())
+          .filter(message -> !message.createdAt().isBefore(from) && message.createdAt().isBefore(to))
+          .forEach(tally::add);
+      return tally.usage();
+    });
   }
 
   @Override
