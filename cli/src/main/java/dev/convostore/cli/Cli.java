@@ -43,6 +43,7 @@ import picocli.CommandLine;
         ConversationCommands.ListCommand.class,
         MessageCommands.Search.class,
         ConversationCommands.Stats.class,
+        ConversationCommands.Tools.class,
         ConversationCommands.Rename.class,
         ConversationCommands.Deactivate.class,
         ConversationCommands.Reactivate.class,

@@ -16,6 +16,7 @@ import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.ToolOutcome;
 import dev.convostore.domain.ToolUsage;
 import dev.convostore.domain.UserId;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -101,13 +103,15 @@ final class ConversationCommands {
     @Option(names = "--after", paramLabel = "SEQ", description = "The page after this sequence number.")
     Long after;
 
+    @Mixin MessageFilterOptions only;
+
     @Override
     public Integer call() {
       if (before != null && after != null) {
         throw new Cli.UserError("give --before or --after, not both");
       }
-      HistoryRequest window = before != null ? HistoryRequest.before(before, last)
-          : after != null ? HistoryRequest.after(after, last) : HistoryRequest.last(last);
+      HistoryRequest window = (before != null ? HistoryRequest.before(before, last)
+          : after != null ? HistoryRequest.after(after, last) : HistoryRequest.last(last)).filtered(only.filter());
       try (ConvoStore store = cli.open()) {
         ConversationView view = store.conversations().getWithWindow(cli.user(), id(id), window);
         Map<String, Object> json = Views.json(view.conversation());
@@ -196,14 +200,40 @@ final class ConversationCommands {
         json.put("messagesByRole", byRole);
         json.put("tools", tools);
         StringBuilder text = new StringBuilder("messages by role: ").append(byRole.isEmpty() ? "none" : byRole);
-        for (ToolUsage tool : stats.tools()) {
-          text.append("\ntool ").append(Views.safe(tool.toolName())).append(": ").append(tool.calls()).append(" calls, results ")
-              .append(json(tool).get("results"));
-        }
+        stats.tools().forEach(tool -> text.append('\n').append(line(tool)));
         cli.print(text.toString(), json);
       }
       return 0;
     }
+  }
+
+  @Command(name = "tools", mixinStandardHelpOptions = true,
+      description = "Count your tool calls by tool and outcome across all your conversations over a recent period.")
+  static final class Tools implements Callable<Integer> {
+    @ParentCommand Cli cli;
+
+    @Option(names = "--since", paramLabel = "DURATION",
+        description = "How far back: 30d (the default), 12h, 45m or ISO-8601 (P30D).")
+    String since = "30d";
+
+    @Override
+    public Integer call() {
+      Instant now = Instant.now();
+      Instant from = now.minus(AdminCommands.Retention.duration("--since", since));
+      try (ConvoStore store = cli.open()) {
+        List<ToolUsage> usage = store.history().toolUsage(cli.user(), from, now.plusNanos(1_000));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("from", from.toString());
+        json.put("tools", usage.stream().map(ConversationCommands::json).toList());
+        cli.print(usage.isEmpty() ? "(no tool calls since " + from + ")"
+            : usage.stream().map(ConversationCommands::line).collect(Collectors.joining("\n")), json);
+      }
+      return 0;
+    }
+  }
+
+  private static String line(ToolUsage tool) {
+    return "tool " + Views.safe(tool.toolName()) + ": " + tool.calls() + " calls, results " + json(tool).get("results");
   }
 
   private static Map<String, Object> json(ToolUsage tool) {

@@ -3,6 +3,7 @@ package dev.convostore.cli;
 import dev.convostore.application.port.in.AppendMessages;
 import dev.convostore.bootstrap.ConvoStore;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFilter;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NewMessage;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -146,10 +148,13 @@ final class MessageCommands {
     @Option(names = "--limit", paramLabel = "N", description = "The most messages to show (default 20).")
     int limit = 20;
 
+    @Mixin MessageFilterOptions only;
+
     @Override
     public Integer call() {
+      MessageFilter filter = only.filter();
       try (ConvoStore store = cli.open()) {
-        List<Message> found = store.history().search(cli.user(), String.join(" ", words), limit);
+        List<Message> found = store.history().search(cli.user(), String.join(" ", words), filter, limit);
         String text = found.isEmpty() ? "(no messages)"
             : String.join("\n", found.stream().map(m -> m.conversationId() + " " + Views.text(m)).toList());
         cli.print(text, Views.messages(found));

@@ -69,6 +69,15 @@ class CliTest {
         "a window never starts with a tool result whose call it leaves out");
 
     assertEquals(List.of(1), sequences(run("--user", "alice", "--json", "search", "OSLO", "weather").json()));
+    assertEquals(List.of(1, 2, 3), sequences(run("--user", "alice", "--json", "show", id, "--role", "user,assistant").json().get("messages")));
+    assertEquals(List.of(3, 4), sequences(run("--user", "alice", "--json", "show", id, "--kind", "tool_result").json().get("messages")),
+        "a tool result keeps its call");
+    assertRefused(run("--user", "alice", "show", id, "--role", "robot"), "--role must be one of");
+    assertEquals(List.of(), sequences(run("--user", "alice", "--json", "search", "weather", "--role", "assistant").json()));
+    assertEquals(List.of(1), sequences(run("--user", "alice", "--json", "search", "weather", "--kind", "text").json()));
+    JsonNode tools = run("--user", "alice", "--json", "tools", "--since", "1h").json().get("tools");
+    assertEquals("weather", tools.get(0).get("tool").asText());
+    assertEquals(1, tools.get(0).get("results").get("success").asInt());
     JsonNode stats = run("--user", "alice", "--json", "stats", id).json();
     assertEquals(1, stats.get("messagesByRole").get("user").asInt());
     assertEquals(1, stats.get("tools").get(0).get("results").get("success").asInt());

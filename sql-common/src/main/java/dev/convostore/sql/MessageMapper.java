@@ -67,14 +67,14 @@ public interface MessageMapper {
   List<Message> recent(@Param("owner") UserId owner, @Param("limit") int limit);
 
   /**
-   * The owner's messages holding every word, newest first.
+   * The owner's messages of the roles and kinds (any when empty) holding every word, newest first.
    *
    * @param query the words as the database's full-text syntax writes them (where it has one)
    * @param words the words themselves (where a word table holds them)
    */
   List<Message> search(
       @Param("owner") UserId owner, @Param("query") String query, @Param("words") List<String> words,
-      @Param("limit") int limit);
+      @Param("roles") Set<MessageRole> roles, @Param("kinds") Set<MessageKind> kinds, @Param("limit") int limit);
 
   /** How many messages of the conversation each role wrote, by lowercase role name. */
   List<GroupCount> countByRole(@Param("id") ConversationId id);

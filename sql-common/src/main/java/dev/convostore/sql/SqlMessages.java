@@ -7,6 +7,7 @@ import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationStatistics;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFilter;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NotFoundException;
@@ -113,10 +114,10 @@ public abstract class SqlMessages implements MessageRepository {
     return database.query(session -> {
       MessageMapper mapper = mapper(session);
       List<MessageRow> rows = switch (request.direction()) {
-        case LAST -> chronological(mapper.last(owner, conversationId, request.limit(), request.roles(), request.kinds()));
+        case LAST -> chronological(mapper.last(owner, conversationId, request.limit(), request.filter().roles(), request.filter().kinds()));
         case BEFORE -> chronological(
-            mapper.before(owner, conversationId, request.sequence(), request.limit(), request.roles(), request.kinds()));
-        case AFTER -> mapper.after(owner, conversationId, request.sequence(), request.limit(), request.roles(), request.kinds());
+            mapper.before(owner, conversationId, request.sequence(), request.limit(), request.filter().roles(), request.filter().kinds()));
+        case AFTER -> mapper.after(owner, conversationId, request.sequence(), request.limit(), request.filter().roles(), request.filter().kinds());
       };
       if (rows.isEmpty() && !mapper.owns(owner, conversationId)) {
         return Optional.empty();
@@ -150,9 +151,10 @@ public abstract class SqlMessages implements MessageRepository {
   }
 
   @Override
-  public List<Message> search(UserId owner, SearchTerms terms, int limit) {
+  public List<Message> search(UserId owner, SearchTerms terms, MessageFilter filter, int limit) {
     String query = searchQuery(owner, terms);
-    return database.query(session -> List.copyOf(mapper(session).search(owner, query, terms.words(), limit)));
+    return database.query(session ->
+        List.copyOf(mapper(session).search(owner, query, terms.words(), filter.roles(), filter.kinds(), limit)));
   }
 
   /** The owner's tool messages in the range, counted row by row as they are read. */

@@ -8,6 +8,7 @@ import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationStatistics;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFilter;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NotFoundException;
@@ -72,7 +73,7 @@ final class InMemoryMessages implements MessageRepository {
         case LAST -> lastOf(all, request);
         case BEFORE -> lastOf(all.headMap(request.sequence(), false), request);
         case AFTER -> all.tailMap(request.sequence(), false).values().stream()
-            .filter(request::admits).limit(request.limit()).toList();
+            .filter(request.filter()::admits).limit(request.limit()).toList();
       };
     }));
   }
@@ -86,7 +87,7 @@ final class InMemoryMessages implements MessageRepository {
   /** The last {@code limit} messages the request admits, in sequence order, walking back from the end only as far as needed. */
   private static List<Message> lastOf(NavigableMap<Long, Message> bySequence, HistoryRequest request) {
     List<Message> newestFirst = bySequence.descendingMap().values().stream()
-        .filter(request::admits).limit(request.limit()).toList();
+        .filter(request.filter()::admits).limit(request.limit()).toList();
     List<Message> chronological = new ArrayList<>(newestFirst);
     Collections.reverse(chronological);
     return List.copyOf(chronological);
@@ -111,8 +112,8 @@ final class InMemoryMessages implements MessageRepository {
   }
 
   @Override
-  public List<Message> search(UserId owner, SearchTerms terms, int limit) {
-    return newestOf(owner, message -> terms.matches(message.content()), limit);
+  public List<Message> search(UserId owner, SearchTerms terms, MessageFilter filter, int limit) {
+    return newestOf(owner, message -> filter.admits(message) && terms.matches(message.content()), limit);
   }
 
   private List<Message> newestOf(UserId owner, Predicate<Message> wanted, int limit) {

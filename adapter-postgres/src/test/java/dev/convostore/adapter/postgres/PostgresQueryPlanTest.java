@@ -269,10 +269,15 @@ class PostgresQueryPlanTest {
   }
 
   @Test
-  void searchAsksTheFullTextIndex() throws SQLException {
-    List<String> plan = plan("dev.convostore.sql.MessageMapper.search",
-        parameters("owner", HEAVY, "query", "'word7042' & 'conversation'", "limit", 20));
+  void searchFilteredOrNotAsksTheFullTextIndex() throws SQLException {
+    for (Map<String, Object> parameters : List.of(
+        parameters("owner", HEAVY, "query", "'word7042' & 'conversation'", "limit", 20),
+        parameters("owner", HEAVY, "query", "'word7042' & 'conversation'", "limit", 20,
+            "roles", java.util.Set.of(dev.convostore.domain.MessageRole.USER),
+            "kinds", java.util.Set.of(dev.convostore.domain.MessageKind.TEXT)))) {
+      List<String> plan = plan("dev.convostore.sql.MessageMapper.search", parameters);
 
-    assertUsesIndexes(plan, "Bitmap Index Scan on messages_search");
+      assertUsesIndexes(plan, "Bitmap Index Scan on messages_search");
+    }
   }
 }

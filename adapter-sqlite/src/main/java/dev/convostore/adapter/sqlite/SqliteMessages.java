@@ -2,6 +2,7 @@ package dev.convostore.adapter.sqlite;
 
 import dev.convostore.application.port.out.AppendBatch;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFilter;
 import dev.convostore.domain.SearchTerms;
 import dev.convostore.domain.UserId;
 import dev.convostore.sql.SqlMessages;
@@ -66,14 +67,14 @@ final class SqliteMessages extends SqlMessages {
 
   /** A search first indexes the queued words, so that it finds every message committed before it began. */
   @Override
-  public List<Message> search(UserId owner, SearchTerms terms, int limit) {
+  public List<Message> search(UserId owner, SearchTerms terms, MessageFilter filter, int limit) {
     if (database.query(session -> inserts(session).wordsQueued())) {
       database.write(session -> {
         indexQueuedWords(inserts(session));
         return null;
       });
     }
-    return super.search(owner, terms, limit);
+    return super.search(owner, terms, filter, limit);
   }
 
   private static SqliteMessageInserts inserts(SqlSession session) {

@@ -161,9 +161,13 @@ class SqliteQueryPlanTest {
   }
 
   @Test
-  void searchAsksTheFullTextIndexAndReachesMessagesByKey() throws SQLException {
-    List<String> plan = plan("dev.convostore.sql.MessageMapper.search", parameters());
+  void searchFilteredOrNotAsksTheFullTextIndexAndReachesMessagesByKey() throws SQLException {
+    for (Map<String, Object> parameters : List.of(parameters(), parameters(
+        "roles", java.util.Set.of(dev.convostore.domain.MessageRole.ASSISTANT),
+        "kinds", java.util.Set.of(dev.convostore.domain.MessageKind.TEXT)))) {
+      List<String> plan = plan("dev.convostore.sql.MessageMapper.search", parameters);
 
-    assertUsesIndexes(plan, "SCAN s VIRTUAL TABLE INDEX", "SEARCH m USING INDEX messages_by_search_rowid (search_rowid=?)");
+      assertUsesIndexes(plan, "SCAN s VIRTUAL TABLE INDEX", "SEARCH m USING INDEX messages_by_search_rowid (search_rowid=?)");
+    }
   }
 }

@@ -7,6 +7,7 @@ import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationStatistics;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFilter;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageKind;
 import dev.convostore.domain.NotFoundException;
@@ -43,7 +44,8 @@ final class HistoryService implements HistoryUseCase {
     Checks.present("request", request);
     List<Message> window = messages.window(user, conversationId, request)
         .orElseThrow(() -> ConversationService.notFound(conversationId));
-    return request.filtered() ? withCallsOfResults(user, conversationId, window) : withCallOfLeadingResult(user, conversationId, window);
+    return request.filter().keepsAll()
+        ? withCallOfLeadingResult(user, conversationId, window) : withCallsOfResults(user, conversationId, window);
   }
 
   @Override
@@ -64,10 +66,10 @@ final class HistoryService implements HistoryUseCase {
   }
 
   @Override
-  public List<Message> search(UserId user, String query, int limit) {
+  public List<Message> search(UserId user, String query, MessageFilter filter, int limit) {
     Checks.present("user", user);
     SearchTerms terms = SearchTerms.parse(query);
-    return messages.search(user, terms, Checks.positive("limit", limit, MAX_RESULTS));
+    return messages.search(user, terms, Checks.present("filter", filter), Checks.positive("limit", limit, MAX_RESULTS));
   }
 
   @Override

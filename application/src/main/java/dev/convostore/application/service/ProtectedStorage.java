@@ -14,6 +14,7 @@ import dev.convostore.domain.ConversationStatistics;
 import dev.convostore.domain.ErasureReport;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFilter;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.SearchTerms;
@@ -123,7 +124,7 @@ final class ProtectedStorage implements Storage {
     }
 
     @Override
-    public List<Message> search(UserId owner, SearchTerms terms, int limit) {
+    public List<Message> search(UserId owner, SearchTerms terms, MessageFilter filter, int limit) {
       throw new StoreFailureException(Kind.UNSUPPORTED,
           "search is unavailable: this store encrypts message content at rest", null);
     }

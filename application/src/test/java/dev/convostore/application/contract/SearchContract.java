@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convostore.application.port.in.HistoryUseCase;
 import dev.convostore.domain.Conversation;
+import dev.convostore.domain.MessageFilter;
+import dev.convostore.domain.MessageKind;
+import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.SearchTerms;
 import java.time.Duration;
@@ -34,6 +37,21 @@ public abstract class SearchContract extends StoreContract {
 
   private List<String> search(String query) {
     return contents(store.history().search(ALICE, query, 100));
+  }
+
+  @Test
+  void aSearchCanKeepOnlySomeRolesAndKinds() {
+    clock.advance(Duration.ofSeconds(1));
+    append(ALICE, c.id(), NewMessage.assistant("a quick answer"), NewMessage.error(MessageRole.ASSISTANT, "quick failure"));
+
+    assertEquals(List.of("quick failure", "a quick answer"),
+        contents(store.history().search(ALICE, "quick", MessageFilter.NONE.withRoles(MessageRole.ASSISTANT), 100)));
+    assertEquals(List.of("a quick answer"), contents(store.history().search(ALICE, "quick",
+        MessageFilter.NONE.withRoles(MessageRole.ASSISTANT).withKinds(MessageKind.TEXT), 100)));
+    assertEquals(List.of("quick failure"),
+        contents(store.history().search(ALICE, "quick", MessageFilter.NONE.withKinds(MessageKind.ERROR), 100)));
+    assertEquals(List.of("brown bread recipe, quick and easy", "A QUICK reply about foxes", "The quick brown fox"),
+        contents(store.history().search(ALICE, "quick", MessageFilter.NONE.withRoles(MessageRole.USER).withKinds(MessageKind.TEXT), 100)));
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationStatistics;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFilter;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.SearchTerms;
 import dev.convostore.domain.ToolUsage;
@@ -36,7 +37,12 @@ public interface HistoryUseCase {
    * The user's messages that hold every word of {@code query} (see {@link SearchTerms}), newest
    * first.
    */
-  List<Message> search(UserId user, String query, int limit);
+  default List<Message> search(UserId user, String query, int limit) {
+    return search(user, query, MessageFilter.NONE, limit);
+  }
+
+  /** The user's messages of the roles and kinds {@code filter} keeps that hold every word of {@code query}, newest first. */
+  List<Message> search(UserId user, String query, MessageFilter filter, int limit);
 
   /** Counts over the conversation's messages by role, and tool use by tool and outcome. */
   ConversationStatistics statistics(UserId user, ConversationId conversationId);

@@ -4,6 +4,7 @@ import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationStatistics;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFilter;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.SearchTerms;
 import dev.convostore.domain.ToolUsage;
@@ -36,8 +37,8 @@ public interface MessageRepository {
    */
   List<Message> recent(UserId owner, int limit);
 
-  /** The owner's messages matching the terms, in the order of {@link #recent}. */
-  List<Message> search(UserId owner, SearchTerms terms, int limit);
+  /** The owner's messages matching the terms that {@code filter} keeps, in the order of {@link #recent}. */
+  List<Message> search(UserId owner, SearchTerms terms, MessageFilter filter, int limit);
 
   /** Counts over the conversation's messages; empty if the owner has no such conversation. */
   Optional<ConversationStatistics> statistics(UserId owner, ConversationId conversationId);
