@@ -1,7 +1,6 @@
 package dev.convostore.adapter.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.domain.Conversation;
