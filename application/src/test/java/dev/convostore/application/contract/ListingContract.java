@@ -39,15 +39,23 @@ public abstract class ListingContract extends StoreContract {
     return all;
   }
 
+  /** Conversations a, b and c started a second apart, then a message appended to a. */
+  private List<Conversation> abcStartedASecondApartThenABumped() {
+    List<Conversation> started = new ArrayList<>();
+    for (String title : List.of("a", "b", "c")) {
+      started.add(start(ALICE, title));
+      clock.advance(Duration.ofSeconds(1));
+    }
+    append(ALICE, started.get(0).id(), NewMessage.user("bump a"));
+    return started;
+  }
+
   @Test
   void newestActivityComesFirst() {
-    Conversation a = start(ALICE, "a");
-    clock.advance(Duration.ofSeconds(1));
-    Conversation b = start(ALICE, "b");
-    clock.advance(Duration.ofSeconds(1));
-    Conversation c = start(ALICE, "c");
-    clock.advance(Duration.ofSeconds(1));
-    append(ALICE, a.id(), NewMessage.user("bump a"));
+    List<Conversation> started = abcStartedASecondApartThenABumped();
+    Conversation a = started.get(0);
+    Conversation b = started.get(1);
+    Conversation c = started.get(2);
 
     assertEquals(List.of(a.id(), c.id(), b.id()), ids(store.conversations().list(ListConversations.of(ALICE, 10))));
   }
@@ -147,13 +155,10 @@ public abstract class ListingContract extends StoreContract {
 
   @Test
   void byCreationTheNewestStartedComesFirstWhateverTheActivity() {
-    Conversation a = start(ALICE, "a");
-    clock.advance(Duration.ofSeconds(1));
-    Conversation b = start(ALICE, "b");
-    clock.advance(Duration.ofSeconds(1));
-    Conversation c = start(ALICE, "c");
-    clock.advance(Duration.ofSeconds(1));
-    append(ALICE, a.id(), NewMessage.user("bump a"));
+    List<Conversation> started = abcStartedASecondApartThenABumped();
+    Conversation a = started.get(0);
+    Conversation b = started.get(1);
+    Conversation c = started.get(2);
     store.conversations().rename(ALICE, b.id(), "renamed b", OptionalLong.empty());
 
     assertEquals(List.of(c.id(), b.id(), a.id()),
