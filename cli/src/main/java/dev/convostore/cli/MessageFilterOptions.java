@@ -6,7 +6,7 @@ import dev.convostore.domain.MessageRole;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The {@code --role} and {@code --kind} options of the commands that read messages. */
+/** The {@code --role}, {@code --kind} and {@code --tool} options of the commands that read messages. */
 final class MessageFilterOptions {
 
   @Option(names = "--role", paramLabel = "ROLE", split = ",",
@@ -17,10 +17,15 @@ final class MessageFilterOptions {
       description = "Only messages of these kinds: text, tool_call, tool_result, error (in a window, tool results keep their calls).")
   List<String> kinds = List.of();
 
-  /** The filter the options name; every message when neither is given. */
+  @Option(names = "--tool", paramLabel = "NAME", split = ",",
+      description = "Only the calls and results of these tools (in a window, tool results keep their calls).")
+  List<String> toolNames = List.of();
+
+  /** The filter the options name; every message when none is given. */
   MessageFilter filter() {
     return MessageFilter.NONE
         .withRoles(roles.stream().map(role -> MessageCommands.parse(MessageRole.class, "--role", role)).toArray(MessageRole[]::new))
-        .withKinds(kinds.stream().map(kind -> MessageCommands.parse(MessageKind.class, "--kind", kind)).toArray(MessageKind[]::new));
+        .withKinds(kinds.stream().map(kind -> MessageCommands.parse(MessageKind.class, "--kind", kind)).toArray(MessageKind[]::new))
+        .withToolNames(toolNames.toArray(String[]::new));
   }
 }

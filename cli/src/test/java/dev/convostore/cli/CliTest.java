@@ -72,6 +72,8 @@ class CliTest {
     assertEquals(List.of(1, 2, 3), sequences(run("--user", "alice", "--json", "show", id, "--role", "user,assistant").json().get("messages")));
     assertEquals(List.of(3, 4), sequences(run("--user", "alice", "--json", "show", id, "--kind", "tool_result").json().get("messages")),
         "a tool result keeps its call");
+    assertEquals(List.of(3, 4), sequences(run("--user", "alice", "--json", "show", id, "--tool", "weather").json().get("messages")));
+    assertEquals(List.of(), sequences(run("--user", "alice", "--json", "show", id, "--tool", "news").json().get("messages")));
     assertRefused(run("--user", "alice", "show", id, "--role", "robot"), "--role must be one of");
     assertEquals(List.of(), sequences(run("--user", "alice", "--json", "search", "weather", "--role", "assistant").json()));
     assertEquals(List.of(1), sequences(run("--user", "alice", "--json", "search", "weather", "--kind", "text").json()));

@@ -9,7 +9,7 @@ package dev.convostore.domain;
  * @param sequence the anchor for {@link Direction#BEFORE} and {@link Direction#AFTER}; 0 for
  *     {@link Direction#LAST}
  * @param limit the most messages, 1..{@value #MAX_LIMIT} (before reaching back for tool calls)
- * @param filter the roles and kinds of the messages the window holds. A filtered window still
+ * @param filter the roles, kinds and tools of the messages the window holds. A filtered window still
  *     never holds a tool result without its call: each result whose call the filter leaves out
  *     brings it along
  */
@@ -67,5 +67,10 @@ public record HistoryRequest(Direction direction, long sequence, int limit, Mess
   /** This window of the messages of the given kinds only. */
   public HistoryRequest withKinds(MessageKind... wanted) {
     return new HistoryRequest(direction, sequence, limit, filter.withKinds(wanted));
+  }
+
+  /** This window of the calls and results of the given tools only. */
+  public HistoryRequest withToolNames(String... wanted) {
+    return new HistoryRequest(direction, sequence, limit, filter.withToolNames(wanted));
   }
 }

@@ -7,6 +7,7 @@ import dev.convostore.domain.MessageKind;
 import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.UserId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.ibatis.annotations.Param;
@@ -44,37 +45,47 @@ public interface MessageMapper {
     return lastSequence(owner, id) != null;
   }
 
-  /** The newest {@code limit} messages of the owner's conversation of the roles and kinds (any when empty), newest first. */
-  List<MessageRow> last(@Param("owner") UserId owner, @Param("id") ConversationId id, @Param("limit") int limit,
-      @Param("roles") Set<MessageRole> roles, @Param("kinds") Set<MessageKind> kinds);
+  /**
+   * The owner's conversation's newest messages of the roles and kinds (any when empty; only tool
+   * calls and results when {@code toolNames} is not empty), newest first, one at a time to
+   * {@code each}: at most {@code limit} when given, else until {@code each} stops.
+   */
+  void last(@Param("owner") UserId owner, @Param("id") ConversationId id, @Param("limit") Integer limit,
+      @Param("roles") Set<MessageRole> roles, @Param("kinds") Set<MessageKind> kinds, @Param("toolNames") Set<String> toolNames,
+      ResultHandler<MessageRow> each);
 
-  /** The {@code limit} messages of the owner's conversation before {@code sequence}, filtered as {@link #last}, newest first. */
-  List<MessageRow> before(
+  /** The owner's conversation's messages before {@code sequence}, as {@link #last}, newest first. */
+  void before(
       @Param("owner") UserId owner, @Param("id") ConversationId id, @Param("sequence") long sequence,
-      @Param("limit") int limit, @Param("roles") Set<MessageRole> roles, @Param("kinds") Set<MessageKind> kinds);
+      @Param("limit") Integer limit, @Param("roles") Set<MessageRole> roles, @Param("kinds") Set<MessageKind> kinds,
+      @Param("toolNames") Set<String> toolNames, ResultHandler<MessageRow> each);
 
-  /** The {@code limit} messages of the owner's conversation after {@code sequence}, filtered as {@link #last}, oldest first. */
-  List<MessageRow> after(
+  /** The owner's conversation's messages after {@code sequence}, as {@link #last}, oldest first. */
+  void after(
       @Param("owner") UserId owner, @Param("id") ConversationId id, @Param("sequence") long sequence,
-      @Param("limit") int limit, @Param("roles") Set<MessageRole> roles, @Param("kinds") Set<MessageKind> kinds);
+      @Param("limit") Integer limit, @Param("roles") Set<MessageRole> roles, @Param("kinds") Set<MessageKind> kinds,
+      @Param("toolNames") Set<String> toolNames, ResultHandler<MessageRow> each);
 
   /** Every message of the owner's conversation, oldest first. */
   default List<MessageRow> all(UserId owner, ConversationId id) {
-    return after(owner, id, 0, Integer.MAX_VALUE, Set.of(), Set.of());
+    List<MessageRow> rows = new ArrayList<>();
+    after(owner, id, 0, null, Set.of(), Set.of(), Set.of(), row -> rows.add(row.getResultObject()));
+    return rows;
   }
 
   /** The owner's newest messages: createdAt, conversation id and sequence, all descending. */
   List<Message> recent(@Param("owner") UserId owner, @Param("limit") int limit);
 
   /**
-   * The owner's messages of the roles and kinds (any when empty) holding every word, newest first.
+   * The owner's messages holding every word, filtered and handed to {@code each} as {@link #last}, newest first.
    *
    * @param query the words as the database's full-text syntax writes them (where it has one)
    * @param words the words themselves (where a word table holds them)
    */
-  List<Message> search(
+  void search(
       @Param("owner") UserId owner, @Param("query") String query, @Param("words") List<String> words,
-      @Param("roles") Set<MessageRole> roles, @Param("kinds") Set<MessageKind> kinds, @Param("limit") int limit);
+      @Param("roles") Set<MessageRole> roles, @Param("kinds") Set<MessageKind> kinds, @Param("toolNames") Set<String> toolNames,
+      @Param("limit") Integer limit, ResultHandler<Message> each);
 
   /** How many messages of the conversation each role wrote, by lowercase role name. */
   List<GroupCount> countByRole(@Param("id") ConversationId id);

@@ -23,7 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.apache.ibatis.session.ResultContext;
+import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.SqlSession;
 
 /**
@@ -111,19 +114,56 @@ public abstract class SqlMessages implements MessageRepository {
    */
   @Override
   public Optional<List<Message>> window(UserId owner, ConversationId conversationId, HistoryRequest request) {
+    MessageFilter filter = request.filter();
     return database.query(session -> {
       MessageMapper mapper = mapper(session);
-      List<MessageRow> rows = switch (request.direction()) {
-        case LAST -> chronological(mapper.last(owner, conversationId, request.limit(), request.filter().roles(), request.filter().kinds()));
-        case BEFORE -> chronological(
-            mapper.before(owner, conversationId, request.sequence(), request.limit(), request.filter().roles(), request.filter().kinds()));
-        case AFTER -> mapper.after(owner, conversationId, request.sequence(), request.limit(), request.filter().roles(), request.filter().kinds());
-      };
-      if (rows.isEmpty() && !mapper.owns(owner, conversationId)) {
+      Kept<MessageRow> rows = new Kept<>(row -> filter.admits(row.in(conversationId, owner)), request.limit());
+      Integer limit = rows.sqlLimit(filter);
+      switch (request.direction()) {
+        case LAST -> mapper.last(owner, conversationId, limit, filter.roles(), filter.kinds(), filter.toolNames(), rows);
+        case BEFORE -> mapper.before(owner, conversationId, request.sequence(), limit, filter.roles(), filter.kinds(), filter.toolNames(), rows);
+        case AFTER -> mapper.after(owner, conversationId, request.sequence(), limit, filter.roles(), filter.kinds(), filter.toolNames(), rows);
+      }
+      if (rows.kept.isEmpty() && !mapper.owns(owner, conversationId)) {
         return Optional.empty();
       }
-      return Optional.of(MessageRow.all(rows, conversationId, owner));
+      List<MessageRow> chronological = rows.kept;
+      if (request.direction() != HistoryRequest.Direction.AFTER) {
+        Collections.reverse(chronological);
+      }
+      return Optional.of(MessageRow.all(chronological, conversationId, owner));
     });
+  }
+
+  /**
+   * The first {@code limit} rows a filter admits, as the database hands them over. The database
+   * applies the roles and kinds itself and stops at the limit; tool names it cannot read, so then
+   * it reads on until enough rows are kept.
+   */
+  private static final class Kept<T> implements ResultHandler<T> {
+    private final Predicate<T> admits;
+    private final int limit;
+    final List<T> kept = new ArrayList<>();
+
+    Kept(Predicate<T> admits, int limit) {
+      this.admits = admits;
+      this.limit = limit;
+    }
+
+    /** The limit the database can apply: none when it cannot apply the whole filter. */
+    Integer sqlLimit(MessageFilter filter) {
+      return filter.toolNames().isEmpty() ? limit : null;
+    }
+
+    @Override
+    public void handleResult(ResultContext<? extends T> context) {
+      if (admits.test(context.getResultObject())) {
+        kept.add(context.getResultObject());
+      }
+      if (kept.size() == limit) {
+        context.stop();
+      }
+    }
   }
 
   /** One statement when any id is found; only when none is does it ask whether the owner has the conversation. */
@@ -139,12 +179,6 @@ public abstract class SqlMessages implements MessageRepository {
     });
   }
 
-  private static List<MessageRow> chronological(List<MessageRow> newestFirst) {
-    List<MessageRow> rows = new ArrayList<>(newestFirst);
-    Collections.reverse(rows);
-    return rows;
-  }
-
   @Override
   public List<Message> recent(UserId owner, int limit) {
     return database.query(session -> List.copyOf(mapper(session).recent(owner, limit)));
@@ -153,8 +187,12 @@ public abstract class SqlMessages implements MessageRepository {
   @Override
   public List<Message> search(UserId owner, SearchTerms terms, MessageFilter filter, int limit) {
     String query = searchQuery(owner, terms);
-    return database.query(session ->
-        List.copyOf(mapper(session).search(owner, query, terms.words(), filter.roles(), filter.kinds(), limit)));
+    return database.query(session -> {
+      Kept<Message> messages = new Kept<>(filter::admits, limit);
+      mapper(session).search(owner, query, terms.words(), filter.roles(), filter.kinds(), filter.toolNames(),
+          messages.sqlLimit(filter), messages);
+      return List.copyOf(messages.kept);
+    });
   }
 
   /** The owner's tool messages in the range, counted row by row as they are read. */

@@ -129,7 +129,8 @@ class H2QueryPlanTest {
       for (Map<String, Object> parameters : List.of(
           parameters("owner", sample.owner(), "id", sample.id(), "sequence", 20L, "limit", 20),
           parameters("owner", sample.owner(), "id", sample.id(), "sequence", 20L, "limit", 20, "roles", java.util.Set.of(dev.convostore.domain.MessageRole.USER),
-          "kinds", java.util.Set.of(dev.convostore.domain.MessageKind.TEXT, dev.convostore.domain.MessageKind.TOOL_RESULT)))) {
+          "kinds", java.util.Set.of(dev.convostore.domain.MessageKind.TEXT, dev.convostore.domain.MessageKind.TOOL_RESULT)),
+          parameters("owner", sample.owner(), "id", sample.id(), "sequence", 20L, "limit", null, "toolNames", java.util.Set.of("weather")))) {
         String plan = plan("dev.convostore.sql.MessageMapper." + window, parameters);
         assertReads(plan, "PUBLIC.PRIMARY_KEY");
         assertSortedByIndex(plan);

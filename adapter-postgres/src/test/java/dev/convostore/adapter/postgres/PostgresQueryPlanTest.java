@@ -175,7 +175,8 @@ class PostgresQueryPlanTest {
       for (Map<String, Object> parameters : List.of(
           parameters("owner", sample.owner(), "id", sample.id(), "sequence", 20L, "limit", 20),
           parameters("owner", sample.owner(), "id", sample.id(), "sequence", 20L, "limit", 20, "roles", java.util.Set.of(dev.convostore.domain.MessageRole.USER),
-          "kinds", java.util.Set.of(dev.convostore.domain.MessageKind.TEXT, dev.convostore.domain.MessageKind.TOOL_RESULT)))) {
+          "kinds", java.util.Set.of(dev.convostore.domain.MessageKind.TEXT, dev.convostore.domain.MessageKind.TOOL_RESULT)),
+          parameters("owner", sample.owner(), "id", sample.id(), "sequence", 20L, "limit", null, "toolNames", java.util.Set.of("weather")))) {
         for (List<String> plan : List.of(plan(statement, parameters), genericPlan(statement, parameters))) {
           assertUsesIndexes(plan, "Index Scan", "using messages_pkey on messages");
           assertTrue(plan.stream().noneMatch(step -> step.startsWith("Sort")), () -> window + " sorts: " + plan);
@@ -274,7 +275,8 @@ class PostgresQueryPlanTest {
         parameters("owner", HEAVY, "query", "'word7042' & 'conversation'", "limit", 20),
         parameters("owner", HEAVY, "query", "'word7042' & 'conversation'", "limit", 20,
             "roles", java.util.Set.of(dev.convostore.domain.MessageRole.USER),
-            "kinds", java.util.Set.of(dev.convostore.domain.MessageKind.TEXT)))) {
+            "kinds", java.util.Set.of(dev.convostore.domain.MessageKind.TEXT)),
+        parameters("owner", HEAVY, "query", "'word7042' & 'conversation'", "limit", null, "toolNames", java.util.Set.of("weather")))) {
       List<String> plan = plan("dev.convostore.sql.MessageMapper.search", parameters);
 
       assertUsesIndexes(plan, "Bitmap Index Scan on messages_search");

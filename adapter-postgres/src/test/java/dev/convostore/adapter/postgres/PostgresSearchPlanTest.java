@@ -40,7 +40,7 @@ class PostgresSearchPlanTest {
             .build(PostgresDatabase.configuration(PostgresDatabase.direct(settings(schema)))).openSession(connection)) {
       MessageMapper mapper = session.getMapper(MessageMapper.class);
       for (int call = 0; call < 10; call++) {
-        mapper.search(ALICE, "'weather'", List.of("weather"), java.util.Set.of(), java.util.Set.of(), 20);
+        mapper.search(ALICE, "'weather'", List.of("weather"), java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), 20, found -> { });
         mapper.recent(ALICE, 20);
       }
       assertEquals(0, preparedOnServer(connection, "%search @@%"));

@@ -94,7 +94,8 @@ class SqliteQueryPlanTest {
   void historyWindowsReadARangeOfThePrimaryKeyFilteredOrNot() throws SQLException {
     for (String window : List.of("last", "before", "after")) {
       for (Map<String, Object> parameters : List.of(parameters(), parameters("roles", java.util.Set.of(dev.convostore.domain.MessageRole.USER),
-          "kinds", java.util.Set.of(dev.convostore.domain.MessageKind.TEXT, dev.convostore.domain.MessageKind.TOOL_RESULT)))) {
+          "kinds", java.util.Set.of(dev.convostore.domain.MessageKind.TEXT, dev.convostore.domain.MessageKind.TOOL_RESULT)),
+          parameters("toolNames", java.util.Set.of("weather"), "limit", null))) {
         List<String> plan = plan("dev.convostore.sql.MessageMapper." + window, parameters);
         assertUsesIndexes(plan, "SEARCH m USING PRIMARY KEY (conversation_id=?");
         assertTrue(plan.stream().noneMatch(step -> step.contains("TEMP B-TREE")), () -> window + " sorts: " + plan);
@@ -164,7 +165,7 @@ class SqliteQueryPlanTest {
   void searchFilteredOrNotAsksTheFullTextIndexAndReachesMessagesByKey() throws SQLException {
     for (Map<String, Object> parameters : List.of(parameters(), parameters(
         "roles", java.util.Set.of(dev.convostore.domain.MessageRole.ASSISTANT),
-        "kinds", java.util.Set.of(dev.convostore.domain.MessageKind.TEXT)))) {
+        "kinds", java.util.Set.of(dev.convostore.domain.MessageKind.TEXT)), parameters("toolNames", java.util.Set.of("weather"), "limit", null))) {
       List<String> plan = plan("dev.convostore.sql.MessageMapper.search", parameters);
 
       assertUsesIndexes(plan, "SCAN s VIRTUAL TABLE INDEX", "SEARCH m USING INDEX messages_by_search_rowid (search_rowid=?)");

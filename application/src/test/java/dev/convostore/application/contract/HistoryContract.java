@@ -95,6 +95,27 @@ public abstract class HistoryContract extends StoreContract {
   }
 
   @Test
+  void aWindowFilteredByToolNameHoldsOnlyThatToolsCallsAndResults() {
+    Conversation c = start(ALICE);
+    append(ALICE, c.id(), NewMessage.user("plan my day"), call("w1", "weather"), result("w1", "weather"),
+        call("n1", "news"), result("n1", "news"),
+        NewMessage.toolCalls("", new ToolCall("n2", "news", JsonObject.empty()), new ToolCall("w2", "weather", JsonObject.empty())),
+        result("n2", "news"), result("w2", "weather"), call("n3", "news"), result("n3", "news"), NewMessage.assistant("done"));
+
+    assertEquals(List.of(2L, 3L, 6L, 8L), sequences(history(c.id(), HistoryRequest.last(10).withToolNames("weather"))));
+    assertEquals(List.of(6L, 8L), sequences(history(c.id(), HistoryRequest.last(2).withToolNames("weather"))),
+        "the limit counts the tool's messages, not the others between them");
+    assertEquals(List.of(9L, 10L), sequences(history(c.id(), HistoryRequest.last(1).withToolNames("news"))),
+        "a result brings its call");
+    assertEquals(List.of(2L, 3L), sequences(history(c.id(), HistoryRequest.before(6, 5).withToolNames("weather"))));
+    assertEquals(List.of(4L, 5L), sequences(history(c.id(), HistoryRequest.after(1, 2).withToolNames("news", "other"))));
+    assertEquals(List.of(2L, 6L), sequences(history(c.id(), HistoryRequest.last(10).withToolNames("weather").withKinds(MessageKind.TOOL_CALL))));
+    assertTrue(history(c.id(), HistoryRequest.last(10).withToolNames("weather").withKinds(MessageKind.TEXT)).isEmpty());
+    assertTrue(history(c.id(), HistoryRequest.last(10).withToolNames("calendar")).isEmpty());
+    assertInvalid("toolNames", () -> HistoryRequest.last(1).withToolNames(" "));
+  }
+
+  @Test
   void lastNIsChronological() {
     Conversation c = start(ALICE);
     appendNumbered(ALICE, c.id(), 10);

@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convostore.application.port.in.HistoryUseCase;
 import dev.convostore.domain.Conversation;
+import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.MessageFilter;
 import dev.convostore.domain.MessageKind;
 import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.SearchTerms;
+import dev.convostore.domain.ToolCall;
+import dev.convostore.domain.ToolOutcome;
+import dev.convostore.domain.ToolResult;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +57,22 @@ public abstract class SearchContract extends StoreContract {
         contents(store.history().search(ALICE, "quick", MessageFilter.NONE.withKinds(MessageKind.ERROR), 100)));
     assertEquals(List.of("brown bread recipe, quick and easy", "A QUICK reply about foxes", "The quick brown fox"),
         contents(store.history().search(ALICE, "quick", MessageFilter.NONE.withRoles(MessageRole.USER).withKinds(MessageKind.TEXT), 100)));
+  }
+
+  @Test
+  void aSearchCanKeepOnlyTheMessagesOfSomeTools() {
+    clock.advance(Duration.ofSeconds(1));
+    append(ALICE, c.id(), NewMessage.toolCalls("quick check", new ToolCall("w", "weather", JsonObject.empty())),
+        NewMessage.toolResult(new ToolResult("w", "weather", ToolOutcome.SUCCESS, Optional.empty()), "quick: sunny"),
+        NewMessage.toolCalls("quick news", new ToolCall("n", "news", JsonObject.empty())),
+        NewMessage.toolResult(new ToolResult("n", "news", ToolOutcome.SUCCESS, Optional.empty()), "quick: nothing new"));
+
+    assertEquals(List.of("quick: sunny", "quick check"),
+        contents(store.history().search(ALICE, "quick", MessageFilter.NONE.withToolNames("weather"), 100)));
+    assertEquals(List.of("quick: nothing new"),
+        contents(store.history().search(ALICE, "quick", MessageFilter.NONE.withToolNames("news"), 1)));
+    assertEquals(List.of("quick news"), contents(store.history().search(ALICE, "quick",
+        MessageFilter.NONE.withToolNames("news", "weather").withKinds(MessageKind.TOOL_CALL), 1)));
   }
 
   @Test
