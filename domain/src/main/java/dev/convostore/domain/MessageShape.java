@@ -15,8 +15,10 @@ final class MessageShape {
       MessageKind kind,
       String content,
       List<ToolCall> toolCalls,
-      Optional<ToolResult> toolResult) {
+      Optional<ToolResult> toolResult,
+      JsonObject metadata) {
     Checks.present("role", role);
+    Checks.present("metadata", metadata);
     Checks.present("kind", kind);
     List<ToolCall> calls = Checks.list("toolCalls", toolCalls);
     Checks.present("toolResult", toolResult);
@@ -35,7 +37,8 @@ final class MessageShape {
       }
       case TEXT, ERROR -> {
         require(role != MessageRole.TOOL, "role", "must not be TOOL for a " + kind + " message");
-        require(!content.isBlank(), "content", "must not be blank for a " + kind + " message");
+        require(!content.isBlank() || metadata.equals(Message.REDACTED), "content",
+            "must not be blank for a " + kind + " message");
       }
     }
     if (kind != MessageKind.TOOL_CALL) {

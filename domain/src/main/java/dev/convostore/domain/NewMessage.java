@@ -31,7 +31,7 @@ public record NewMessage(
   /** Validates every component and their combination. */
   public NewMessage {
     Checks.present("id", id);
-    toolCalls = MessageShape.check(role, kind, content, toolCalls, toolResult);
+    toolCalls = MessageShape.check(role, kind, content, toolCalls, toolResult, metadata);
     Checks.present("metadata", metadata);
   }
 

@@ -33,6 +33,9 @@ public interface MessageMapper {
       @Param("at") Instant at,
       @Param("titleIfUntitled") String titleIfUntitled);
 
+  /** Rewrites the stored message of {@code m}'s owner's conversation with its sequence as {@code m}; returns the rows changed. */
+  int redact(@Param("m") Message m);
+
   /** The conversation's last sequence, or null if the owner has no such conversation. */
   Long lastSequence(@Param("owner") UserId owner, @Param("id") ConversationId id);
 

@@ -107,6 +107,22 @@ public abstract class SqlMessages implements MessageRepository {
     return AppendPlan.sequenceMismatch(batch.conversationId(), actual, batch.expectedLastSequence().getAsLong());
   }
 
+  /** The redacted row and the index's forgetting of its words, in one transaction. */
+  @Override
+  public boolean redact(Message redacted) {
+    return database.write(session -> {
+      forgetWords(session, redacted.conversationId(), redacted.sequence());
+      return mapper(session).redact(redacted) == 1;
+    });
+  }
+
+  /**
+   * Removes the words of the conversation's message with the sequence from the search index,
+   * before {@link MessageMapper#redact} rewrites the row. Nothing here where the row holds its
+   * words itself (the redaction empties them).
+   */
+  protected void forgetWords(SqlSession session, ConversationId conversationId, long sequence) {}
+
   /**
    * One statement in the usual case: the window's rows are selected by conversation and owner,
    * and read without those two columns. Only an empty window asks whether the owner has the

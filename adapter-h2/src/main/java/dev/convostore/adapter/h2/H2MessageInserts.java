@@ -13,6 +13,9 @@ interface H2MessageInserts {
 
   void insert(@Param("m") Message message);
 
+  /** Removes the words of the conversation's message with the sequence. */
+  void forgetWords(@Param("id") ConversationId id, @Param("sequence") long sequence);
+
   /** Inserts the message's distinct words, all in one statement. */
   void insertWords(@Param("m") Message message, @Param("words") String[] words);
 }

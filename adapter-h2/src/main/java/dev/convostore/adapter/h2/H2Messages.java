@@ -1,6 +1,7 @@
 package dev.convostore.adapter.h2;
 
 import dev.convostore.application.port.out.AppendBatch;
+import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.SearchTerms;
 import dev.convostore.domain.UserId;
@@ -45,6 +46,11 @@ final class H2Messages extends SqlMessages {
   }
 
   /** H2 searches its word table with the words themselves: it has no query syntax to write. */
+  @Override
+  protected void forgetWords(SqlSession session, ConversationId conversationId, long sequence) {
+    session.getMapper(H2MessageInserts.class).forgetWords(conversationId, sequence);
+  }
+
   @Override
   protected String searchQuery(UserId owner, SearchTerms terms) {
     return null;

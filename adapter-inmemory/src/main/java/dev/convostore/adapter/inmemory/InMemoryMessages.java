@@ -66,6 +66,17 @@ final class InMemoryMessages implements MessageRepository {
   }
 
   @Override
+  public boolean redact(Message redacted) {
+    return storage.write(() -> storage.owned(redacted.owner(), redacted.conversationId())
+        .filter(entry -> entry.messagesBySequence.containsKey(redacted.sequence()))
+        .map(entry -> {
+          entry.put(redacted);
+          return true;
+        })
+        .orElse(false));
+  }
+
+  @Override
   public Optional<List<Message>> window(UserId owner, ConversationId conversationId, HistoryRequest request) {
     return storage.read(() -> storage.owned(owner, conversationId).map(entry -> {
       TreeMap<Long, Message> all = entry.messagesBySequence;

@@ -1,5 +1,6 @@
 package dev.convostore.adapter.sqlite;
 
+import dev.convostore.domain.ConversationId;
 import org.apache.ibatis.annotations.Param;
 
 /** How SQLite stores a message and queues its words for the FTS5 index; in SqliteMessageInserts.xml. */
@@ -19,4 +20,13 @@ interface SqliteMessageInserts {
   void indexQueuedWords();
 
   void clearQueue();
+
+  /** Removes the message's words from the index, unless they still wait in the queue. */
+  void forgetIndexedWords(@Param("id") ConversationId id, @Param("sequence") long sequence);
+
+  /** Removes the message's words from the queue. */
+  void forgetQueuedWords(@Param("id") ConversationId id, @Param("sequence") long sequence);
+
+  /** Clears the message's search rowid. */
+  void unlinkSearch(@Param("id") ConversationId id, @Param("sequence") long sequence);
 }

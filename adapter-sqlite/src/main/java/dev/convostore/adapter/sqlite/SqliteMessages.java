@@ -1,6 +1,7 @@
 package dev.convostore.adapter.sqlite;
 
 import dev.convostore.application.port.out.AppendBatch;
+import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageFilter;
 import dev.convostore.domain.SearchTerms;
@@ -75,6 +76,14 @@ final class SqliteMessages extends SqlMessages {
       });
     }
     return super.search(owner, terms, filter, limit);
+  }
+
+  @Override
+  protected void forgetWords(SqlSession session, ConversationId conversationId, long sequence) {
+    SqliteMessageInserts inserts = inserts(session);
+    inserts.forgetIndexedWords(conversationId, sequence);
+    inserts.forgetQueuedWords(conversationId, sequence);
+    inserts.unlinkSearch(conversationId, sequence);
   }
 
   private static SqliteMessageInserts inserts(SqlSession session) {

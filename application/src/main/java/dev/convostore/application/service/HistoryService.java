@@ -50,13 +50,7 @@ final class HistoryService implements HistoryUseCase {
 
   @Override
   public Message message(UserId user, ConversationId conversationId, MessageId messageId) {
-    Checks.present("user", user);
-    Checks.present("conversationId", conversationId);
-    Checks.present("messageId", messageId);
-    return messages.withIds(user, conversationId, List.of(messageId))
-        .orElseThrow(() -> ConversationService.notFound(conversationId))
-        .stream().findFirst()
-        .orElseThrow(() -> new NotFoundException("message", messageId));
+    return MessageService.stored(messages, user, conversationId, messageId);
   }
 
   @Override

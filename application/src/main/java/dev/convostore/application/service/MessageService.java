@@ -6,11 +6,14 @@ import dev.convostore.application.port.out.AppendBatch;
 import dev.convostore.application.port.out.MessageRepository;
 import dev.convostore.domain.Checks;
 import dev.convostore.domain.Conversation;
+import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageKind;
 import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.NotFoundException;
+import dev.convostore.domain.UserId;
 import dev.convostore.domain.ValidationException;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +45,26 @@ final class MessageService implements MessagesUseCase {
     return messages.append(new AppendBatch(
         command.user(), command.conversationId(), command.messages(), command.expectedLastSequence(),
         guard.now(), titleFrom(command.messages())));
+  }
+
+  @Override
+  public Message redact(UserId user, ConversationId conversationId, MessageId messageId) {
+    Message redacted = stored(messages, user, conversationId, messageId).redacted();
+    if (!messages.redact(redacted)) {
+      throw new NotFoundException("message", messageId); // removed since it was read
+    }
+    return redacted;
+  }
+
+  /** The message of the user's conversation with the id; not found names the conversation or the message. */
+  static Message stored(MessageRepository messages, UserId user, ConversationId conversationId, MessageId messageId) {
+    Checks.present("user", user);
+    Checks.present("conversationId", conversationId);
+    Checks.present("messageId", messageId);
+    return messages.withIds(user, conversationId, List.of(messageId))
+        .orElseThrow(() -> ConversationService.notFound(conversationId))
+        .stream().findFirst()
+        .orElseThrow(() -> new NotFoundException("message", messageId));
   }
 
   private static Optional<String> titleFrom(List<NewMessage> batch) {

@@ -109,6 +109,11 @@ final class ProtectedStorage implements Storage {
     }
 
     @Override
+    public boolean redact(Message redacted) {
+      return messages.redact(sealed(redacted));
+    }
+
+    @Override
     public Optional<List<Message>> window(UserId owner, ConversationId conversationId, HistoryRequest request) {
       return messages.window(owner, conversationId, request).map(ProtectedStorage.this::opened);
     }

@@ -25,6 +25,7 @@ import dev.convostore.domain.ToolUsage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** History windows, the tool-call rule, recent activity and statistics. */
@@ -55,6 +56,51 @@ public abstract class HistoryContract extends StoreContract {
     assertEquals("message", notHere.what());
     assertNoConversation(() -> store.history().message(ALICE, ConversationId.newId(), elsewhere.id()));
     assertInvalid("messageId", () -> store.history().message(ALICE, c.id(), null));
+  }
+
+  @Test
+  void aRedactedMessageKeepsItsPlaceAndItsToolPairingAndLosesWhatItHeld() {
+    Conversation c = start(ALICE);
+    List<Message> stored = append(ALICE, c.id(),
+        new NewMessage(Optional.empty(), MessageRole.USER, MessageKind.TEXT, "my card is 4111 1111", List.of(),
+            Optional.empty(), JsonObject.of("channel", "sms")),
+        call("call-1", "payments"), result("call-1", "payments"), NewMessage.assistant("paid"));
+    ConversationStatistics before = store.history().statistics(ALICE, c.id());
+
+    List<Message> redacted = stored.subList(0, 3).stream()
+        .map(message -> store.messages().redact(ALICE, c.id(), message.id())).toList();
+
+    assertEquals(stored.subList(0, 3).stream().map(Message::redacted).toList(), redacted);
+    Message user = redacted.get(0);
+    assertEquals("", user.content());
+    assertEquals(Message.REDACTED, user.metadata());
+    assertTrue(redacted.stream().allMatch(Message::isRedacted));
+    assertEquals(JsonObject.empty(), redacted.get(1).toolCalls().get(0).arguments());
+    assertEquals("payments", redacted.get(1).toolCalls().get(0).toolName());
+    assertEquals(Optional.empty(), redacted.get(2).toolResult().orElseThrow().actionTaken());
+    assertEquals("call-1", redacted.get(2).toolResult().orElseThrow().callId());
+    List<Message> expected = new java.util.ArrayList<>(redacted);
+    expected.add(stored.get(3));
+    assertEquals(expected, history(c.id(), HistoryRequest.last(10)), "order and the other message unchanged");
+    assertEquals(List.of(2L, 3L), sequences(history(c.id(), HistoryRequest.last(1).withRoles(MessageRole.TOOL))),
+        "the redacted result still brings its call");
+    assertEquals(user, store.history().message(ALICE, c.id(), user.id()));
+    assertEquals(before, store.history().statistics(ALICE, c.id()));
+    assertEquals(4, store.conversations().get(ALICE, c.id()).messageCount());
+    assertEquals(user, store.messages().redact(ALICE, c.id(), user.id()), "redacting again changes nothing");
+  }
+
+  @Test
+  void onlyAMessageOfTheUsersConversationIsRedacted() {
+    Conversation c = start(ALICE);
+    Message message = appendNumbered(ALICE, c.id(), 1).get(0);
+    Message elsewhere = appendNumbered(ALICE, start(ALICE).id(), 1).get(0);
+
+    assertEquals("message", assertThrows(NotFoundException.class,
+        () -> store.messages().redact(ALICE, c.id(), elsewhere.id())).what());
+    assertNoConversation(() -> store.messages().redact(BOB, c.id(), message.id()));
+    assertInvalid("messageId", () -> store.messages().redact(ALICE, c.id(), null));
+    assertEquals(message, store.history().message(ALICE, c.id(), message.id()));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.convostore.application.port.in.HistoryUseCase;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.JsonObject;
+import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageFilter;
 import dev.convostore.domain.MessageKind;
 import dev.convostore.domain.MessageRole;
@@ -73,6 +74,20 @@ public abstract class SearchContract extends StoreContract {
         contents(store.history().search(ALICE, "quick", MessageFilter.NONE.withToolNames("news"), 1)));
     assertEquals(List.of("quick news"), contents(store.history().search(ALICE, "quick",
         MessageFilter.NONE.withToolNames("news", "weather").withKinds(MessageKind.TOOL_CALL), 1)));
+  }
+
+  @Test
+  void aRedactedMessageIsNoLongerFound() {
+    Message fox = store.history().search(ALICE, "fox", 10).get(0);
+
+    store.messages().redact(ALICE, c.id(), fox.id());
+
+    assertEquals(List.of(), search("fox"));
+    assertEquals(List.of("brown bread recipe, quick and easy", "A QUICK reply about foxes"), search("quick"));
+    assertEquals(List.of(), search("redacted"));
+    Message fresh = append(ALICE, c.id(), NewMessage.user("a secret just written")).get(0);
+    store.messages().redact(ALICE, c.id(), fresh.id());
+    assertEquals(List.of(), search("secret"), "redacted before any search read it");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.convostore.application.port.in;
 
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageId;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
 import java.util.List;
@@ -31,4 +32,19 @@ public interface MessagesUseCase {
   default Message append(UserId user, ConversationId conversationId, NewMessage message) {
     return append(AppendMessages.of(user, conversationId, message)).get(0);
   }
+
+  /**
+   * Redacts one message of the user's conversation, for an erasure request about it: the message
+   * becomes {@link Message#redacted()} (empty content and tool arguments, no recorded action,
+   * metadata {@link Message#REDACTED}) and leaves the search index, in one transaction. Its
+   * place, id, role, kind, time, call ids, tool names and outcomes stay, so the conversation's
+   * order, its message count, statistics and the pairing of calls and results hold. Redacting a
+   * redacted message changes nothing. The conversation's title and the agent state are the
+   * host's: a title generated from the message stays until the host changes it.
+   *
+   * @return the redacted message
+   * @throws dev.convostore.domain.NotFoundException naming {@code conversation} when the user has
+   *     no such conversation, {@code message} when it holds no message with that id
+   */
+  Message redact(UserId user, ConversationId conversationId, MessageId messageId);
 }

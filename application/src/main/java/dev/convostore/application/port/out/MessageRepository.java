@@ -20,6 +20,15 @@ public interface MessageRepository {
   List<Message> append(AppendBatch batch);
 
   /**
+   * Stores {@code redacted} (a stored message as {@link Message#redacted()} made it) in place of
+   * the message of its owner's conversation with its sequence, and removes that message's words
+   * from the search index, in one transaction.
+   *
+   * @return false when the owner's conversation holds no such message
+   */
+  boolean redact(Message redacted);
+
+  /**
    * The plain window the request names (no reaching back for tool calls), in sequence order;
    * empty if the owner has no such conversation.
    */
