@@ -24,7 +24,9 @@ import dev.convostore.domain.JsonNumber;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.JsonString;
 import dev.convostore.domain.JsonValue;
+import dev.convostore.domain.Feedback;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFeedback;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageKind;
 import dev.convostore.domain.MessageRole;
@@ -66,9 +68,12 @@ import java.util.stream.Stream;
  */
 final class JsonLines {
 
-  /** The format's name and the version this convostore writes; version 1 (without end line) is still read. */
+  /**
+   * The format's name and the version this convostore writes; version 2 (without feedback) and 1
+   * (without feedback and end line) are still read.
+   */
   static final String FORMAT = "convostore-export";
-  static final int VERSION = 2;
+  static final int VERSION = 3;
   private static final int VERSION_WITHOUT_END_LINE = 1;
 
   /** The longest line read by default: a conversation with several messages at the content limit. */
@@ -173,6 +178,17 @@ final class JsonLines {
         json.writeEndObject();
       }
       json.writeEndArray();
+      json.writeArrayFieldStart("feedback");
+      for (MessageFeedback f : snapshot.feedback()) {
+        json.writeStartObject();
+        json.writeStringField("messageId", f.messageId().toString());
+        json.writeNumberField("rating", f.feedback().rating());
+        json.writeStringField("label", f.feedback().label().orElse(null));
+        json.writeStringField("comment", f.feedback().comment().orElse(null));
+        json.writeStringField("givenAt", f.givenAt().toString());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
       json.writeEndObject();
     } catch (IOException cannotHappen) { // a StringWriter does not fail
       throw new UncheckedIOException(cannotHappen);
@@ -274,9 +290,9 @@ final class JsonLines {
             + "\",\"version\":" + VERSION + "}");
       }
       version = json.path("version").asInt();
-      if (version != VERSION && version != VERSION_WITHOUT_END_LINE) {
+      if (version < VERSION_WITHOUT_END_LINE || version > VERSION) {
         throw new InvalidFileException(1, "the file is in version " + version
-            + " of the export format; this convostore reads versions 1 and " + VERSION);
+            + " of the export format; this convostore reads versions 1 to " + VERSION);
       }
       advance();
     }
@@ -301,13 +317,13 @@ final class JsonLines {
     private void advance() throws IOException {
       next = readLine();
       if (next == null) {
-        if (version == VERSION) {
+        if (version != VERSION_WITHOUT_END_LINE) {
           throw new InvalidFileException(lineNumber + 1, "the file ends without the export's end line: it was cut short");
         }
         return;
       }
       JsonNode json = parse(next);
-      if (json.has("end") && version == VERSION) {
+      if (json.has("end") && version != VERSION_WITHOUT_END_LINE) {
         Totals stated = new Totals(json.path("end").path("conversations").asLong(-1),
             json.path("end").path("messages").asLong(-1), json.path("end").path("contextItems").asLong(-1));
         if (!stated.equals(totals)) {
@@ -473,7 +489,12 @@ final class JsonLines {
           optionalText(i, "focusArea"), optionalText(i, "preferenceType"), object(i, "metadata", field + ".metadata"));
       items.add(new ContextItem(ContextItemId.parse(text(i, "id")), id, details, instant(i, "createdAt")));
     }
-    return new ConversationSnapshot(conversation, messages, items);
+    List<MessageFeedback> feedback = new ArrayList<>();
+    for (JsonNode f : c.hasNonNull("feedback") ? array(c, "feedback") : MAPPER.createArrayNode()) {
+      feedback.add(new MessageFeedback(MessageId.parse(text(f, "messageId")),
+          new Feedback(decimal(f, "rating"), optionalText(f, "label"), optionalText(f, "comment")), instant(f, "givenAt")));
+    }
+    return new ConversationSnapshot(conversation, messages, items, feedback);
   }
 
   private static JsonNode required(JsonNode node, String field) {
@@ -501,6 +522,14 @@ final class JsonLines {
       throw new IllegalArgumentException("'" + field + "' must be a whole number");
     }
     return value.asLong();
+  }
+
+  private static double decimal(JsonNode node, String field) {
+    JsonNode value = required(node, field);
+    if (!value.isNumber()) {
+      throw new IllegalArgumentException("'" + field + "' must be a number");
+    }
+    return value.asDouble();
   }
 
   private static boolean bool(JsonNode node, String field) {

@@ -212,7 +212,7 @@ class CliTest {
     assertEquals(new String(first, StandardCharsets.UTF_8), Files.readString(directory.resolve("third.jsonl")),
         "importing again changes nothing");
     List<String> lines = Files.readAllLines(directory.resolve("first.jsonl"));
-    assertEquals("{\"format\":\"convostore-export\",\"version\":2}", lines.get(0));
+    assertEquals("{\"format\":\"convostore-export\",\"version\":3}", lines.get(0));
     assertEquals("{\"end\":{\"conversations\":4,\"messages\":22,\"contextItems\":4}}", lines.get(5));
     assertEquals(6, lines.size());
     assertEquals(4, run("--user", "ada", "export").out().lines().count(), "the acting user's two, between header and end");

@@ -14,15 +14,17 @@ import java.util.Set;
  * @param conversation the conversation
  * @param messages its messages, in increasing sequence order
  * @param contextItems its context items
+ * @param feedback the feedback on its messages, in message order
  */
 public record ConversationSnapshot(
-    Conversation conversation, List<Message> messages, List<ContextItem> contextItems) {
+    Conversation conversation, List<Message> messages, List<ContextItem> contextItems, List<MessageFeedback> feedback) {
 
   /** Validates that every part belongs to the conversation and that the counts agree. */
   public ConversationSnapshot {
     Checks.present("conversation", conversation);
     messages = Checks.list("messages", messages);
     contextItems = Checks.list("contextItems", contextItems);
+    feedback = Checks.list("feedback", feedback);
     long previous = 0;
     Set<MessageId> ids = new HashSet<>();
     for (int i = 0; i < messages.size(); i++) {
@@ -54,6 +56,21 @@ public record ConversationSnapshot(
         throw new ValidationException("contextItems[" + i + "].id", "repeats the id of an earlier item");
       }
     }
+    Set<MessageId> rated = new HashSet<>();
+    for (int i = 0; i < feedback.size(); i++) {
+      MessageId messageId = feedback.get(i).messageId();
+      if (!ids.contains(messageId)) {
+        throw new ValidationException("feedback[" + i + "].messageId", "names no message of the conversation");
+      }
+      if (!rated.add(messageId)) {
+        throw new ValidationException("feedback[" + i + "].messageId", "repeats the message of earlier feedback");
+      }
+    }
+  }
+
+  /** A snapshot without feedback. */
+  public ConversationSnapshot(Conversation conversation, List<Message> messages, List<ContextItem> contextItems) {
+    this(conversation, messages, contextItems, List.of());
   }
 
   /**

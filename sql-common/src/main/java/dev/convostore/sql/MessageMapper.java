@@ -2,6 +2,7 @@ package dev.convostore.sql;
 
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFeedback;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageKind;
 import dev.convostore.domain.MessageRole;
@@ -35,6 +36,12 @@ public interface MessageMapper {
 
   /** Rewrites the stored message of {@code m}'s owner's conversation with its sequence as {@code m}; returns the rows changed. */
   int redact(@Param("m") Message m);
+
+  /** Records feedback on a message of the owner's conversation, replacing any earlier; returns the rows changed (0: no such message). */
+  int giveFeedback(@Param("owner") UserId owner, @Param("id") ConversationId id, @Param("f") MessageFeedback feedback);
+
+  /** The feedback on the messages of the owner's conversation, in message order. */
+  List<FeedbackRow> feedbackOf(@Param("owner") UserId owner, @Param("id") ConversationId id);
 
   /** The conversation's last sequence, or null if the owner has no such conversation. */
   Long lastSequence(@Param("owner") UserId owner, @Param("id") ConversationId id);

@@ -13,6 +13,7 @@ import dev.convostore.domain.ConversationSnapshot;
 import dev.convostore.domain.ErasureReport;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFeedback;
 import dev.convostore.domain.UserId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -152,6 +153,8 @@ public final class SqlConversations implements ConversationRepository {
         insertMessages.accept(session, snapshot.messages());
         ContextItemMapper items = session.getMapper(ContextItemMapper.class);
         snapshot.contextItems().forEach(items::insert);
+        MessageMapper messages = session.getMapper(MessageMapper.class);
+        snapshot.feedback().forEach(given -> messages.giveFeedback(conversation.owner(), conversation.id(), given));
       }
       return null;
     });
@@ -206,7 +209,9 @@ public final class SqlConversations implements ConversationRepository {
     Conversation conversation = conversations(session).find(owner, id);
     List<Message> messages = MessageRow.all(session.getMapper(MessageMapper.class).all(owner, id), id, owner);
     List<ContextItem> items = session.getMapper(ContextItemMapper.class).all(id);
-    return Optional.of(new ConversationSnapshot(conversation, messages, items));
+    List<MessageFeedback> feedback = session.getMapper(MessageMapper.class).feedbackOf(owner, id).stream()
+        .map(FeedbackRow::given).toList();
+    return Optional.of(new ConversationSnapshot(conversation, messages, items, feedback));
   }
 
   private static ConflictException idInUse(ConversationId id) {

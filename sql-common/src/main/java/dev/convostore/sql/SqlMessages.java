@@ -7,6 +7,7 @@ import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationStatistics;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFeedback;
 import dev.convostore.domain.MessageFilter;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageRole;
@@ -113,6 +114,24 @@ public abstract class SqlMessages implements MessageRepository {
     return database.write(session -> {
       forgetWords(session, redacted.conversationId(), redacted.sequence());
       return mapper(session).redact(redacted) == 1;
+    });
+  }
+
+  @Override
+  public boolean giveFeedback(UserId owner, ConversationId conversationId, MessageFeedback feedback) {
+    return database.write(session -> mapper(session).giveFeedback(owner, conversationId, feedback) == 1);
+  }
+
+  /** One statement when there is feedback; only when there is none does it ask whether the owner has the conversation. */
+  @Override
+  public Optional<List<MessageFeedback>> feedback(UserId owner, ConversationId conversationId) {
+    return database.query(session -> {
+      MessageMapper mapper = mapper(session);
+      List<FeedbackRow> rows = mapper.feedbackOf(owner, conversationId);
+      if (rows.isEmpty() && !mapper.owns(owner, conversationId)) {
+        return Optional.empty();
+      }
+      return Optional.of(rows.stream().map(FeedbackRow::given).toList());
     });
   }
 

@@ -153,7 +153,8 @@ class H2QueryPlanTest {
       assertReads(plan("dev.convostore.sql." + statement, parameters), "PUBLIC.PRIMARY_KEY");
     }
     // an index whose condition is the conversation, whichever H2 picks
-    for (String statement : List.of("MessageMapper.countByRole", "MessageMapper.toolMessages", "ContextItemMapper.list")) {
+    for (String statement : List.of("MessageMapper.countByRole", "MessageMapper.toolMessages", "MessageMapper.feedbackOf",
+        "ContextItemMapper.list")) {
       for (boolean mostRelevantFirst : new boolean[] {true, false}) {
         parameters.put("mostRelevantFirst", mostRelevantFirst);
         List<String> filter = mostRelevantFirst ? List.of() : List.of("preference"); // context items filtered too

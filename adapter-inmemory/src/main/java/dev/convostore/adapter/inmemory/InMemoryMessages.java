@@ -8,6 +8,7 @@ import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationStatistics;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFeedback;
 import dev.convostore.domain.MessageFilter;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageRole;
@@ -74,6 +75,22 @@ final class InMemoryMessages implements MessageRepository {
           return true;
         })
         .orElse(false));
+  }
+
+  @Override
+  public boolean giveFeedback(UserId owner, ConversationId conversationId, MessageFeedback feedback) {
+    return storage.write(() -> storage.owned(owner, conversationId)
+        .filter(entry -> entry.messagesById.containsKey(feedback.messageId()))
+        .map(entry -> {
+          entry.feedback.put(feedback.messageId(), feedback);
+          return true;
+        })
+        .orElse(false));
+  }
+
+  @Override
+  public Optional<List<MessageFeedback>> feedback(UserId owner, ConversationId conversationId) {
+    return storage.read(() -> storage.owned(owner, conversationId).map(ConversationEntry::feedbackInOrder));
   }
 
   @Override

@@ -28,7 +28,8 @@ final class CitusDistribution implements SchemaVersions.Placement {
   private static final Table CONVERSATIONS = new Table("conversations", "id");
 
   private static final List<Table> TABLES = List.of(CONVERSATIONS, new Table("messages", "conversation_id"),
-      new Table("agent_states", "conversation_id"), new Table("context_items", "conversation_id"));
+      new Table("agent_states", "conversation_id"), new Table("context_items", "conversation_id"),
+      new Table("message_feedback", "conversation_id"));
 
   /** Serialises distributing among stores opening at once (any constant apart from Flyway's lock). */
   private static final long LOCK = 0x636f6e766f444953L;

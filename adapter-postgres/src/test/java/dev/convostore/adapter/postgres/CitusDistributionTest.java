@@ -35,6 +35,7 @@ class CitusDistributionTest {
       SELECT create_distributed_table('messages', 'conversation_id', colocate_with => 'conversations');
       SELECT create_distributed_table('agent_states', 'conversation_id', colocate_with => 'conversations');
       SELECT create_distributed_table('context_items', 'conversation_id', colocate_with => 'conversations');
+      SELECT create_distributed_table('message_feedback', 'conversation_id', colocate_with => 'conversations');
       """;
 
   /** Each distributed table of the schema with its distribution column and co-location group. */
@@ -61,7 +62,7 @@ class CitusDistributionTest {
 
   private static final List<String> DISTRIBUTED = List.of("agent_states by conversation_id, co-located",
       "context_items by conversation_id, co-located", "conversations by id, co-located",
-      "messages by conversation_id, co-located");
+      "message_feedback by conversation_id, co-located", "messages by conversation_id, co-located");
 
   @Test
   void openingDistributesEveryTableByConversationOnceAndTablesNotDistributedAreNamed() throws SQLException {
@@ -73,13 +74,14 @@ class CitusDistributionTest {
       TestPostgres.openIn(schema, Map.of()).close();
       assertEquals(DISTRIBUTED, distribution(schema), "opening again changes nothing");
 
-      // Citus undistributes a table only with those its foreign keys link it to: all four
+      // Citus undistributes a table only with those its foreign keys link it to: all five
       TestPostgres.execute("SELECT undistribute_table('" + schema + ".context_items', cascade_via_foreign_keys => true)");
       StoreFailureException refused = assertThrows(StoreFailureException.class,
           () -> TestPostgres.openIn(schema, Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
       assertEquals(Kind.SCHEMA_MISMATCH, refused.kind());
       assertTrue(refused.getMessage().startsWith("with convostore.distribute=citus, conversations is not distributed; "
-          + "messages is not distributed; agent_states is not distributed; context_items is not distributed: "),
+          + "messages is not distributed; agent_states is not distributed; context_items is not distributed; "
+          + "message_feedback is not distributed: "),
           refused.getMessage());
 
       TestPostgres.openIn(schema, Map.of()).close();

@@ -159,7 +159,7 @@ class CitusPlanTest {
     Map<String, Object> conversation = parameters("owner", sample.owner(), "id", sample.id(), "sequence", 50L,
         "limit", 20);
     for (String statement : List.of("MessageMapper.last", "MessageMapper.before", "MessageMapper.after",
-        "MessageMapper.countByRole", "MessageMapper.toolMessages", "ConversationMapper.find")) {
+        "MessageMapper.countByRole", "MessageMapper.toolMessages", "MessageMapper.feedbackOf", "ConversationMapper.find")) {
       assertOneShard(plan("dev.convostore.sql." + statement, conversation));
     }
     assertOneShard(plan("dev.convostore.sql.ContextItemMapper.list", parameters("id", sample.id(),

@@ -103,7 +103,7 @@ class PostgresMigrationTest {
   void aFreshSchemaIsMigratedWhenTheStoreOpens() throws SQLException {
     openAndClose();
 
-    assertEquals("3", versions().current());
+    assertEquals("4", versions().current());
     String objects = String.join("\n", schemaObjects());
     for (String table : List.of("conversations", "agent_states", "messages", "context_items", SchemaVersions.HISTORY_TABLE)) {
       assertTrue(objects.contains("column " + table + "."), () -> table + " missing from\n" + objects);
@@ -126,13 +126,13 @@ class PostgresMigrationTest {
     openAndClose();
     List<String> migrated = schemaObjects();
 
-    assertEquals(3, versions().rollbackTo("0"));
+    assertEquals(4, versions().rollbackTo("0"));
     assertEquals("0", versions().current());
     List<String> rolledBack = schemaObjects();
     assertTrue(rolledBack.stream().allMatch(object -> object.contains(SchemaVersions.HISTORY_TABLE)),
         () -> "only the history table is left: " + rolledBack);
 
-    assertEquals(3, versions().apply());
+    assertEquals(4, versions().apply());
     assertEquals(migrated, schemaObjects());
     // with migrations off the store checks the tables' placement (on Citus: distributed again)
     try (Storage storage = open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
@@ -148,12 +148,12 @@ class PostgresMigrationTest {
     openAndClose();
     TestPostgres.execute("INSERT INTO " + schema + "." + SchemaVersions.HISTORY_TABLE
         + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)"
-        + " VALUES (4, '4', 'from a later release', 'SQL', 'V4__from_a_later_release.sql', 0, 'test', 1, true)");
+        + " VALUES (5, '5', 'from a later release', 'SQL', 'V5__from_a_later_release.sql', 0, 'test', 1, true)");
 
     for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       StoreFailureException refused = assertThrows(StoreFailureException.class, () -> open(properties));
       assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
-      assertTrue(refused.getMessage().contains("version 4, newer than this version of convostore knows (3)"),
+      assertTrue(refused.getMessage().contains("version 5, newer than this version of convostore knows (4)"),
           refused.getMessage());
       assertFalse(refused.retryable());
     }
@@ -170,13 +170,19 @@ class PostgresMigrationTest {
     StoreFailureException outdated = assertThrows(StoreFailureException.class,
         () -> open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
     assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, outdated.kind());
-    assertTrue(outdated.getMessage().contains("at version 0 and this version of convostore needs 3"), outdated.getMessage());
+    assertTrue(outdated.getMessage().contains("at version 0 and this version of convostore needs 4"), outdated.getMessage());
   }
 
   @Test
-  void theScriptsRunWithTheHostsOwnToolAreAcceptedWithMigrationsOff() {
-    TestPostgres.execute("SET search_path TO " + schema + "; "
-        + SchemaVersions.read(SchemaVersions.location("postgres") + "/V1__conversations_messages_context_items.sql"));
+  void theScriptsRunWithTheHostsOwnToolAreAcceptedWithMigrationsOff() throws URISyntaxException {
+    File[] scripts = new File(Objects.requireNonNull(
+        getClass().getClassLoader().getResource(SchemaVersions.location("postgres"))).toURI()).listFiles();
+    java.util.Arrays.sort(Objects.requireNonNull(scripts),
+        java.util.Comparator.comparingInt(script -> Integer.parseInt(script.getName().replaceAll("^V(\\d+)__.*", "$1"))));
+    for (File script : scripts) {
+      TestPostgres.execute("SET search_path TO " + schema + "; "
+          + SchemaVersions.read(SchemaVersions.location("postgres") + "/" + script.getName()));
+    }
     if (TestPostgres.distributed()) {
       StoreFailureException notDistributed = assertThrows(StoreFailureException.class,
           () -> open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));

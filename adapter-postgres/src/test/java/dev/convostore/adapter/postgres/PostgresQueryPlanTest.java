@@ -204,7 +204,8 @@ class PostgresQueryPlanTest {
       assertUsesIndexes(plan("dev.convostore.sql." + statement, parameters), "conversations_pkey");
     }
     // an index of messages or context items whose condition is the conversation, whichever the planner picks
-    for (String statement : List.of("MessageMapper.countByRole", "MessageMapper.toolMessages", "ContextItemMapper.list")) {
+    for (String statement : List.of("MessageMapper.countByRole", "MessageMapper.toolMessages", "MessageMapper.feedbackOf",
+        "ContextItemMapper.list")) {
       for (boolean mostRelevantFirst : new boolean[] {true, false}) {
         parameters.put("mostRelevantFirst", mostRelevantFirst);
         List<String> filter = mostRelevantFirst ? List.of() : List.of("preference"); // context items filtered too

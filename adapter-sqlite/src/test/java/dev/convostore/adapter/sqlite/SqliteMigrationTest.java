@@ -72,7 +72,7 @@ class SqliteMigrationTest {
   void aFreshDatabaseIsMigratedWhenTheStoreOpens() throws SQLException {
     openAndClose();
 
-    assertEquals("5", schema().current());
+    assertEquals("6", schema().current());
     String objects = String.join("\n", schemaObjects());
     for (String table : List.of("conversations", "agent_states", "messages", "message_search", "search_pending", "context_items",
         SchemaVersions.HISTORY_TABLE)) {
@@ -96,13 +96,13 @@ class SqliteMigrationTest {
     openAndClose();
     List<String> migrated = schemaObjects();
 
-    assertEquals(5, schema().rollbackTo("0"));
+    assertEquals(6, schema().rollbackTo("0"));
     assertEquals("0", schema().current());
     List<String> rolledBack = schemaObjects();
     assertTrue(rolledBack.stream().allMatch(object -> object.contains(" on " + SchemaVersions.HISTORY_TABLE + ":")),
         () -> "only the history table is left: " + rolledBack);
 
-    assertEquals(5, schema().migrate());
+    assertEquals(6, schema().migrate());
     assertEquals(migrated, schemaObjects());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
@@ -117,7 +117,7 @@ class SqliteMigrationTest {
     openAndClose();
     List<String> migrated = schemaObjects();
 
-    assertEquals(0, schema().rollbackTo("5"));
+    assertEquals(0, schema().rollbackTo("6"));
     assertEquals(migrated, schemaObjects());
   }
 
@@ -126,17 +126,17 @@ class SqliteMigrationTest {
     openAndClose();
     execute("INSERT INTO " + SchemaVersions.HISTORY_TABLE
         + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)"
-        + " VALUES (6, '6', 'from a later release', 'SQL', 'V6__from_a_later_release.sql', 0, 'test', 1, 1)");
+        + " VALUES (7, '7', 'from a later release', 'SQL', 'V7__from_a_later_release.sql', 0, 'test', 1, 1)");
 
     for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       StoreFailureException refused = assertThrows(StoreFailureException.class, () -> file.open(properties));
       assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
-      assertTrue(refused.getMessage().contains("version 6, newer than this version of convostore knows (5)"),
+      assertTrue(refused.getMessage().contains("version 7, newer than this version of convostore knows (6)"),
           refused.getMessage());
       assertFalse(refused.retryable());
     }
     assertEquals(List.of(SchemaMigration.State.APPLIED, SchemaMigration.State.APPLIED, SchemaMigration.State.APPLIED,
-        SchemaMigration.State.APPLIED, SchemaMigration.State.APPLIED, SchemaMigration.State.NEWER_THAN_KNOWN), states(schema()));
+        SchemaMigration.State.APPLIED, SchemaMigration.State.APPLIED, SchemaMigration.State.APPLIED, SchemaMigration.State.NEWER_THAN_KNOWN), states(schema()));
   }
 
   @Test
@@ -148,7 +148,7 @@ class SqliteMigrationTest {
         () -> file.open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
 
     assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
-    assertTrue(refused.getMessage().contains("at version 0 and this version of convostore needs 5"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("at version 0 and this version of convostore needs 6"), refused.getMessage());
   }
 
   @Test
@@ -178,17 +178,17 @@ class SqliteMigrationTest {
         .migrations(new StoreSettings(file.url(), StoreLimits.DEFAULTS, Map.of())).orElseThrow();
 
     assertEquals(List.of(SchemaMigration.State.PENDING, SchemaMigration.State.PENDING, SchemaMigration.State.PENDING,
-        SchemaMigration.State.PENDING, SchemaMigration.State.PENDING),
+        SchemaMigration.State.PENDING, SchemaMigration.State.PENDING, SchemaMigration.State.PENDING),
         states(migrations));
-    assertEquals(5, migrations.apply());
+    assertEquals(6, migrations.apply());
     SchemaMigration applied = migrations.status().get(0);
     assertEquals("1", applied.version());
     assertEquals("conversations messages context items", applied.description());
     assertEquals(SchemaMigration.State.APPLIED, applied.state());
     assertTrue(applied.appliedAt().isPresent());
-    assertEquals(5, migrations.rollbackTo("0"));
+    assertEquals(6, migrations.rollbackTo("0"));
     assertEquals(List.of(SchemaMigration.State.PENDING, SchemaMigration.State.PENDING, SchemaMigration.State.PENDING,
-        SchemaMigration.State.PENDING, SchemaMigration.State.PENDING),
+        SchemaMigration.State.PENDING, SchemaMigration.State.PENDING, SchemaMigration.State.PENDING),
         states(migrations));
   }
 
@@ -204,10 +204,10 @@ class SqliteMigrationTest {
       }
     }
 
-    assertEquals(4, schema().rollbackTo("1"));
+    assertEquals(5, schema().rollbackTo("1"));
     assertEquals(messages, count("SELECT count(*) FROM message_search WHERE words MATCH 'zebra'"));
 
-    assertEquals(4, schema().migrate());
+    assertEquals(5, schema().migrate());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       assertEquals(messages, store.history().search(ALICE, "zebra", 1_000).size());
@@ -243,11 +243,11 @@ class SqliteMigrationTest {
     assertEquals(SqliteMessages.INDEX_BATCH + 5, count("SELECT count(*) FROM message_search WHERE words MATCH '"
         + SqliteSearchWords.query(ALICE, dev.convostore.domain.SearchTerms.parse("zebra")) + "'"));
 
-    assertEquals(3, schema().rollbackTo("2"));
+    assertEquals(4, schema().rollbackTo("2"));
     assertEquals(2L * (SqliteMessages.INDEX_BATCH + 5), count("SELECT count(*) FROM message_search WHERE words MATCH 'zebra'"));
     assertEquals(0, count("SELECT count(*) FROM search_pending"));
 
-    assertEquals(3, schema().migrate());
+    assertEquals(4, schema().migrate());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       for (UserId owner : List.of(ALICE, bob)) {
@@ -267,13 +267,13 @@ class SqliteMigrationTest {
       named = store.conversations().start(StartConversation.by(ALICE).titled("a".repeat(199) + " " + "b".repeat(55)));
     }
 
-    assertEquals(1, schema().rollbackTo("4"));
+    assertEquals(2, schema().rollbackTo("4"));
     assertEquals(199, count("SELECT length(title) FROM conversations"), "cut to 200 characters, the space at the cut trimmed");
     SQLException refused = assertThrows(SQLException.class,
         () -> execute("UPDATE conversations SET title = '" + "c".repeat(201) + "'"));
     assertTrue(refused.getMessage().contains("CHECK constraint failed"), refused.getMessage());
 
-    assertEquals(1, schema().migrate());
+    assertEquals(2, schema().migrate());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       assertEquals("c".repeat(255), store.conversations().rename(ALICE, named.id(), "c".repeat(255), java.util.OptionalLong.empty())

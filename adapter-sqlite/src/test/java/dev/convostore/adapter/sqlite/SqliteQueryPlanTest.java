@@ -109,7 +109,8 @@ class SqliteQueryPlanTest {
     for (String statement : List.of("MessageMapper.allocate", "ConversationMapper.find", "ConversationMapper.ownerOf")) {
       assertUsesIndexes(plan("dev.convostore.sql." + statement, parameters), "SEARCH");
     }
-    for (String statement : List.of("MessageMapper.countByRole", "MessageMapper.toolMessages", "ContextItemMapper.list")) {
+    for (String statement : List.of("MessageMapper.countByRole", "MessageMapper.toolMessages", "MessageMapper.feedbackOf",
+        "ContextItemMapper.list")) {
       for (boolean mostRelevantFirst : new boolean[] {true, false}) {
         parameters.put("mostRelevantFirst", mostRelevantFirst);
         List<String> filter = mostRelevantFirst ? List.of() : List.of("preference"); // context items filtered too

@@ -7,7 +7,9 @@ import dev.convostore.application.port.out.MessageRepository;
 import dev.convostore.domain.Checks;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.Feedback;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFeedback;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageKind;
 import dev.convostore.domain.MessageRole;
@@ -54,6 +56,26 @@ final class MessageService implements MessagesUseCase {
       throw new NotFoundException("message", messageId); // removed since it was read
     }
     return redacted;
+  }
+
+  @Override
+  public MessageFeedback giveFeedback(UserId user, ConversationId conversationId, MessageId messageId, Feedback feedback) {
+    Checks.present("user", user);
+    Checks.present("conversationId", conversationId);
+    Checks.present("messageId", messageId);
+    MessageFeedback given = new MessageFeedback(messageId, Checks.present("feedback", feedback), guard.now());
+    if (!messages.giveFeedback(user, conversationId, given)) {
+      stored(messages, user, conversationId, messageId); // names what is missing: the conversation or the message
+      throw new NotFoundException("message", messageId); // removed meanwhile
+    }
+    return given;
+  }
+
+  @Override
+  public List<MessageFeedback> feedback(UserId user, ConversationId conversationId) {
+    Checks.present("user", user);
+    Checks.present("conversationId", conversationId);
+    return messages.feedback(user, conversationId).orElseThrow(() -> ConversationService.notFound(conversationId));
   }
 
   /** The message of the user's conversation with the id; not found names the conversation or the message. */

@@ -13,7 +13,9 @@ import dev.convostore.domain.ConversationSnapshot;
 import dev.convostore.domain.ConversationStatistics;
 import dev.convostore.domain.ErasureReport;
 import dev.convostore.domain.HistoryRequest;
+import dev.convostore.domain.Feedback;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFeedback;
 import dev.convostore.domain.MessageFilter;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.NewMessage;
@@ -25,6 +27,7 @@ import dev.convostore.domain.UserId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -88,6 +91,13 @@ final class ProtectedStorage implements Storage {
     return messages.stream().map(this::opened).toList();
   }
 
+  /** The feedback with its comment, the user's own words, passed through {@code seal} (or open). */
+  private static MessageFeedback withComment(MessageFeedback given, UnaryOperator<String> seal) {
+    Feedback feedback = given.feedback();
+    return new MessageFeedback(given.messageId(),
+        new Feedback(feedback.rating(), feedback.label(), feedback.comment().map(seal)), given.givenAt());
+  }
+
   private static Message withContent(Message message, String content) {
     return new Message(message.id(), message.conversationId(), message.owner(), message.sequence(), message.role(),
         message.kind(), content, message.toolCalls(), message.toolResult(), message.createdAt(), message.metadata());
@@ -111,6 +121,18 @@ final class ProtectedStorage implements Storage {
     @Override
     public boolean redact(Message redacted) {
       return messages.redact(sealed(redacted));
+    }
+
+    @Override
+    public boolean giveFeedback(UserId owner, ConversationId conversationId, MessageFeedback feedback) {
+      return messages.giveFeedback(owner, conversationId,
+          withComment(feedback, text -> keys.encrypt(conversationId, text)));
+    }
+
+    @Override
+    public Optional<List<MessageFeedback>> feedback(UserId owner, ConversationId conversationId) {
+      return messages.feedback(owner, conversationId).map(all -> all.stream()
+          .map(feedback -> withComment(feedback, text -> keys.decrypt(conversationId, text))).toList());
     }
 
     @Override
@@ -199,14 +221,18 @@ final class ProtectedStorage implements Storage {
     }
 
     private ConversationSnapshot sealed(ConversationSnapshot snapshot) {
+      ConversationId id = snapshot.conversation().id();
       return new ConversationSnapshot(snapshot.conversation(),
-          snapshot.messages().stream().map(ProtectedStorage.this::sealed).toList(), snapshot.contextItems());
+          snapshot.messages().stream().map(ProtectedStorage.this::sealed).toList(), snapshot.contextItems(),
+          snapshot.feedback().stream().map(feedback -> withComment(feedback, text -> keys.encrypt(id, text))).toList());
     }
 
     @Override
     public Stream<ConversationSnapshot> export(Optional<UserId> owner) {
       return conversations.export(owner).map(snapshot -> new ConversationSnapshot(
-          snapshot.conversation(), opened(snapshot.messages()), snapshot.contextItems()));
+          snapshot.conversation(), opened(snapshot.messages()), snapshot.contextItems(),
+          snapshot.feedback().stream()
+              .map(feedback -> withComment(feedback, text -> keys.decrypt(snapshot.conversation().id(), text))).toList()));
     }
   }
 }

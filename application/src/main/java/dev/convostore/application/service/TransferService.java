@@ -147,7 +147,7 @@ final class TransferService implements TransferUseCase {
     }
     Conversation replacement = withVersion(incoming, Math.max(stored.version(), incoming.version()) + 1,
         Math.max(stored.lastSequence(), incoming.lastSequence()));
-    return Optional.of(new ConversationSnapshot(replacement, snapshot.messages(), snapshot.contextItems()));
+    return Optional.of(new ConversationSnapshot(replacement, snapshot.messages(), snapshot.contextItems(), snapshot.feedback()));
   }
 
   private static Conversation withVersion(Conversation c, long version, long lastSequence) {

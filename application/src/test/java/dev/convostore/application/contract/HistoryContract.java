@@ -11,9 +11,11 @@ import dev.convostore.application.port.in.RetentionPolicy;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationStatistics;
+import dev.convostore.domain.Feedback;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFeedback;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageKind;
 import dev.convostore.domain.MessageRole;
@@ -101,6 +103,54 @@ public abstract class HistoryContract extends StoreContract {
     assertNoConversation(() -> store.messages().redact(BOB, c.id(), message.id()));
     assertInvalid("messageId", () -> store.messages().redact(ALICE, c.id(), null));
     assertEquals(message, store.history().message(ALICE, c.id(), message.id()));
+  }
+
+  @Test
+  void feedbackIsOnePerMessageReplacedWhenGivenAgainAndReadInMessageOrder() {
+    Conversation c = start(ALICE);
+    List<Message> messages = appendNumbered(ALICE, c.id(), 3);
+    assertEquals(List.of(), store.messages().feedback(ALICE, c.id()));
+
+    MessageFeedback onThird = store.messages().giveFeedback(ALICE, c.id(), messages.get(2).id(),
+        Feedback.of(-1).withLabel("wrong-tool").withComment("It looked up the wrong city."));
+    store.messages().giveFeedback(ALICE, c.id(), messages.get(0).id(), Feedback.of(0.5));
+    clock.advance(Duration.ofSeconds(1));
+    MessageFeedback onFirst = store.messages().giveFeedback(ALICE, c.id(), messages.get(0).id(), Feedback.of(1).withLabel("helpful"));
+
+    assertEquals(clock.instant(), onFirst.givenAt());
+    assertEquals(List.of(onFirst, onThird), store.messages().feedback(ALICE, c.id()), "the second feedback replaced the first");
+  }
+
+  @Test
+  void feedbackNeedsAMessageOfTheUsersConversationAndARatingFromMinusOneToOne() {
+    Conversation c = start(ALICE);
+    Message message = appendNumbered(ALICE, c.id(), 1).get(0);
+    Message elsewhere = appendNumbered(ALICE, start(ALICE).id(), 1).get(0);
+
+    assertEquals("message", assertThrows(NotFoundException.class,
+        () -> store.messages().giveFeedback(ALICE, c.id(), elsewhere.id(), Feedback.of(1))).what());
+    assertNoConversation(() -> store.messages().giveFeedback(BOB, c.id(), message.id(), Feedback.of(1)));
+    assertNoConversation(() -> store.messages().feedback(BOB, c.id()));
+    assertInvalid("rating", () -> Feedback.of(1.5));
+    assertInvalid("rating", () -> Feedback.of(Double.NaN));
+    assertInvalid("label", () -> Feedback.of(1).withLabel(" "));
+    assertInvalid("comment", () -> Feedback.of(1).withComment("x".repeat(Feedback.MAX_COMMENT_LENGTH + 1)));
+    assertInvalid("feedback", () -> store.messages().giveFeedback(ALICE, c.id(), message.id(), null));
+    assertEquals(List.of(), store.messages().feedback(ALICE, c.id()));
+  }
+
+  @Test
+  void feedbackGoesWithItsMessage() {
+    Conversation c = start(ALICE);
+    List<Message> messages = appendNumbered(ALICE, c.id(), 3);
+    store.messages().giveFeedback(ALICE, c.id(), messages.get(0).id(), Feedback.of(-1));
+    MessageFeedback kept = store.messages().giveFeedback(ALICE, c.id(), messages.get(2).id(), Feedback.of(1));
+
+    store.retention().apply(RetentionPolicy.keepLast(2));
+
+    assertEquals(List.of(kept), store.messages().feedback(ALICE, c.id()));
+    store.conversations().delete(ALICE, c.id());
+    assertNoConversation(() -> store.messages().feedback(ALICE, c.id()));
   }
 
   @Test

@@ -24,6 +24,7 @@ import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;
 import dev.convostore.domain.ErasureReport;
 import dev.convostore.domain.HistoryRequest;
+import dev.convostore.domain.Feedback;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
@@ -48,8 +49,10 @@ public abstract class TransferContract extends StoreContract {
     Conversation c = store.conversations().start(
         StartConversation.by(user).titled(title).withMetadata(JsonObject.of("channel", "web")));
     clock.advance(Duration.ofSeconds(1));
-    append(user, c.id(), NewMessage.system("Be brief."), NewMessage.user("Weather in Oslo?"),
+    List<Message> messages = append(user, c.id(), NewMessage.system("Be brief."), NewMessage.user("Weather in Oslo?"),
         call("c1", "weather"), result("c1", "weather"), NewMessage.assistant("4 °C").withMetadata(JsonObject.of("tokens", 7)));
+    store.messages().giveFeedback(user, c.id(), messages.get(4).id(), Feedback.of(1).withLabel("helpful").withComment("Short."));
+    store.messages().giveFeedback(user, c.id(), messages.get(2).id(), Feedback.of(-0.5));
     store.context().add(user, c.id(), NewContextItem.of(ContextSource.LONG_TERM_MEMORY, "Lives in Oslo", 0.8)
         .withFocusArea("weather"));
     store.conversations().updateAgentState(user, c.id(),
@@ -100,6 +103,8 @@ public abstract class TransferContract extends StoreContract {
 
       assertEquals(new ImportReport(3, 15, 3, 0), report);
       assertEquals(exported, exportAll(other));
+      assertEquals(List.of(-0.5, 1.0), exported.get(0).feedback().stream().map(f -> f.feedback().rating()).toList(),
+          "feedback travels with its conversation, in message order");
     }
   }
 

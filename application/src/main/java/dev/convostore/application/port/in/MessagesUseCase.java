@@ -1,7 +1,9 @@
 package dev.convostore.application.port.in;
 
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.Feedback;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFeedback;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.UserId;
@@ -47,4 +49,21 @@ public interface MessagesUseCase {
    *     no such conversation, {@code message} when it holds no message with that id
    */
   Message redact(UserId user, ConversationId conversationId, MessageId messageId);
+
+  /**
+   * Records what the user thinks of one message of their conversation (see {@link Feedback} for
+   * the rating's scale): one feedback per message, replaced when given again. It is exported and
+   * imported with its conversation and removed with its message.
+   *
+   * @return the feedback as stored, with the time it was given
+   * @throws dev.convostore.domain.NotFoundException naming {@code conversation} or {@code message}
+   */
+  MessageFeedback giveFeedback(UserId user, ConversationId conversationId, MessageId messageId, Feedback feedback);
+
+  /**
+   * The feedback given on the messages of the user's conversation, in message order.
+   *
+   * @throws dev.convostore.domain.NotFoundException naming {@code conversation}
+   */
+  List<MessageFeedback> feedback(UserId user, ConversationId conversationId);
 }

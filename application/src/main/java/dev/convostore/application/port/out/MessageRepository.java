@@ -4,6 +4,7 @@ import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationStatistics;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFeedback;
 import dev.convostore.domain.MessageFilter;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.SearchTerms;
@@ -27,6 +28,16 @@ public interface MessageRepository {
    * @return false when the owner's conversation holds no such message
    */
   boolean redact(Message redacted);
+
+  /**
+   * Records the feedback on the message of the owner's conversation, replacing any earlier.
+   *
+   * @return false when the owner's conversation holds no such message
+   */
+  boolean giveFeedback(UserId owner, ConversationId conversationId, MessageFeedback feedback);
+
+  /** The feedback on the messages of the owner's conversation, in message order; empty when the owner has no such conversation. */
+  Optional<List<MessageFeedback>> feedback(UserId owner, ConversationId conversationId);
 
   /**
    * The plain window the request names (no reaching back for tool calls), in sequence order;
