@@ -53,6 +53,7 @@ import picocli.CommandLine;
         TransferCommands.Export.class,
         TransferCommands.Import.class,
         TransferCommands.ImportSpringAi.class,
+        TransferCommands.ImportTable.class,
         AdminCommands.Migrate.class
     },
     footer = {

@@ -4,8 +4,10 @@ import dev.convostore.application.port.in.ImportMode;
 import dev.convostore.application.port.in.ImportReport;
 import dev.convostore.bootstrap.ConvoStore;
 import dev.convostore.bootstrap.SpringAiChatMemory;
+import dev.convostore.bootstrap.TableImport;
 import dev.convostore.domain.ConversationSnapshot;
 import dev.convostore.domain.UserId;
+import dev.convostore.domain.ValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,8 +16,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -23,6 +27,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -132,6 +137,46 @@ final class TransferCommands {
     }
   }
 
+  /** Where an import reads from: a JDBC URL, the user to connect as, the password from the environment. */
+  static final class SourceOptions {
+    @Option(names = "--from", required = true, paramLabel = "JDBC_URL",
+        description = "The database that holds the table, such as jdbc:postgresql://host/app or jdbc:sqlite:app.db.")
+    String url;
+
+    @Option(names = "--from-user", paramLabel = "NAME", description = "The user to connect to the source as.")
+    String user;
+
+    /** The source's JDBC properties: the user given and the password CONVOSTORE_SOURCE_PASSWORD holds. */
+    Properties connection(Cli cli) {
+      Properties connection = new Properties();
+      if (user != null) {
+        connection.setProperty("user", user);
+      }
+      String password = cli.variable("CONVOSTORE_SOURCE_PASSWORD");
+      if (password != null) {
+        connection.setProperty("password", password);
+      }
+      return connection;
+    }
+  }
+
+  /** Runs an import of rows into the acting user's store with a progress bar, and reports it. */
+  private static int importRows(Cli cli, BiFunction<ConvoStore, LongConsumer, ImportReport> importing) {
+    UserId user = cli.user();
+    long started = System.nanoTime();
+    ImportReport report;
+    try (ConvoStore store = cli.open(); ProgressBar bar = progressBar(cli, "import", -1, " rows", 1)) {
+      report = importing.apply(store, bar == null ? rows -> { } : bar::stepTo);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    Map<String, Object> json = reportJson(report, seconds);
+    json.put("user", user.value());
+    cli.print(String.format(Locale.ROOT, "imported %s, %s for %s in %.1f s; %s already in the store",
+        Cli.count(report.conversations(), "conversation"), Cli.count(report.messages(), "message"), user, seconds,
+        Cli.count(report.unchanged(), "conversation")), json);
+    return 0;
+  }
+
   @Command(name = "import-spring-ai", mixinStandardHelpOptions = true, description = {
       "Import Spring AI's JDBC chat memory table (Spring AI 1.x or 2.x) as conversations of the acting user, under the "
           + "ids convostore's Spring AI repository gives them; a conversation already stored is left alone.",
@@ -139,12 +184,7 @@ final class TransferCommands {
   static final class ImportSpringAi implements Callable<Integer> {
     @ParentCommand Cli cli;
 
-    @Option(names = "--from", required = true, paramLabel = "JDBC_URL",
-        description = "The database that holds the table, such as jdbc:postgresql://host/app or jdbc:sqlite:app.db.")
-    String from;
-
-    @Option(names = "--from-user", paramLabel = "NAME", description = "The user to connect to the source as.")
-    String fromUser;
+    @Mixin SourceOptions source;
 
     @Option(names = "--table", paramLabel = "NAME", description = "The table; default "
         + SpringAiChatMemory.DEFAULT_TABLE + ".")
@@ -152,28 +192,86 @@ final class TransferCommands {
 
     @Override
     public Integer call() {
-      UserId user = cli.user();
-      Properties connection = new Properties();
-      if (fromUser != null) {
-        connection.setProperty("user", fromUser);
+      return importRows(cli, (store, progress) ->
+          SpringAiChatMemory.importTable(store, source.url, source.connection(cli), table, cli.user(), progress));
+    }
+  }
+
+  @Command(name = "import-table", mixinStandardHelpOptions = true, description = {
+      "Import messages from any SQL table or query the JDBC URL reaches, by the names of its columns: the rows with "
+          + "the same conversation id (and user) become one conversation, under an id derived from the namespace, "
+          + "the user and that id, numbered in the order of the order column (or the time column). A conversation "
+          + "already stored is left alone, so running it again changes nothing. Rules: docs/command-line-tool.md.",
+      "The source's password, if any, comes from the environment variable CONVOSTORE_SOURCE_PASSWORD."})
+  static final class ImportTable implements Callable<Integer> {
+    @ParentCommand Cli cli;
+
+    @Mixin SourceOptions source;
+
+    @Option(names = "--table", paramLabel = "NAME", description = "The table, optionally with its schema.")
+    String table;
+
+    @Option(names = "--query", paramLabel = "SQL", description = "A SELECT or WITH query instead of a table.")
+    String query;
+
+    @Option(names = "--namespace", paramLabel = "NAME",
+        description = "Names the conversations with the user and the id; default the table's name (required with --query).")
+    String namespace;
+
+    @Option(names = "--conversation-column", required = true, paramLabel = "COLUMN", description = "The conversation id (text or integer).")
+    String conversation;
+
+    @Option(names = "--role-column", required = true, paramLabel = "COLUMN", description = "The role: user, assistant, system or tool.")
+    String role;
+
+    @Option(names = "--content-column", required = true, paramLabel = "COLUMN", description = "The message's text.")
+    String content;
+
+    @Option(names = "--time-column", paramLabel = "COLUMN",
+        description = "When the message was written: a timestamp, ISO-8601 text or epoch milliseconds.")
+    String time;
+
+    @Option(names = "--order-column", paramLabel = "COLUMN",
+        description = "The messages' order in a conversation, when not their time.")
+    String order;
+
+    @Option(names = "--epoch-seconds", description = "Numeric times count seconds, not milliseconds.")
+    boolean epochSeconds;
+
+    @Option(names = "--user-column", paramLabel = "COLUMN",
+        description = "The conversation's user; without it every conversation is the acting user's.")
+    String user;
+
+    @Option(names = "--title-column", paramLabel = "COLUMN", description = "The conversation's title (its first one).")
+    String title;
+
+    @Option(names = "--tool-column", paramLabel = "COLUMN", description = "The tool a tool message answers for, or a message used.")
+    String toolName;
+
+    @Option(names = "--tool-success-column", paramLabel = "COLUMN", description = "Whether the tool succeeded.")
+    String toolSuccess;
+
+    @Option(names = "--action-column", paramLabel = "COLUMN", description = "What the tool did.")
+    String action;
+
+    @Option(names = "--metadata-column", paramLabel = "COLUMN", description = "A JSON object of the message's own data.")
+    String metadata;
+
+    @Override
+    public Integer call() {
+      if ((table == null) == (query == null)) {
+        throw new ValidationException("--table", "give a table or a query (--query), not both");
       }
-      String password = cli.variable("CONVOSTORE_SOURCE_PASSWORD");
-      if (password != null) {
-        connection.setProperty("password", password);
+      if (query != null && namespace == null) {
+        throw new ValidationException("--namespace", "is required with --query: it names the conversations");
       }
-      long started = System.nanoTime();
-      ImportReport report;
-      try (ConvoStore store = cli.open(); ProgressBar bar = progressBar(cli, "import", -1, " rows", 1)) {
-        LongConsumer progress = bar == null ? rows -> { } : bar::stepTo;
-        report = SpringAiChatMemory.importTable(store, from, connection, table, user, progress);
-      }
-      double seconds = (System.nanoTime() - started) / 1e9;
-      Map<String, Object> json = reportJson(report, seconds);
-      json.put("user", user.value());
-      cli.print(String.format(Locale.ROOT, "imported %s, %s for %s in %.1f s; %s already in the store",
-          Cli.count(report.conversations(), "conversation"), Cli.count(report.messages(), "message"), user, seconds,
-          Cli.count(report.unchanged(), "conversation")), json);
-      return 0;
+      TableImport.Columns columns = new TableImport.Columns(conversation, role, content, Optional.ofNullable(user),
+          Optional.ofNullable(time), Optional.ofNullable(order), Optional.ofNullable(title), Optional.ofNullable(toolName),
+          Optional.ofNullable(toolSuccess), Optional.ofNullable(action), Optional.ofNullable(metadata));
+      TableImport rows = TableImport.of(source.url, source.connection(cli), table != null ? table : query, columns)
+          .namespace(namespace != null ? namespace : table.toLowerCase(Locale.ROOT))
+          .epochSeconds(epochSeconds);
+      return importRows(cli, (store, progress) -> rows.run(store, cli.user(), progress));
     }
   }
 

@@ -1,26 +1,37 @@
 package dev.convostore.adapter.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.convostore.application.StoreLimits;
+import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.port.out.StoreSettings;
+import dev.convostore.application.service.UseCases;
+import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.Feedback;
+import dev.convostore.domain.Message;
+import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.StoreFailureException.Kind;
+import dev.convostore.domain.UserId;
 import dev.convostore.domain.ValidationException;
+import dev.convostore.sql.SchemaVersions;
 import dev.convostore.sql.SqlSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * {@code convostore.distribute=citus}: opening a store distributes its tables by conversation,
@@ -86,6 +97,34 @@ class CitusDistributionTest {
 
       TestPostgres.openIn(schema, Map.of()).close();
       assertEquals(DISTRIBUTED, distribution(schema), "migrations on distribute it again");
+    } finally {
+      TestPostgres.execute("DROP SCHEMA " + schema + " CASCADE");
+    }
+  }
+
+  @Test
+  void aStoreDistributedBeforeTheFeedbackTableGetsItDistributedByItsMigration() throws SQLException {
+    assumeTrue(TestPostgres.distributed(), "needs a Citus cluster: the citus profile runs it");
+    String schema = TestPostgres.newSchema();
+    try {
+      TestPostgres.openIn(schema, Map.of()).close();
+      PGSimpleDataSource dataSource = new PGSimpleDataSource();
+      dataSource.setUrl(TestPostgres.url(schema));
+      SchemaVersions versions = PostgresDatabase.versions(dataSource, TestPostgres.placement());
+      assertEquals(1, versions.rollbackTo("3"));
+      assertFalse(distribution(schema).contains("message_feedback by conversation_id, co-located"));
+
+      assertEquals(1, versions.apply()); // version 4 on distributed tables, as an upgrade runs it
+
+      assertEquals(DISTRIBUTED, distribution(schema));
+      try (Storage storage = TestPostgres.openIn(schema, Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
+        UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+        UserId alice = UserId.of("alice");
+        ConversationId id = store.conversations().start(StartConversation.by(alice)).id();
+        Message message = store.messages().append(alice, id, NewMessage.user("rate me"));
+        store.messages().giveFeedback(alice, id, message.id(), Feedback.of(1));
+        assertEquals(1, store.messages().feedback(alice, id).size());
+      }
     } finally {
       TestPostgres.execute("DROP SCHEMA " + schema + " CASCADE");
     }
