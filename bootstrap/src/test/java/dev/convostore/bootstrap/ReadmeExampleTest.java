@@ -7,9 +7,11 @@ import dev.convostore.application.port.in.ConversationPage;
 import dev.convostore.application.port.in.ListConversations;
 import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.domain.Conversation;
+import dev.convostore.domain.Feedback;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFeedback;
 import dev.convostore.domain.MessageKind;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.ToolCall;
@@ -56,6 +58,11 @@ class ReadmeExampleTest {
       List<ToolUsage> tools = store.history().toolUsage(alice, chat.createdAt(), Instant.now().plusSeconds(1));
       ConversationPage newest = store.conversations().list(ListConversations.of(alice, 20).byCreation());
 
+      Message answer = window.get(window.size() - 1);
+      store.messages().giveFeedback(alice, chat.id(), answer.id(), Feedback.of(1).withLabel("helpful"));
+      List<MessageFeedback> ratings = store.messages().feedback(alice, chat.id());
+      store.messages().redact(alice, chat.id(), question.id()); // an erasure request for one message
+
       assertEquals(List.of(MessageKind.TEXT, MessageKind.TOOL_CALL, MessageKind.TOOL_RESULT, MessageKind.TEXT),
           window.stream().map(Message::kind).toList());
       assertEquals("What is the weather in Oslo?", recent.conversations().get(0).title().orElseThrow());
@@ -63,6 +70,8 @@ class ReadmeExampleTest {
       assertEquals("What is the weather in Oslo?", question.content());
       assertEquals(List.of(new ToolUsage("weather", 1, java.util.Map.of(ToolOutcome.SUCCESS, 1L))), tools);
       assertEquals(chat.id(), newest.conversations().get(0).id());
+      assertEquals(List.of(answer.id()), ratings.stream().map(MessageFeedback::messageId).toList());
+      assertEquals("", store.history().message(alice, chat.id(), question.id()).content());
     }
   }
 }
