@@ -2,19 +2,29 @@ package dev.convostore.cli;
 
 import dev.convostore.application.port.in.AppendMessages;
 import dev.convostore.bootstrap.ConvoStore;
+import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.Feedback;
+import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFeedback;
 import dev.convostore.domain.MessageFilter;
 import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NewMessage;
+import dev.convostore.domain.NotFoundException;
 import dev.convostore.domain.ToolCall;
 import dev.convostore.domain.ToolOutcome;
 import dev.convostore.domain.ToolResult;
+import dev.convostore.domain.UserId;
+import dev.convostore.domain.ValidationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -161,5 +171,129 @@ final class MessageCommands {
       }
       return 0;
     }
+  }
+
+  /**
+   * The message of the user's conversation a command names: its sequence number, as {@code show}
+   * prints it, or its id.
+   */
+  static Message named(ConvoStore store, UserId user, ConversationId conversation, String message) {
+    if (!message.chars().allMatch(Character::isDigit)) {
+      return store.history().message(user, conversation, MessageId.parse(message));
+    }
+    long sequence = Long.parseLong(message);
+    if (sequence < 1) {
+      throw new ValidationException("MESSAGE", "a sequence number is 1 or more");
+    }
+    return store.history().history(user, conversation, HistoryRequest.after(sequence - 1, 1)).stream()
+        .filter(found -> found.sequence() == sequence).findFirst()
+        .orElseThrow(() -> new NotFoundException("message", "#" + sequence));
+  }
+
+  @Command(name = "redact", mixinStandardHelpOptions = true,
+      description = "Redact one message for an erasure request: its text, tool arguments, recorded action and metadata "
+          + "are erased and it leaves the search index; its place in the conversation stays.")
+  static final class Redact implements Callable<Integer> {
+    @ParentCommand Cli cli;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The conversation.")
+    String id;
+
+    @Parameters(index = "1", paramLabel = "MESSAGE", description = "The message: its sequence number or its id.")
+    String message;
+
+    @Option(names = "--yes", description = "Confirm: this cannot be undone.")
+    boolean confirmed;
+
+    @Override
+    public Integer call() {
+      ConversationId conversation = ConversationCommands.id(id);
+      try (ConvoStore store = cli.open()) {
+        Message named = named(store, cli.user(), conversation, message);
+        if (!confirmed) {
+          throw new Cli.UserError("redact erases what message #" + named.sequence() + " of conversation " + conversation
+              + " holds; repeat with --yes to confirm");
+        }
+        Message redacted = store.messages().redact(cli.user(), conversation, named.id());
+        cli.print("redacted " + Views.text(redacted), Views.json(redacted));
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "rate", mixinStandardHelpOptions = true,
+      description = "Give feedback on one message: a rating from -1 (bad) to 1 (good), with an optional label and comment; "
+          + "rating it again replaces the earlier feedback.")
+  static final class Rate implements Callable<Integer> {
+    @ParentCommand Cli cli;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The conversation.")
+    String id;
+
+    @Parameters(index = "1", paramLabel = "MESSAGE", description = "The message: its sequence number or its id.")
+    String message;
+
+    @Parameters(index = "2", paramLabel = "RATING", description = "From -1 to 1, such as 1, -1 or 0.5.")
+    double rating;
+
+    @Option(names = "--label", paramLabel = "TEXT", description = "A short name for the verdict, such as helpful.")
+    String label;
+
+    @Option(names = "--comment", paramLabel = "TEXT", description = "The user's own words.")
+    String comment;
+
+    @Override
+    public Integer call() {
+      ConversationId conversation = ConversationCommands.id(id);
+      Feedback feedback = new Feedback(rating, Optional.ofNullable(label), Optional.ofNullable(comment));
+      try (ConvoStore store = cli.open()) {
+        Message named = named(store, cli.user(), conversation, message);
+        MessageFeedback given = store.messages().giveFeedback(cli.user(), conversation, named.id(), feedback);
+        cli.print("rated #" + named.sequence() + ": " + line(given), json(named.sequence(), given));
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "feedback", mixinStandardHelpOptions = true,
+      description = "Show the feedback given on a conversation's messages, in message order.")
+  static final class FeedbackOf implements Callable<Integer> {
+    @ParentCommand Cli cli;
+
+    @Parameters(paramLabel = "ID", description = "The conversation.")
+    String id;
+
+    @Override
+    public Integer call() {
+      ConversationId conversation = ConversationCommands.id(id);
+      try (ConvoStore store = cli.open()) {
+        List<MessageFeedback> all = store.messages().feedback(cli.user(), conversation);
+        Map<MessageId, Long> sequences = new HashMap<>();
+        store.history().history(cli.user(), conversation, HistoryRequest.after(0, HistoryRequest.MAX_LIMIT))
+            .forEach(m -> sequences.put(m.id(), m.sequence()));
+        List<Map<String, Object>> json = all.stream().map(f -> json(sequences.get(f.messageId()), f)).toList();
+        String text = all.isEmpty() ? "(no feedback)"
+            : String.join("\n", all.stream().map(f -> "#" + sequences.get(f.messageId()) + " " + line(f)).toList());
+        cli.print(text, json);
+      }
+      return 0;
+    }
+  }
+
+  private static String line(MessageFeedback given) {
+    Feedback feedback = given.feedback();
+    return feedback.rating() + feedback.label().map(label -> " " + Views.safe(label)).orElse("")
+        + feedback.comment().map(comment -> ": " + Views.safe(comment)).orElse("");
+  }
+
+  private static Map<String, Object> json(Long sequence, MessageFeedback given) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("sequence", sequence);
+    json.put("messageId", given.messageId().toString());
+    json.put("rating", given.feedback().rating());
+    json.put("label", given.feedback().label().orElse(null));
+    json.put("comment", given.feedback().comment().orElse(null));
+    json.put("givenAt", given.givenAt().toString());
+    return json;
   }
 }

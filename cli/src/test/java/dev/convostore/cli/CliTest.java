@@ -119,6 +119,31 @@ class CliTest {
   }
 
   @Test
+  void aMessageIsRatedAndRedactedByItsSequenceOrItsId() {
+    String id = run("--user", "alice", "--json", "new").json().get("id").asText();
+    assertOk(run("--user", "alice", "append", id, "my card is 4111"));
+    assertOk(run("--user", "alice", "append", id, "Noted.", "--role", "assistant"));
+
+    JsonNode rated = run("--user", "alice", "--json", "rate", id, "2", "1", "--label", "helpful").json();
+    assertEquals(2, rated.get("sequence").asInt());
+    assertOk(run("--user", "alice", "rate", id, rated.get("messageId").asText(), "-0.5", "--comment", "too short"));
+    JsonNode feedback = run("--user", "alice", "--json", "feedback", id).json();
+    assertEquals(1, feedback.size(), "rated again, replaced");
+    assertEquals(-0.5, feedback.get(0).get("rating").asDouble());
+    assertEquals("too short", feedback.get(0).get("comment").asText());
+    assertEquals(2, feedback.get(0).get("sequence").asInt());
+    assertRefused(run("--user", "alice", "rate", id, "2", "2"), "rating must be from -1 to 1");
+    assertRefused(run("--user", "bob", "feedback", id), "not found");
+
+    assertRefused(run("--user", "alice", "redact", id, "1"), "repeat with --yes to confirm");
+    assertEquals("my card is 4111", run("--user", "alice", "--json", "show", id).json().get("messages").get(0).get("content").asText());
+    assertEquals("", run("--user", "alice", "--json", "redact", id, "1", "--yes").json().get("content").asText());
+    assertEquals("", run("--user", "alice", "--json", "show", id).json().get("messages").get(0).get("content").asText());
+    assertEquals(0, run("--user", "alice", "--json", "search", "card").json().size());
+    assertRefused(run("--user", "alice", "redact", id, "9", "--yes"), "message #9 not found");
+  }
+
+  @Test
   void listingPagesWithTheCursorItPrints() {
     for (int i = 0; i < 3; i++) {
       assertOk(run("--user", "alice", "new", "--title", "chat " + i));

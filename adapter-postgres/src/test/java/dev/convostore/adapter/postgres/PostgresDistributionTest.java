@@ -25,7 +25,7 @@ class PostgresDistributionTest {
   /** The distribution column of each table: the conversation id. */
   private static final Map<String, String> DISTRIBUTION_COLUMNS = Map.of(
       "conversations", "id", "agent_states", "conversation_id", "messages", "conversation_id",
-      "context_items", "conversation_id");
+      "context_items", "conversation_id", "message_feedback", "conversation_id");
 
   /** Keys and unique indexes of convostore's tables in {@code schema} that break the rule. */
   static List<String> violations(Connection connection, String schema) throws SQLException {
