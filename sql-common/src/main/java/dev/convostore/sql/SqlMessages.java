@@ -152,8 +152,8 @@ public abstract class SqlMessages implements MessageRepository {
     MessageFilter filter = request.filter();
     return database.query(session -> {
       MessageMapper mapper = mapper(session);
-      Kept<MessageRow> rows = new Kept<>(row -> filter.admits(row.in(conversationId, owner)), request.limit());
-      Integer limit = rows.sqlLimit(filter);
+      Kept<MessageRow> rows = new Kept<>(filter, request.limit(), row -> row.in(conversationId, owner));
+      Integer limit = rows.sqlLimit();
       switch (request.direction()) {
         case LAST -> mapper.last(owner, conversationId, limit, filter.roles(), filter.kinds(), filter.toolNames(), rows);
         case BEFORE -> mapper.before(owner, conversationId, request.sequence(), limit, filter.roles(), filter.kinds(), filter.toolNames(), rows);
@@ -172,27 +172,27 @@ public abstract class SqlMessages implements MessageRepository {
 
   /**
    * The first {@code limit} rows a filter admits, as the database hands them over. The database
-   * applies the roles and kinds itself and stops at the limit; tool names it cannot read, so then
-   * it reads on until enough rows are kept.
+   * applies the roles and kinds itself, and then the limit too; tool names it cannot read, so with
+   * them the filter's own rule keeps the rows until enough are kept.
    */
   private static final class Kept<T> implements ResultHandler<T> {
-    private final Predicate<T> admits;
+    private final Predicate<T> admits; // null when the database applies the whole filter
     private final int limit;
     final List<T> kept = new ArrayList<>();
 
-    Kept(Predicate<T> admits, int limit) {
-      this.admits = admits;
+    Kept(MessageFilter filter, int limit, Function<T, Message> message) {
+      this.admits = filter.toolNames().isEmpty() ? null : row -> filter.admits(message.apply(row));
       this.limit = limit;
     }
 
-    /** The limit the database can apply: none when it cannot apply the whole filter. */
-    Integer sqlLimit(MessageFilter filter) {
-      return filter.toolNames().isEmpty() ? limit : null;
+    /** The limit the database applies: none when it cannot apply the whole filter. */
+    Integer sqlLimit() {
+      return admits == null ? limit : null;
     }
 
     @Override
     public void handleResult(ResultContext<? extends T> context) {
-      if (admits.test(context.getResultObject())) {
+      if (admits == null || admits.test(context.getResultObject())) {
         kept.add(context.getResultObject());
       }
       if (kept.size() == limit) {
@@ -223,9 +223,9 @@ public abstract class SqlMessages implements MessageRepository {
   public List<Message> search(UserId owner, SearchTerms terms, MessageFilter filter, int limit) {
     String query = searchQuery(owner, terms);
     return database.query(session -> {
-      Kept<Message> messages = new Kept<>(filter::admits, limit);
+      Kept<Message> messages = new Kept<>(filter, limit, Function.identity());
       mapper(session).search(owner, query, terms.words(), filter.roles(), filter.kinds(), filter.toolNames(),
-          messages.sqlLimit(filter), messages);
+          messages.sqlLimit(), messages);
       return List.copyOf(messages.kept);
     });
   }
