@@ -18,9 +18,11 @@ import dev.convostore.domain.ContextSource;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.ConversationSnapshot;
+import dev.convostore.domain.Feedback;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NewContextItem;
 import dev.convostore.domain.NewMessage;
@@ -112,6 +114,18 @@ public abstract class HostileInputProperties {
   }
 
   @Property
+  void feedbackRoundTripsOrIsRefused(@ForAll("text") String label, @ForAll("text") String comment, @ForAll double rating) {
+    inScratchConversation(c -> {
+      Message rated = store.messages().append(ALICE, c.id(), NewMessage.user("rate me"));
+      roundTripsOrIsRefused(
+          () -> store.messages().giveFeedback(ALICE, c.id(), rated.id(),
+              new Feedback(rating, Optional.of(label), Optional.of(comment))),
+          given -> assertEquals(List.of(given), store.messages().feedback(ALICE, c.id())),
+          "rating", "label", "comment");
+    });
+  }
+
+  @Property
   void titlesRoundTripOrAreRefused(@ForAll("text") String title) {
     roundTripsOrIsRefused(
         () -> store.conversations().start(StartConversation.by(ALICE).titled(title)),
@@ -196,7 +210,7 @@ public abstract class HostileInputProperties {
 
   @Property
   void anotherUsersOrAnUnknownConversationIsNotFound(
-      @ForAll("foreignConversations") ConversationId id, @ForAll @IntRange(min = 0, max = 10) int operation) {
+      @ForAll("foreignConversations") ConversationId id, @ForAll @IntRange(min = 0, max = 13) int operation) {
     List<ConversationSnapshot> before = exportAll();
     NotFoundException error = assertThrows(NotFoundException.class, () -> {
       switch (operation) {
@@ -210,7 +224,10 @@ public abstract class HostileInputProperties {
         case 7 -> store.history().statistics(ALICE, id);
         case 8 -> store.context().add(ALICE, id, NewContextItem.of(ContextSource.FOCUS, "planted", 1.0));
         case 9 -> store.context().list(ALICE, id, ContextQuery.all());
-        default -> store.context().remove(ALICE, id, ContextItemId.newId());
+        case 10 -> store.context().remove(ALICE, id, ContextItemId.newId());
+        case 11 -> store.messages().feedback(ALICE, id);
+        case 12 -> store.messages().giveFeedback(ALICE, id, MessageId.newId(), Feedback.of(-1));
+        default -> store.messages().redact(ALICE, id, MessageId.newId());
       }
     });
     assertEquals(operation == 10 ? "context item" : "conversation", error.what());
