@@ -141,40 +141,10 @@ public record TableImport(
           Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** These columns with the user's column. */
-    public Columns user(String name) {
-      return new Columns(conversationId, role, content, Optional.of(name), createdAt, order, title, toolName,
-          toolSuccess, actionTaken, metadata);
-    }
-
-    /** These columns with the time column; none when {@code name} is null. */
-    public Columns createdAt(String name) {
-      return new Columns(conversationId, role, content, user, Optional.ofNullable(name), order, title, toolName,
-          toolSuccess, actionTaken, metadata);
-    }
-
     /** These columns with the order column. */
     public Columns order(String name) {
       return new Columns(conversationId, role, content, user, createdAt, Optional.of(name), title, toolName,
           toolSuccess, actionTaken, metadata);
-    }
-
-    /** These columns with the title column. */
-    public Columns title(String name) {
-      return new Columns(conversationId, role, content, user, createdAt, order, Optional.of(name), toolName,
-          toolSuccess, actionTaken, metadata);
-    }
-
-    /** These columns with the tool columns (each may be null). */
-    public Columns tool(String name, String success, String action) {
-      return new Columns(conversationId, role, content, user, createdAt, order, title, Optional.ofNullable(name),
-          Optional.ofNullable(success), Optional.ofNullable(action), metadata);
-    }
-
-    /** These columns with the metadata column. */
-    public Columns metadata(String name) {
-      return new Columns(conversationId, role, content, user, createdAt, order, title, toolName, toolSuccess,
-          actionTaken, Optional.of(name));
     }
 
     private static void column(String field, String name) {

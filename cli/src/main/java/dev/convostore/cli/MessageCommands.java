@@ -20,7 +20,7 @@ import dev.convostore.domain.ValidationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -173,21 +173,31 @@ final class MessageCommands {
     }
   }
 
-  /**
-   * The message of the user's conversation a command names: its sequence number, as {@code show}
-   * prints it, or its id.
-   */
-  static Message named(ConvoStore store, UserId user, ConversationId conversation, String message) {
-    if (!message.chars().allMatch(Character::isDigit)) {
-      return store.history().message(user, conversation, MessageId.parse(message));
+  /** The {@code ID MESSAGE} arguments of the commands about one message. */
+  static final class OneMessage {
+    @Parameters(index = "0", paramLabel = "ID", description = "The conversation.")
+    String id;
+
+    @Parameters(index = "1", paramLabel = "MESSAGE", description = "The message: its sequence number or its id.")
+    String message;
+
+    ConversationId conversation() {
+      return ConversationCommands.id(id);
     }
-    long sequence = Long.parseLong(message);
-    if (sequence < 1) {
-      throw new ValidationException("MESSAGE", "a sequence number is 1 or more");
+
+    /** The message of the user's conversation they name: by its sequence number, as {@code show} prints it, or its id. */
+    Message in(ConvoStore store, UserId user) {
+      if (!message.chars().allMatch(Character::isDigit)) {
+        return store.history().message(user, conversation(), MessageId.parse(message));
+      }
+      long sequence = Long.parseLong(message);
+      if (sequence < 1) {
+        throw new ValidationException("MESSAGE", "a sequence number is 1 or more");
+      }
+      return store.history().history(user, conversation(), HistoryRequest.after(sequence - 1, 1)).stream()
+          .filter(found -> found.sequence() == sequence).findFirst()
+          .orElseThrow(() -> new NotFoundException("message", "#" + sequence));
     }
-    return store.history().history(user, conversation, HistoryRequest.after(sequence - 1, 1)).stream()
-        .filter(found -> found.sequence() == sequence).findFirst()
-        .orElseThrow(() -> new NotFoundException("message", "#" + sequence));
   }
 
   @Command(name = "redact", mixinStandardHelpOptions = true,
@@ -196,20 +206,16 @@ final class MessageCommands {
   static final class Redact implements Callable<Integer> {
     @ParentCommand Cli cli;
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The conversation.")
-    String id;
-
-    @Parameters(index = "1", paramLabel = "MESSAGE", description = "The message: its sequence number or its id.")
-    String message;
+    @Mixin OneMessage target;
 
     @Option(names = "--yes", description = "Confirm: this cannot be undone.")
     boolean confirmed;
 
     @Override
     public Integer call() {
-      ConversationId conversation = ConversationCommands.id(id);
+      ConversationId conversation = target.conversation();
       try (ConvoStore store = cli.open()) {
-        Message named = named(store, cli.user(), conversation, message);
+        Message named = target.in(store, cli.user());
         if (!confirmed) {
           throw new Cli.UserError("redact erases what message #" + named.sequence() + " of conversation " + conversation
               + " holds; repeat with --yes to confirm");
@@ -227,11 +233,7 @@ final class MessageCommands {
   static final class Rate implements Callable<Integer> {
     @ParentCommand Cli cli;
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The conversation.")
-    String id;
-
-    @Parameters(index = "1", paramLabel = "MESSAGE", description = "The message: its sequence number or its id.")
-    String message;
+    @Mixin OneMessage target;
 
     @Parameters(index = "2", paramLabel = "RATING", description = "From -1 to 1, such as 1, -1 or 0.5.")
     double rating;
@@ -244,11 +246,10 @@ final class MessageCommands {
 
     @Override
     public Integer call() {
-      ConversationId conversation = ConversationCommands.id(id);
       Feedback feedback = new Feedback(rating, Optional.ofNullable(label), Optional.ofNullable(comment));
       try (ConvoStore store = cli.open()) {
-        Message named = named(store, cli.user(), conversation, message);
-        MessageFeedback given = store.messages().giveFeedback(cli.user(), conversation, named.id(), feedback);
+        Message named = target.in(store, cli.user());
+        MessageFeedback given = store.messages().giveFeedback(cli.user(), target.conversation(), named.id(), feedback);
         cli.print("rated #" + named.sequence() + ": " + line(given), json(named.sequence(), given));
       }
       return 0;
@@ -268,12 +269,14 @@ final class MessageCommands {
       ConversationId conversation = ConversationCommands.id(id);
       try (ConvoStore store = cli.open()) {
         List<MessageFeedback> all = store.messages().feedback(cli.user(), conversation);
-        Map<MessageId, Long> sequences = new HashMap<>();
-        store.history().history(cli.user(), conversation, HistoryRequest.after(0, HistoryRequest.MAX_LIMIT))
-            .forEach(m -> sequences.put(m.id(), m.sequence()));
-        List<Map<String, Object>> json = all.stream().map(f -> json(sequences.get(f.messageId()), f)).toList();
-        String text = all.isEmpty() ? "(no feedback)"
-            : String.join("\n", all.stream().map(f -> "#" + sequences.get(f.messageId()) + " " + line(f)).toList());
+        List<Map<String, Object>> json = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (MessageFeedback given : all) { // only the rated messages are read, each for its sequence number
+          long sequence = store.history().message(cli.user(), conversation, given.messageId()).sequence();
+          json.add(json(sequence, given));
+          lines.add("#" + sequence + " " + line(given));
+        }
+        String text = all.isEmpty() ? "(no feedback)" : String.join("\n", lines);
         cli.print(text, json);
       }
       return 0;
@@ -286,7 +289,7 @@ final class MessageCommands {
         + feedback.comment().map(comment -> ": " + Views.safe(comment)).orElse("");
   }
 
-  private static Map<String, Object> json(Long sequence, MessageFeedback given) {
+  private static Map<String, Object> json(long sequence, MessageFeedback given) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("sequence", sequence);
     json.put("messageId", given.messageId().toString());
