@@ -47,12 +47,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The memory's extent is noted on the last message each save appends, in the append's own
  * transaction, or in the conversation's metadata by a save that appends nothing. The history
- * keeps the memories it read or wrote last; a read first checks, with one statement, that nothing
- * was appended to the conversation since, and a save appends only on that condition, so another
- * writer of the same conversation (another instance of the application) makes it read again and
- * retry, never lose a message. A find is one statement; a save that continues the memory, one
- * append. One change goes unseen by another instance until the next append: a save that only
- * removes messages from the memory (it appends nothing, and notes the memory in the metadata).
+ * keeps the memories it read or wrote last; a read first checks, with one statement (the
+ * conversation's last sequence and version), that nothing was appended to the conversation or
+ * changed in it since, and a save appends only on that condition, so another writer of the same
+ * conversation (another instance of the application) makes it read again and retry, never lose a
+ * message. A find is one statement; a save that continues the memory, one append, and only the
+ * messages it appends are converted.
  *
  * @param <M> the framework's message type
  */
@@ -135,21 +135,24 @@ public final class ChatHistory<M> {
    */
   public void save(UserId user, String memoryId, List<M> messages) {
     Key key = new Key(user, memoryId);
-    List<List<NewMessage>> drafts = messages.stream().map(codec::toConvostore).toList(); // refusals come first
     // The memory this thread read last is the one the caller changed (a window memory reads, then saves).
     Memory<M> base = lastRead.get().remove(key);
+    List<Integer> keptOfBase = base == null ? List.of() : MemoryMatch.kept(base.messages(), messages, codec::isSystem);
+    Drafts drafts = new Drafts(messages);
+    drafts.from(keptOfBase.size()); // refusals come first: what the memory does not hold is converted before any write
     ConflictException lost = null;
     synchronized (locks[Math.floorMod(key.hashCode(), locks.length)]) { // writers in this process take turns
       for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
         try {
           Memory<M> current = Optional.ofNullable(memories.get(key)).or(() -> read(key)).orElseGet(() -> start(key));
           Memory<M> from = base == null || base.sameState(current) ? current : base;
-          List<Integer> kept = MemoryMatch.kept(from.messages(), messages, codec::isSystem);
+          // From the caller's memory, or from the current one in the same state, which holds the same messages.
+          List<Integer> kept = base != null ? keptOfBase : MemoryMatch.kept(from.messages(), messages, codec::isSystem);
           boolean continued = from.messages().isEmpty()
               || !kept.isEmpty() && kept.get(kept.size() - 1) == from.messages().size() - 1;
           if (from == current || !continued) {
             List<Integer> keptNow = from == current ? kept : MemoryMatch.kept(current.messages(), messages, codec::isSystem);
-            write(key, current, keptNow, messages, drafts.subList(keptNow.size(), drafts.size()));
+            write(key, current, keptNow, messages, drafts.from(keptNow.size()));
           } else { // another writer changed the memory since the caller read it: add to it what the caller added
             List<M> rebased = new ArrayList<>(current.messages());
             rebased.addAll(messages.subList(kept.size(), messages.size()));
@@ -157,7 +160,7 @@ public final class ChatHistory<M> {
             for (int i = 0; i < current.messages().size(); i++) {
               all.add(i);
             }
-            write(key, current, all, rebased, drafts.subList(kept.size(), drafts.size()));
+            write(key, current, all, rebased, drafts.from(kept.size()));
           }
           return;
         } catch (ConflictException raced) { // another process wrote first: read again
@@ -246,9 +249,9 @@ public final class ChatHistory<M> {
     try {
       Memory<M> known = memories.get(key);
       if (known != null) {
-        // One statement: the conversation's last message tells whether anything was appended since.
-        List<Message> last = store.history().history(key.user(), id, HistoryRequest.last(1));
-        if (!last.isEmpty() && last.get(last.size() - 1).sequence() == known.conversation().lastSequence()) {
+        // One statement: the conversation row tells whether anything was appended or changed since.
+        Conversation now = store.conversations().get(key.user(), id);
+        if (now.lastSequence() == known.conversation().lastSequence() && now.version() == known.conversation().version()) {
           return Optional.of(known);
         }
       }
@@ -345,6 +348,25 @@ public final class ChatHistory<M> {
 
   private JsonObject notes(JsonObject metadata) {
     return FrameworkMessages.notes(metadata, codec.notesMember());
+  }
+
+  /** The convostore messages of a saved list, converted when first needed: a save converts only what it appends. */
+  private final class Drafts {
+    private final List<M> messages;
+    private final List<List<NewMessage>> converted;
+
+    Drafts(List<M> messages) {
+      this.messages = messages;
+      this.converted = new ArrayList<>(Collections.nCopies(messages.size(), null));
+    }
+
+    /** The messages from {@code first} on, each as the convostore messages that hold it. */
+    List<List<NewMessage>> from(int first) {
+      for (int i = first; i < messages.size() && converted.get(i) == null; i++) {
+        converted.set(i, codec.toConvostore(messages.get(i)));
+      }
+      return converted.subList(first, messages.size());
+    }
   }
 
   /** A framework memory of a user. */

@@ -72,6 +72,17 @@ class ConvostoreHistoryTest {
   }
 
   @Test
+  void aMemoryAnotherRepositoryShortenedIsReadShortened() {
+    ConvostoreChatMemoryRepository other = ConvostoreChatMemoryRepository.builder(store).user(ALICE).build();
+    repository.saveAll("c", ChatMemoryRepositoryContractTest.turns(2));
+    assertEquals(ChatMemoryRepositoryContractTest.turns(2), other.findByConversationId("c"));
+    List<Message> lastTurn = ChatMemoryRepositoryContractTest.turns(2).subList(2, 4);
+    repository.saveAll("c", lastTurn); // appends nothing: only the memory's extent changes
+    assertEquals(lastTurn, other.findByConversationId("c"));
+    assertEquals(List.of("question 1", "answer 1", "question 2", "answer 2"), history("c"));
+  }
+
+  @Test
   void messagesAppendedByOtherMeansJoinTheMemory() {
     repository.saveAll("c", ChatMemoryRepositoryContractTest.turns(1));
     store.messages().append(ALICE, ConvostoreChatMemoryRepository.convostoreId(ALICE, "c"),
@@ -113,6 +124,12 @@ class ConvostoreHistoryTest {
         () -> repository.saveAll("c", List.of(new UserMessage("first"), reserved)));
     assertTrue(error.getMessage().contains(SpringAiMessages.NOTES), error.getMessage());
     assertEquals(List.of(), repository.findByConversationId("c"));
+    repository.saveAll("c", ChatMemoryRepositoryContractTest.turns(1));
+    List<Message> thenMedia = new java.util.ArrayList<>(repository.findByConversationId("c"));
+    thenMedia.add(withMedia);
+    assertThrows(IllegalArgumentException.class, () -> repository.saveAll("c", thenMedia));
+    assertEquals(ChatMemoryRepositoryContractTest.turns(1), repository.findByConversationId("c"));
+    assertEquals(List.of("question 1", "answer 1"), history("c"));
     assertThrows(IllegalStateException.class, () -> ConvostoreChatMemoryRepository.builder(store).build());
   }
 
