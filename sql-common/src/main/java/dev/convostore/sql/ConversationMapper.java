@@ -19,7 +19,7 @@ public interface ConversationMapper {
 
   void insertAgentState(@Param("c") Conversation conversation);
 
-  Conversation find(@Param("owner") UserId owner, @Param("id") ConversationId id);
+  ConversationRow find(@Param("owner") UserId owner, @Param("id") ConversationId id);
 
   /** Whose conversation the id is, if anyone's. */
   UserId ownerOf(@Param("id") ConversationId id);
@@ -30,7 +30,7 @@ public interface ConversationMapper {
    * twice: as a JSON object (null when empty) and as the text of each member ({@link
    * MetadataFilter}); the SQL uses either.
    */
-  List<Conversation> list(
+  List<ConversationRow> list(
       @Param("owner") UserId owner,
       @Param("byCreation") boolean byCreation,
       @Param("active") Boolean active,

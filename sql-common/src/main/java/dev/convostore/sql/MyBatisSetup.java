@@ -39,7 +39,8 @@ public final class MyBatisSetup {
   private static final List<Class<?>> ALIASED_TYPES = List.of(
       Conversation.class, AgentState.class, Message.class, ContextItem.class, NewContextItem.class,
       ConversationId.class, MessageId.class, ContextItemId.class, UserId.class, MessageRole.class, MessageKind.class,
-      ContextSource.class, JsonObject.class, Instant.class, Optional.class, MessageRow.class, FeedbackRow.class);
+      ContextSource.class, JsonObject.class, Instant.class, Optional.class, MessageRow.class, FeedbackRow.class,
+      ConversationRow.class);
 
   private MyBatisSetup() {}
 

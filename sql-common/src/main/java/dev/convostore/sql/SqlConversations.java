@@ -65,7 +65,7 @@ public final class SqlConversations implements ConversationRepository {
 
   @Override
   public Optional<Conversation> find(UserId owner, ConversationId id) {
-    return database.query(session -> Optional.ofNullable(conversations(session).find(owner, id)));
+    return database.query(session -> Optional.ofNullable(conversations(session).find(owner, id)).map(ConversationRow::conversation));
   }
 
   @Override
@@ -85,7 +85,7 @@ public final class SqlConversations implements ConversationRepository {
             query.owner(), query.order() == ConversationOrder.CREATION, query.active().orElse(null),
             after.map(ConversationCursor::time).orElse(null),
             after.map(ConversationCursor::id).orElse(null), query.metadataFilter().isEmpty() ? null : query.metadataFilter(),
-            members, query.limit());
+            members, query.limit()).stream().map(ConversationRow::conversation).toList();
         // The SQL may keep a row whose text holds a member elsewhere: the exact check drops it.
         rows.stream().filter(c -> holds(c.metadata(), query.metadataFilter())).forEach(page::add);
         if (page.size() >= query.limit() || rows.size() < query.limit()) {
@@ -110,7 +110,7 @@ public final class SqlConversations implements ConversationRepository {
         return Optional.empty();
       }
       mapper.updateAgentState(changed);
-      return Optional.of(mapper.find(changed.owner(), changed.id()));
+      return Optional.of(mapper.find(changed.owner(), changed.id()).conversation());
     });
   }
 
@@ -206,7 +206,7 @@ public final class SqlConversations implements ConversationRepository {
     if (owner == null) {
       return Optional.empty(); // deleted since its id was read
     }
-    Conversation conversation = conversations(session).find(owner, id);
+    Conversation conversation = conversations(session).find(owner, id).conversation();
     List<Message> messages = MessageRow.all(session.getMapper(MessageMapper.class).all(owner, id), id, owner);
     List<ContextItem> items = session.getMapper(ContextItemMapper.class).all(id);
     List<MessageFeedback> feedback = session.getMapper(MessageMapper.class).feedbackOf(owner, id).stream()
