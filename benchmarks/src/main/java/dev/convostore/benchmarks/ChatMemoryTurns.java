@@ -48,8 +48,15 @@ public final class ChatMemoryTurns {
   /** The conversation sizes a turn is timed at. */
   private static final int[] STORED = {10, 100, 1_000};
 
-  /** Turns timed per size and side (twice as many warm up first). */
+  /** Turns timed per size and side. */
   private static final int TURNS = 200;
+
+  /**
+   * Turns each side makes before any is timed, on conversations of at most {@link
+   * #WARM_UP_CONVERSATION} turns: enough for the JIT to compile every side's path fully.
+   */
+  private static final int WARM_UP_TURNS = 15_000;
+  private static final int WARM_UP_CONVERSATION = 10;
 
   /** The window memories' size; full history is a window no conversation here reaches. */
   private static final int WINDOW = 20;
@@ -173,8 +180,8 @@ public final class ChatMemoryTurns {
 
   private void turns(String adapter, String framework, Map<String, Side> sides) {
     sides.forEach((side, memory) -> {
-      for (int i = 0; i < 2 * TURNS; i++) { // warm-up of the JIT and the pools, on a conversation of its own
-        memory.turn(side + "-warm-up", i);
+      for (int i = 0; i < WARM_UP_TURNS; i++) { // warm-up of the JIT and the pools, on conversations of its own
+        memory.turn(side + "-warm-up-" + i / WARM_UP_CONVERSATION, i);
       }
     });
     for (int stored : STORED) {
