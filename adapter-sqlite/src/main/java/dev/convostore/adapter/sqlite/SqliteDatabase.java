@@ -49,7 +49,7 @@ final class SqliteDatabase implements SqlDatabase {
   private final DataSource readers;
   private final AutoCloseable closePools;
   /** This process's writers, one at a time: the writer pool has one connection, the host's may have many. */
-  private final ReentrantLock writeLock = new ReentrantLock(true);
+  private final ReentrantLock writeLock;
   /** The host's connections may come without foreign keys enforced, which deletions rely on. */
   private final boolean enforceForeignKeys;
   private final Configuration configuration;
@@ -59,8 +59,9 @@ final class SqliteDatabase implements SqlDatabase {
   private final WalCheckpointer checkpointer;
 
   private SqliteDatabase(DataSource writer, DataSource readers, AutoCloseable closePools, boolean enforceForeignKeys,
-      String schemaVersion, WalCheckpointer checkpointer) {
+      String schemaVersion, ReentrantLock writeLock, WalCheckpointer checkpointer) {
     this.writer = writer;
+    this.writeLock = writeLock;
     this.readers = readers;
     this.closePools = closePools;
     this.enforceForeignKeys = enforceForeignKeys;
@@ -75,12 +76,13 @@ final class SqliteDatabase implements SqlDatabase {
     HikariDataSource writer = pool("convostore-sqlite-writer", 1, settings);
     try {
       HikariDataSource readers = pool("convostore-sqlite-readers", settings.readers(), settings);
-      WalCheckpointer checkpointer = new WalCheckpointer(dataSource(settings));
+      ReentrantLock writeLock = new ReentrantLock(true);
+      WalCheckpointer checkpointer = new WalCheckpointer(dataSource(settings), writeLock);
       return new SqliteDatabase(writer, readers, () -> {
         readers.close();
         writer.close();
         checkpointer.close();
-      }, false, schemaVersion, checkpointer);
+      }, false, schemaVersion, writeLock, checkpointer);
     } catch (RuntimeException failed) {
       writer.close();
       throw failed;
@@ -100,7 +102,7 @@ final class SqliteDatabase implements SqlDatabase {
     } catch (SQLException failed) {
       throw SqliteErrors.translate(failed);
     }
-    return new SqliteDatabase(connections, connections, () -> { }, true, schemaVersion, null);
+    return new SqliteDatabase(connections, connections, () -> { }, true, schemaVersion, new ReentrantLock(true), null);
   }
 
   /** Connections to the file, set up for WAL, foreign keys and the busy timeout. */

@@ -1,12 +1,14 @@
 package dev.convostore.adapter.sqlite;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Lock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +18,13 @@ import org.slf4j.LoggerFactory;
  * runs in the commit that fills the WAL to 1,000 pages and syncs the file, so one append in a
  * hundred waited milliseconds for it; the store's own connections turn it off ({@link
  * #TURN_OFF_AUTOMATIC}) and this thread checkpoints, shortly after writes, in PASSIVE mode, which
- * waits for no reader and no writer. What a checkpoint leaves behind (pages a reader still needs)
- * the next one copies.
+ * waits for no reader and no writer. What a checkpoint leaves behind (pages a reader still needs,
+ * or written meanwhile) the next one copies.
+ *
+ * <p>SQLite starts the WAL over only when a write finds it wholly copied, which a checkpoint
+ * beside writers that never pause never leaves it: the file would grow for good. So when the WAL
+ * holds more than {@value #RESTART_PAGES} pages, a second checkpoint copies what was written during
+ * the first with the store's writers held back, and the append after it starts the WAL over.
  */
 final class WalCheckpointer implements AutoCloseable {
 
@@ -29,7 +36,11 @@ final class WalCheckpointer implements AutoCloseable {
   /** How soon after a write the WAL is copied back, at most once per period. */
   static final long PERIOD_MILLIS = 100;
 
+  /** The WAL's pages above which a checkpoint holds the writers back to copy it all, as SQLite's own would. */
+  static final int RESTART_PAGES = 1_000;
+
   private final DataSource file;
+  private final Lock writers;
   private final AtomicBoolean written = new AtomicBoolean();
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
     Thread daemon = new Thread(task, "convostore-sqlite-checkpoint");
@@ -38,9 +49,13 @@ final class WalCheckpointer implements AutoCloseable {
   });
   private Connection connection;
 
-  /** Checkpoints the file of {@code file}'s connections, over one connection of its own. */
-  WalCheckpointer(DataSource file) {
+  /**
+   * Checkpoints the file of {@code file}'s connections, over one connection of its own; {@code
+   * writers} is what this process's writers hold while they write.
+   */
+  WalCheckpointer(DataSource file, Lock writers) {
     this.file = file;
+    this.writers = writers;
     thread.scheduleWithFixedDelay(this::checkpointIfWritten, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
   }
 
@@ -57,13 +72,30 @@ final class WalCheckpointer implements AutoCloseable {
       if (connection == null) {
         connection = file.getConnection();
       }
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+      if (!checkpoint() && writers.tryLock(PERIOD_MILLIS, TimeUnit.MILLISECONDS)) {
+        try {
+          checkpoint();
+        } finally {
+          writers.unlock();
+        }
       }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
     } catch (SQLException | RuntimeException failed) {
       written.set(true); // the next period tries again, over a new connection
       closeConnection();
       LOG.debug("A background WAL checkpoint failed; retrying in {} ms: {}", PERIOD_MILLIS, failed.toString());
+    }
+  }
+
+  /**
+   * Copies what it can; false when the WAL holds more than {@value #RESTART_PAGES} pages, since
+   * writers may have added pages while it copied (the count is the WAL's as the copy began).
+   */
+  private boolean checkpoint() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet pages = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+      return pages.next() && pages.getLong(2) <= RESTART_PAGES;
     }
   }
 

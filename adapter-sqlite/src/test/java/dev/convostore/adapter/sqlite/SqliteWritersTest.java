@@ -176,6 +176,32 @@ class SqliteWritersTest {
   }
 
   @Test
+  void theWalStartsOverWhileWritesNeverPause() throws Exception {
+    // Each append writes about ten pages to the WAL; a checkpoint that runs beside writers which
+    // never pause always finds new pages, and SQLite starts the WAL over only when a write finds
+    // it wholly copied: without the store's help the file grew by some 40 KB an append, for good.
+    Path wal = folder.resolve("writers.db-wal");
+    int appends = 6_000;
+    try (Storage storage = open()) {
+      UseCases store = over(storage);
+      List<Conversation> conversations = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        conversations.add(store.conversations().start(StartConversation.by(ALICE)));
+      }
+      long largest = 0;
+      for (int i = 0; i < appends; i++) {
+        store.messages().append(ALICE, conversations.get(i % 20).id(), NewMessage.user("never a pause " + i));
+        if (i % 100 == 0) {
+          largest = Math.max(largest, Files.size(wal));
+        }
+      }
+      long unbounded = appends * 4_096L * 8; // at least eight pages an append, had none been written over
+      assertTrue(largest < unbounded / 4, "the WAL reached " + largest + " bytes");
+      assertEquals(appends / 20, store.history().history(ALICE, conversations.get(0).id(), HistoryRequest.last(1_000)).size());
+    }
+  }
+
+  @Test
   void writesReachTheDatabaseFileInTheBackgroundNotInTheWritersCommit() throws Exception {
     try (Storage storage = open()) {
       UseCases store = over(storage);
