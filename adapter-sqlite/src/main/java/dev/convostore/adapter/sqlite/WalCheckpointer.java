@@ -39,6 +39,12 @@ final class WalCheckpointer implements AutoCloseable {
   /** The WAL's pages above which a checkpoint holds the writers back to copy it all, as SQLite's own would. */
   static final int RESTART_PAGES = 1_000;
 
+  /**
+   * How long the checkpoint waits for the writers' turn: an import's transaction may outlast many
+   * periods, and a checkpoint that gave up sooner would never find the turn while imports go on.
+   */
+  private static final long WRITERS_TURN_WAIT_MILLIS = 10_000;
+
   private final DataSource file;
   private final Lock writers;
   private final AtomicBoolean written = new AtomicBoolean();
@@ -72,7 +78,7 @@ final class WalCheckpointer implements AutoCloseable {
       if (connection == null) {
         connection = file.getConnection();
       }
-      if (!checkpoint() && writers.tryLock(PERIOD_MILLIS, TimeUnit.MILLISECONDS)) {
+      if (!checkpoint() && writers.tryLock(WRITERS_TURN_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
         try {
           checkpoint();
         } finally {

@@ -202,6 +202,32 @@ class SqliteWritersTest {
   }
 
   @Test
+  void theWalStartsOverWhileLongWriteTransactionsFollowEachOther() throws Exception {
+    // An import's transactions outlast the checkpoint's period: the checkpoint waits for the
+    // writers' turn between two of them, or it would never find one.
+    Path wal = folder.resolve("writers.db-wal");
+    int batches = 30;
+    int batchSize = 5_000; // a transaction of a few hundred milliseconds
+    try (Storage storage = open()) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(),
+          new StoreLimits(StoreLimits.DEFAULTS.maxContentLength(), StoreLimits.DEFAULTS.maxJsonBytes(), batchSize));
+      Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
+      long afterFirst = 0;
+      long largest = 0;
+      for (int b = 0; b < batches; b++) {
+        List<NewMessage> batch = new ArrayList<>();
+        for (int i = 0; i < batchSize; i++) {
+          batch.add(NewMessage.user("batch " + b + " message " + i + " with a few more words to index"));
+        }
+        store.messages().append(AppendMessages.of(ALICE, conversation.id(), batch));
+        afterFirst = b == 0 ? Files.size(wal) : afterFirst;
+        largest = Math.max(largest, Files.size(wal));
+      }
+      assertTrue(largest < afterFirst * batches / 4, "the WAL reached " + largest + " bytes, " + afterFirst + " after one batch");
+    }
+  }
+
+  @Test
   void writesReachTheDatabaseFileInTheBackgroundNotInTheWritersCommit() throws Exception {
     try (Storage storage = open()) {
       UseCases store = over(storage);
