@@ -2,7 +2,6 @@ package dev.convostore.integration;
 
 import dev.convostore.application.port.in.AppendMessages;
 import dev.convostore.application.port.in.ConversationPage;
-import dev.convostore.application.port.in.ConversationView;
 import dev.convostore.application.port.in.ListConversations;
 import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.bootstrap.ConvoStore;
@@ -240,24 +239,21 @@ public final class ChatHistory<M> {
   }
 
   /**
-   * The conversation's memory, or empty when there is no conversation yet. One statement tells
-   * whether the memory last read or written here is still current (nothing appended since); only
-   * when it is not are the memory's messages read.
+   * The conversation's memory, or empty when there is no conversation yet. One statement, the
+   * conversation's row, tells whether the memory last read or written here is still current
+   * (nothing appended to the conversation or changed in it since); only when it is not are the
+   * memory's messages read.
    */
   private Optional<Memory<M>> read(Key key) {
     ConversationId id = MemoryIds.conversationId(codec.framework(), key.user(), key.memoryId());
     try {
+      Conversation conversation = store.conversations().get(key.user(), id);
       Memory<M> known = memories.get(key);
-      if (known != null) {
-        // One statement: the conversation row tells whether anything was appended or changed since.
-        Conversation now = store.conversations().get(key.user(), id);
-        if (now.lastSequence() == known.conversation().lastSequence() && now.version() == known.conversation().version()) {
-          return Optional.of(known);
-        }
+      if (known != null && sameState(known.conversation(), conversation)) {
+        return Optional.of(known);
       }
-      ConversationView latest = store.conversations().getWithWindow(key.user(), id, HistoryRequest.last(1));
-      Conversation conversation = latest.conversation();
-      List<Message> held = messages(key.user(), id, extent(conversation, latest.messages()));
+      List<Message> last = store.history().history(key.user(), id, HistoryRequest.last(1));
+      List<Message> held = messages(key.user(), id, extent(conversation, last));
       List<FrameworkMessages.Stored<M>> stored = codec.fromConvostore(held);
       Memory<M> memory = new Memory<>(conversation,
           stored.stream().map(FrameworkMessages.Stored::message).toList(),
@@ -268,6 +264,11 @@ public final class ChatHistory<M> {
       memories.remove(key);
       return Optional.empty();
     }
+  }
+
+  /** Whether the two saw the conversation at the same point: nothing appended, nothing changed in between. */
+  private static boolean sameState(Conversation one, Conversation other) {
+    return one.lastSequence() == other.lastSequence() && one.version() == other.version();
   }
 
   /**
@@ -377,9 +378,7 @@ public final class ChatHistory<M> {
 
     /** Whether both saw the conversation at the same point (a memory read before there was one has no conversation). */
     boolean sameState(Memory<M> other) {
-      return conversation != null && other.conversation != null
-          && conversation.lastSequence() == other.conversation.lastSequence()
-          && conversation.version() == other.conversation.version();
+      return conversation != null && other.conversation != null && ChatHistory.sameState(conversation, other.conversation);
     }
   }
 }

@@ -1,10 +1,8 @@
 package dev.convostore.sql;
 
-import dev.convostore.domain.AgentState;
 import dev.convostore.domain.ContextItem;
 import dev.convostore.domain.ContextItemId;
 import dev.convostore.domain.ContextSource;
-import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.Message;
@@ -37,7 +35,7 @@ import org.apache.ibatis.type.TypeHandler;
 public final class MyBatisSetup {
 
   private static final List<Class<?>> ALIASED_TYPES = List.of(
-      Conversation.class, AgentState.class, Message.class, ContextItem.class, NewContextItem.class,
+      Message.class, ContextItem.class, NewContextItem.class,
       ConversationId.class, MessageId.class, ContextItemId.class, UserId.class, MessageRole.class, MessageKind.class,
       ContextSource.class, JsonObject.class, Instant.class, Optional.class, MessageRow.class, FeedbackRow.class,
       ConversationRow.class);
