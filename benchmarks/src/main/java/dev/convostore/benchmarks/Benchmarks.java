@@ -37,16 +37,17 @@ public final class Benchmarks {
   public static void main(String[] args) throws Exception {
     Path report = Path.of(args.length > 0 ? args[0] : "benchmarks/target/benchmarks.md");
     List<String> stores = List.of((args.length > 1 ? args[1] : "SQLite,PostgreSQL,H2,memory").split(","));
-    Path work = Files.createTempDirectory("convostore-benchmarks");
     Benchmarks benchmarks = new Benchmarks();
-    if (stores.contains("SQLite")) {
-      benchmarks.sqlite(work);
-    }
-    if (stores.contains("PostgreSQL")) {
-      benchmarks.postgres();
-    }
-    if (stores.contains("H2")) {
-      benchmarks.h2(work);
+    try (WorkFolder work = new WorkFolder("convostore-benchmarks")) {
+      if (stores.contains("SQLite")) {
+        benchmarks.sqlite(work);
+      }
+      if (stores.contains("PostgreSQL")) {
+        benchmarks.postgres();
+      }
+      if (stores.contains("H2")) {
+        benchmarks.h2(work);
+      }
     }
     if (stores.contains("memory")) {
       benchmarks.memory();
@@ -57,7 +58,7 @@ public final class Benchmarks {
     System.out.println("written to " + report);
   }
 
-  private void sqlite(Path work) throws Exception {
+  private void sqlite(WorkFolder work) throws Exception {
     String ours = work.resolve("convostore.db").toString();
     String raw = work.resolve("raw.db").toString();
     try (ConvostoreSide convostore = new ConvostoreSide("jdbc:sqlite:" + ours); RawSqlite floor = new RawSqlite(raw)) {
@@ -105,7 +106,7 @@ public final class Benchmarks {
     }
   }
 
-  private void h2(Path work) throws Exception {
+  private void h2(WorkFolder work) throws Exception {
     // A session of H2 keeps its last statements, and each one its last result, which it hands back
     // when the statement runs again with the same parameters and no table has changed since: that
     // would time a cache, so both sides keep no statements.

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.function.IntFunction;
 import org.springframework.ai.chat.memory.ChatMemoryRepository;
 import org.springframework.ai.chat.memory.repository.jdbc.JdbcChatMemoryRepository;
@@ -37,8 +38,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code add} of the answer, then {@code messages()}. The framework's store runs under a window of
  * 20 (it then keeps only the window) and with full history (a window larger than the conversation:
  * every save reads and rewrites everything); convostore runs under the window of 20 and keeps the
- * full history in both cases. The sides are timed turn by turn, in turn, so that a slow phase of a
- * shared machine falls on each.
+ * full history in both cases. The sides are timed turn by turn, in an order shuffled each round, so
+ * that a slow phase of a shared machine falls on each, and each side's turn follows each other
+ * side's as often (a turn costs more after another side's work, which leaves the CPU's caches cold).
  *
  * <p>Run: {@code ./mvnw -q -B package -pl benchmarks -am -DskipTests && java -cp
  * benchmarks/target/benchmarks.jar dev.convostore.benchmarks.ChatMemoryTurns [REPORT.md]}.
@@ -68,6 +70,9 @@ public final class ChatMemoryTurns {
 
   private static final UserId USER = UserId.of("bench");
 
+  /** The sides' order in each round, the same from run to run. */
+  private static final Random ORDER = new Random(20);
+
   private final Map<String, List<String>> tables = new LinkedHashMap<>();
 
   private ChatMemoryTurns() {}
@@ -82,8 +87,9 @@ public final class ChatMemoryTurns {
   public static void main(String[] args) throws Exception {
     Path report = Path.of(args.length > 0 ? args[0] : "benchmarks/target/chat-memory.md");
     ChatMemoryTurns benchmark = new ChatMemoryTurns();
-    Path work = Files.createTempDirectory("convostore-chat-memory");
-    benchmark.sqlite(work.resolve("shared.db").toString());
+    try (WorkFolder work = new WorkFolder("convostore-chat-memory")) {
+      benchmark.sqlite(work.resolve("shared.db").toString());
+    }
     benchmark.postgres();
     StringBuilder markdown = new StringBuilder();
     benchmark.tables.forEach((framework, rows) -> markdown.append("### ").append(framework).append("\n\n| store | stored messages | ")
@@ -193,7 +199,7 @@ public final class ChatMemoryTurns {
       for (int i = 0; i < TURNS; i++) {
         int turn = i;
         List<String> order = new ArrayList<>(sides.keySet());
-        Collections.rotate(order, i);
+        Collections.shuffle(order, ORDER); // each side follows each other as often: a turn runs slower after another's work
         for (String side : order) {
           latencies.get(side).time(() -> sides.get(side).turn(side + "-" + stored, turn));
         }

@@ -80,10 +80,11 @@ public final class ScaleCalls {
     }
     long largest = max;
     ScaleCalls benchmark = new ScaleCalls(java.util.Arrays.stream(SIZES).filter(size -> size <= largest).boxed().toList());
-    Path work = Files.createTempDirectory("convostore-scale");
     if (stores.contains("SQLite")) {
-      Path file = work.resolve("scale.db");
-      benchmark.run("SQLite", "jdbc:sqlite:" + file, () -> Files.size(file) + walSize(file));
+      try (WorkFolder work = new WorkFolder("convostore-scale")) {
+        Path file = work.resolve("scale.db");
+        benchmark.run("SQLite", "jdbc:sqlite:" + file, () -> Files.size(file) + walSize(file));
+      }
     }
     if (stores.contains("PostgreSQL")) {
       try (EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB").start()) {
@@ -94,8 +95,10 @@ public final class ScaleCalls {
       }
     }
     if (stores.contains("H2")) {
-      Path file = work.resolve("scale");
-      benchmark.run("H2", "jdbc:h2:file:" + file, () -> Files.size(Path.of(file + ".mv.db")));
+      try (WorkFolder work = new WorkFolder("convostore-scale")) {
+        Path file = work.resolve("scale");
+        benchmark.run("H2", "jdbc:h2:file:" + file, () -> Files.size(Path.of(file + ".mv.db")));
+      }
     }
     String markdown = benchmark.markdown();
     Files.createDirectories(report.toAbsolutePath().getParent());

@@ -54,8 +54,18 @@ public final class SqliteMillionMessages {
 
   private SqliteMillionMessages() {}
 
+  /** Builds the file at the path given, which stays for other tools to read, or in a folder deleted afterwards. */
   public static void main(String[] args) throws IOException {
-    Path file = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("convostore-bench").resolve("million.db");
+    if (args.length > 0) {
+      run(Path.of(args[0]));
+      return;
+    }
+    try (WorkFolder work = new WorkFolder("convostore-bench")) {
+      run(work.resolve("million.db"));
+    }
+  }
+
+  private static void run(Path file) throws IOException {
     for (String suffix : List.of("", "-wal", "-shm")) {
       Files.deleteIfExists(Path.of(file + suffix));
     }

@@ -98,23 +98,24 @@ public final class WritePath {
   public static void main(String[] args) throws Exception {
     Path report = Path.of(args.length > 0 ? args[0] : "benchmarks/target/write-path.md");
     List<String> stores = List.of((args.length > 1 ? args[1] : "SQLite,PostgreSQL,H2").split(","));
-    Path work = Files.createTempDirectory("convostore-write-path");
     WritePath benchmark = new WritePath();
-    if (stores.contains("SQLite")) {
-      for (Vocabulary vocabulary : Vocabulary.values()) {
-        benchmark.sqlite(work.resolve("sqlite-" + vocabulary.name().toLowerCase(Locale.ROOT)), vocabulary);
-      }
-    }
-    if (stores.contains("PostgreSQL")) {
-      try (EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB").start()) {
+    try (WorkFolder work = new WorkFolder("convostore-write-path")) {
+      if (stores.contains("SQLite")) {
         for (Vocabulary vocabulary : Vocabulary.values()) {
-          benchmark.postgres(server.getJdbcUrl("postgres", "postgres"), vocabulary);
+          benchmark.sqlite(work.resolve("sqlite-" + vocabulary.name().toLowerCase(Locale.ROOT)), vocabulary);
         }
       }
-    }
-    if (stores.contains("H2")) {
-      for (Vocabulary vocabulary : Vocabulary.values()) {
-        benchmark.h2(work.resolve("h2-" + vocabulary.name().toLowerCase(Locale.ROOT)), vocabulary);
+      if (stores.contains("PostgreSQL")) {
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB").start()) {
+          for (Vocabulary vocabulary : Vocabulary.values()) {
+            benchmark.postgres(server.getJdbcUrl("postgres", "postgres"), vocabulary);
+          }
+        }
+      }
+      if (stores.contains("H2")) {
+        for (Vocabulary vocabulary : Vocabulary.values()) {
+          benchmark.h2(work.resolve("h2-" + vocabulary.name().toLowerCase(Locale.ROOT)), vocabulary);
+        }
       }
     }
     String markdown = benchmark.markdown();
