@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.ibatis.cursor.Cursor;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.executor.parameter.ParameterHandler;
+import org.apache.ibatis.executor.result.DefaultResultContext;
 import org.apache.ibatis.executor.resultset.ResultSetHandler;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.Environment;
@@ -27,7 +28,8 @@ import org.apache.ibatis.type.TypeHandler;
 
 /**
  * A MyBatis configuration that reads the rows of a result map made only of constructor arguments
- * (every result map of the mapper files) by column index, through a constructor found once. For
+ * (every result map of the mapper files) by column index, through a constructor found once, into
+ * a list or one at a time to the statement's result handler (which may stop the reading). For
  * each row, MyBatis's own handler looks each column up by name and the constructor up by its
  * argument types, which cost as much as reading the row; it still reads every other result.
  */
@@ -46,14 +48,18 @@ final class ConstructorRows extends Configuration {
   public ResultSetHandler newResultSetHandler(Executor executor, MappedStatement statement, RowBounds rowBounds,
       ParameterHandler parameters, ResultHandler resultHandler, BoundSql sql) {
     ResultMap map = statement.getResultMaps().size() == 1 ? statement.getResultMaps().get(0) : null;
-    if (map == null || resultHandler != null || !RowBounds.DEFAULT.equals(rowBounds) || !constructorOnly(map)) {
+    if (map == null || !RowBounds.DEFAULT.equals(rowBounds) || !constructorOnly(map)) {
       return super.newResultSetHandler(executor, statement, rowBounds, parameters, resultHandler, sql);
     }
     Shape shape = shapes.computeIfAbsent(map, ConstructorRows::shape);
     return new ResultSetHandler() {
       @Override
       public <E> List<E> handleResultSets(Statement executed) throws SQLException {
-        return read(shape, executed);
+        List<E> rows = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        ResultHandler<E> each = resultHandler != null ? resultHandler : context -> rows.add(context.getResultObject());
+        read(shape, executed, each);
+        return rows;
       }
 
       @Override
@@ -91,22 +97,22 @@ final class ConstructorRows extends Configuration {
   }
 
   @SuppressWarnings("unchecked")
-  private static <E> List<E> read(Shape shape, Statement executed) throws SQLException {
-    List<E> rows = new ArrayList<>();
+  private static <E> void read(Shape shape, Statement executed, ResultHandler<E> each) throws SQLException {
     try (ResultSet results = executed.getResultSet()) {
       int[] indexes = new int[shape.columns().length];
       for (int i = 0; i < indexes.length; i++) {
         indexes[i] = results.findColumn(shape.columns()[i]);
       }
-      while (results.next()) {
+      DefaultResultContext<E> context = new DefaultResultContext<>();
+      while (!context.isStopped() && results.next()) {
         Object[] values = new Object[indexes.length];
         for (int i = 0; i < indexes.length; i++) {
           values[i] = shape.handlers()[i].getResult(results, indexes[i]);
         }
-        rows.add((E) construct(shape.constructor(), values));
+        context.nextResultObject((E) construct(shape.constructor(), values));
+        each.handleResult(context);
       }
     }
-    return rows;
   }
 
   private static Object construct(Constructor<?> constructor, Object[] values) {
