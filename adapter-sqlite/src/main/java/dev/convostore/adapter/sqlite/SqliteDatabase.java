@@ -24,6 +24,7 @@ import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.defaults.DefaultSqlSession;
 import org.apache.ibatis.transaction.managed.ManagedTransaction;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteException;
@@ -131,6 +132,9 @@ final class SqliteDatabase implements SqlDatabase {
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(busyTimeoutMillis);
+    // One thread at a time uses a connection (the pool lends it out whole): SQLite's own lock of
+    // the connection, taken on every call, would be work for nothing.
+    config.setOpenMode(SQLiteOpenMode.NOMUTEX);
     SQLiteDataSource dataSource = new WaitingDataSource(config, busyTimeoutMillis);
     dataSource.setUrl(settings.url());
     return dataSource;
