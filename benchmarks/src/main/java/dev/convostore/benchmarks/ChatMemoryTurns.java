@@ -199,7 +199,7 @@ public final class ChatMemoryTurns {
       for (int i = 0; i < TURNS; i++) {
         int turn = i;
         List<String> order = new ArrayList<>(sides.keySet());
-        Collections.shuffle(order, ORDER); // each side follows each other as often: a turn runs slower after another's work
+        Collections.shuffle(order, ORDER);
         for (String side : order) {
           latencies.get(side).time(() -> sides.get(side).turn(side + "-" + stored, turn));
         }
