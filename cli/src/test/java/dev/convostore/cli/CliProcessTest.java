@@ -35,6 +35,8 @@ class CliProcessTest {
   private Child start(List<String> jvmOptions, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // SQLite's native library goes to a folder of this test's: a killed tool cannot remove its own.
+    command.add("-Dorg.sqlite.tmpdir=" + Files.createTempDirectory(directory, "sqlite-library-"));
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(Arrays.asList(args));
