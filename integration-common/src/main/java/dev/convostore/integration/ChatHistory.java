@@ -252,8 +252,7 @@ public final class ChatHistory<M> {
       if (known != null && sameState(known.conversation(), conversation)) {
         return Optional.of(known);
       }
-      List<Message> last = store.history().history(key.user(), id, HistoryRequest.last(1));
-      List<Message> held = messages(key.user(), id, extent(conversation, last));
+      List<Message> held = messages(key.user(), id, extent(conversation));
       List<FrameworkMessages.Stored<M>> stored = codec.fromConvostore(held);
       Memory<M> memory = new Memory<>(conversation,
           stored.stream().map(FrameworkMessages.Stored::message).toList(),
@@ -276,13 +275,15 @@ public final class ChatHistory<M> {
    * appended nothing, else on the last message; messages that another client appended after the
    * last note join the memory; a conversation this repository never wrote is its latest messages.
    */
-  private List<long[]> extent(Conversation conversation, List<Message> last) {
+  private List<long[]> extent(Conversation conversation) {
     long lastSequence = conversation.lastSequence();
     Optional<JsonObject> noted = conversation.metadata().get(memoryMember).map(JsonObject.class::cast)
         .filter(memory -> memory.get("at").map(ChatHistory::number).orElse(-1L) == lastSequence);
     if (noted.isPresent()) {
       return decode(noted.get().get("sequences").orElseThrow());
     }
+    // Usually the last message holds the note; only when another client appended since is more read.
+    List<Message> last = store.history().history(conversation.owner(), conversation.id(), HistoryRequest.last(1));
     List<Message> recent = last.isEmpty() || memory(last.get(0)).isPresent()
         ? last
         : store.history().history(conversation.owner(), conversation.id(), HistoryRequest.last(READ_BACK));
