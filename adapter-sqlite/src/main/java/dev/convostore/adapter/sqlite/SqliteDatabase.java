@@ -135,6 +135,9 @@ final class SqliteDatabase implements SqlDatabase {
     // One thread at a time uses a connection (the pool lends it out whole): SQLite's own lock of
     // the connection, taken on every call, would be work for nothing.
     config.setOpenMode(SQLiteOpenMode.NOMUTEX);
+    // convostore reads no generated keys; sqlite-jdbc would otherwise check every statement's text
+    // for an INSERT and follow each one with a SELECT last_insert_rowid() of its own.
+    config.setGetGeneratedKeys(false);
     SQLiteDataSource dataSource = new WaitingDataSource(config, busyTimeoutMillis);
     dataSource.setUrl(settings.url());
     return dataSource;
