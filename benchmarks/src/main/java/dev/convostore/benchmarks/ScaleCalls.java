@@ -19,6 +19,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -89,9 +94,12 @@ public final class ScaleCalls {
     if (stores.contains("PostgreSQL")) {
       try (EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB").start()) {
         String url = server.getJdbcUrl("postgres", "postgres");
-        benchmark.run("PostgreSQL", url, () -> Jdbc.single(url, "SELECT sum(pg_total_relation_size(c.oid))"
-            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE n.nspname = 'public' AND c.relkind = 'r'"));
+        benchmark.run("PostgreSQL", url, () -> {
+          printRelationSizes(url);
+          return Jdbc.single(url, "SELECT sum(pg_total_relation_size(c.oid))"
+              + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+              + " WHERE n.nspname = 'public' AND c.relkind = 'r'");
+        });
       }
     }
     if (stores.contains("H2")) {
@@ -105,6 +113,19 @@ public final class ScaleCalls {
     Files.writeString(report, markdown, StandardCharsets.UTF_8);
     System.out.println(markdown);
     System.out.println("written to " + report);
+  }
+
+  /** Where PostgreSQL's bytes go: each table (its TOAST included) and index, largest first. */
+  private static void printRelationSizes(String url) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement();
+        ResultSet sizes = statement.executeQuery("SELECT c.relname, pg_table_size(c.oid)"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE n.nspname = 'public' AND c.relkind IN ('r', 'i') ORDER BY 2 DESC")) {
+      while (sizes.next()) {
+        System.out.printf(Locale.ROOT, "  %-36s %,15d B%n", sizes.getString(1), sizes.getLong(2));
+      }
+    }
   }
 
   private static long walSize(Path file) throws java.io.IOException {
