@@ -108,7 +108,7 @@ public final class ChatMemoryTurns {
 
   private void sqlite(String file) throws Exception {
     try (ConvoStore store = ConvoStore.open("jdbc:sqlite:" + file);
-        HikariDataSource pool = Jdbc.pool("jdbc:sqlite:" + file, "PRAGMA synchronous=NORMAL")) {
+        HikariDataSource pool = Jdbc.pool("jdbc:sqlite:" + file + "?" + Jdbc.SQLITE_NO_GENERATED_KEYS, "PRAGMA synchronous=NORMAL")) {
       Jdbc.execute(pool, Jdbc.springAiSchema("schema-sqlite.sql") + ";" + BlobChatMemoryStore.SCHEMA);
       String springAiTables = "name IN ('SPRING_AI_CHAT_MEMORY', 'SPRING_AI_CHAT_MEMORY_CONVERSATION_ID_TIMESTAMP_IDX',"
           + " 'SPRING_AI_CHAT_MEMORY_CONVERSATION_ID_SEQUENCE_ID_IDX')";

@@ -17,6 +17,13 @@ import org.springframework.ai.chat.memory.repository.jdbc.JdbcChatMemoryReposito
 /** The plain JDBC the benchmark drivers share: the frameworks' pools, scripts and single values. */
 final class Jdbc {
 
+  /**
+   * The URL parameter that turns off sqlite-jdbc's generated keys (a {@code SELECT
+   * last_insert_rowid()} after every INSERT), as convostore's connections have them: every side's
+   * SQLite connections get the driver settings convostore's get.
+   */
+  static final String SQLITE_NO_GENERATED_KEYS = "jdbc.get_generated_keys=false";
+
   private Jdbc() {}
 
   /** A pool of 2, as every side of a benchmark gets; {@code initSql} may be null. */

@@ -20,7 +20,7 @@ final class RawSqlite implements Side {
   private final Connection connection;
 
   RawSqlite(String file) throws SQLException {
-    connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+    connection = DriverManager.getConnection("jdbc:sqlite:" + file + "?" + Jdbc.SQLITE_NO_GENERATED_KEYS);
     try (Statement statement = connection.createStatement()) {
       statement.execute("PRAGMA journal_mode=WAL");
       statement.execute("PRAGMA synchronous=NORMAL");

@@ -127,7 +127,7 @@ public final class WritePath {
 
   private void sqlite(Path folder, Vocabulary vocabulary) throws Exception {
     Files.createDirectories(folder);
-    String settings = "?journal_mode=WAL&synchronous=NORMAL";
+    String settings = "?journal_mode=WAL&synchronous=NORMAL&" + Jdbc.SQLITE_NO_GENERATED_KEYS;
     Path springAiFile = folder.resolve("spring-ai.db");
     Path floorFile = folder.resolve("floor.db");
     Path ourFile = folder.resolve("convostore.db");
