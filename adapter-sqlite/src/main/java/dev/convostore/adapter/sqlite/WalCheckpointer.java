@@ -5,9 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -25,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * beside writers that never pause never leaves it: the file would grow for good. So when the WAL
  * holds more than {@value #RESTART_PAGES} pages, a second checkpoint copies what was written during
  * the first with the store's writers held back, and the append after it starts the WAL over.
+ * Writers that never pause may commit more in one period than the WAL should hold: every
+ * {@value #COMMITS_PER_CHECKPOINT} commits also bring a checkpoint forward.
  */
 final class WalCheckpointer implements AutoCloseable {
 
@@ -39,6 +43,9 @@ final class WalCheckpointer implements AutoCloseable {
   /** The WAL's pages above which a checkpoint holds the writers back to copy it all, as SQLite's own would. */
   static final int RESTART_PAGES = 1_000;
 
+  /** Commits after which a checkpoint runs at once rather than at the end of the period: about {@value #RESTART_PAGES} pages of appends. */
+  static final int COMMITS_PER_CHECKPOINT = 100;
+
   /**
    * How long the checkpoint waits for the writers' turn: an import's transaction may outlast many
    * periods, and a checkpoint that gave up sooner would never find the turn while imports go on.
@@ -48,6 +55,7 @@ final class WalCheckpointer implements AutoCloseable {
   private final DataSource file;
   private final Lock writers;
   private final AtomicBoolean written = new AtomicBoolean();
+  private final AtomicInteger commits = new AtomicInteger();
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
     Thread daemon = new Thread(task, "convostore-sqlite-checkpoint");
     daemon.setDaemon(true);
@@ -68,9 +76,17 @@ final class WalCheckpointer implements AutoCloseable {
   /** A write transaction committed: the WAL has pages to copy back. */
   void written() {
     written.set(true);
+    if (commits.incrementAndGet() == COMMITS_PER_CHECKPOINT) {
+      try {
+        thread.execute(this::checkpointIfWritten);
+      } catch (RejectedExecutionException closing) {
+        // the store is closing, and its last checkpoint copies what was written
+      }
+    }
   }
 
   private synchronized void checkpointIfWritten() {
+    commits.set(0);
     if (!written.getAndSet(false)) {
       return;
     }
