@@ -45,7 +45,8 @@ import java.util.function.Consumer;
  * large store as in a small one. Users are messages / 1,000, each with 10 conversations of 100
  * messages of about 100 characters from a 200-word Zipf vocabulary (tool calls included) and 2
  * context items per conversation; searches look for the commonest word ("the") and the rarest
- * ("zeppelin") in one user's 1,000 messages, limited to 20.
+ * ("zeppelin") in one user's 1,000 messages, limited to 20. After each growth of the PostgreSQL
+ * store it prints the size of every table and index, to show where the bytes go.
  *
  * <p>Run: {@code ./mvnw -q -B package -pl benchmarks -am -DskipTests && java -cp
  * benchmarks/target/benchmarks.jar dev.convostore.benchmarks.ScaleCalls [--max MESSAGES] [--stores
