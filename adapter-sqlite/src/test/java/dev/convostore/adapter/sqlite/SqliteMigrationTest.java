@@ -72,7 +72,7 @@ class SqliteMigrationTest {
   void aFreshDatabaseIsMigratedWhenTheStoreOpens() throws SQLException {
     openAndClose();
 
-    assertEquals("6", schema().current());
+    assertEquals("7", schema().current());
     String objects = String.join("\n", schemaObjects());
     for (String table : List.of("conversations", "agent_states", "messages", "message_search", "search_pending", "context_items",
         SchemaVersions.HISTORY_TABLE)) {
@@ -96,13 +96,13 @@ class SqliteMigrationTest {
     openAndClose();
     List<String> migrated = schemaObjects();
 
-    assertEquals(6, schema().rollbackTo("0"));
+    assertEquals(7, schema().rollbackTo("0"));
     assertEquals("0", schema().current());
     List<String> rolledBack = schemaObjects();
     assertTrue(rolledBack.stream().allMatch(object -> object.contains(" on " + SchemaVersions.HISTORY_TABLE + ":")),
         () -> "only the history table is left: " + rolledBack);
 
-    assertEquals(6, schema().migrate());
+    assertEquals(7, schema().migrate());
     assertEquals(migrated, schemaObjects());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
@@ -117,7 +117,7 @@ class SqliteMigrationTest {
     openAndClose();
     List<String> migrated = schemaObjects();
 
-    assertEquals(0, schema().rollbackTo("6"));
+    assertEquals(0, schema().rollbackTo("7"));
     assertEquals(migrated, schemaObjects());
   }
 
@@ -126,17 +126,18 @@ class SqliteMigrationTest {
     openAndClose();
     execute("INSERT INTO " + SchemaVersions.HISTORY_TABLE
         + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)"
-        + " VALUES (7, '7', 'from a later release', 'SQL', 'V7__from_a_later_release.sql', 0, 'test', 1, 1)");
+        + " VALUES (8, '8', 'from a later release', 'SQL', 'V8__from_a_later_release.sql', 0, 'test', 1, 1)");
 
     for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       StoreFailureException refused = assertThrows(StoreFailureException.class, () -> file.open(properties));
       assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
-      assertTrue(refused.getMessage().contains("version 7, newer than this version of convostore knows (6)"),
+      assertTrue(refused.getMessage().contains("version 8, newer than this version of convostore knows (7)"),
           refused.getMessage());
       assertFalse(refused.retryable());
     }
-    assertEquals(List.of(SchemaMigration.State.APPLIED, SchemaMigration.State.APPLIED, SchemaMigration.State.APPLIED,
-        SchemaMigration.State.APPLIED, SchemaMigration.State.APPLIED, SchemaMigration.State.APPLIED, SchemaMigration.State.NEWER_THAN_KNOWN), states(schema()));
+    List<SchemaMigration.State> expected = new ArrayList<>(java.util.Collections.nCopies(7, SchemaMigration.State.APPLIED));
+    expected.add(SchemaMigration.State.NEWER_THAN_KNOWN);
+    assertEquals(expected, states(schema()));
   }
 
   @Test
@@ -148,7 +149,7 @@ class SqliteMigrationTest {
         () -> file.open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
 
     assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
-    assertTrue(refused.getMessage().contains("at version 0 and this version of convostore needs 6"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("at version 0 and this version of convostore needs 7"), refused.getMessage());
   }
 
   @Test
@@ -177,18 +178,16 @@ class SqliteMigrationTest {
     SchemaMigrations migrations = new SqliteStorageProvider()
         .migrations(new StoreSettings(file.url(), StoreLimits.DEFAULTS, Map.of())).orElseThrow();
 
-    assertEquals(List.of(SchemaMigration.State.PENDING, SchemaMigration.State.PENDING, SchemaMigration.State.PENDING,
-        SchemaMigration.State.PENDING, SchemaMigration.State.PENDING, SchemaMigration.State.PENDING),
+    assertEquals(java.util.Collections.nCopies(7, SchemaMigration.State.PENDING),
         states(migrations));
-    assertEquals(6, migrations.apply());
+    assertEquals(7, migrations.apply());
     SchemaMigration applied = migrations.status().get(0);
     assertEquals("1", applied.version());
     assertEquals("conversations messages context items", applied.description());
     assertEquals(SchemaMigration.State.APPLIED, applied.state());
     assertTrue(applied.appliedAt().isPresent());
-    assertEquals(6, migrations.rollbackTo("0"));
-    assertEquals(List.of(SchemaMigration.State.PENDING, SchemaMigration.State.PENDING, SchemaMigration.State.PENDING,
-        SchemaMigration.State.PENDING, SchemaMigration.State.PENDING, SchemaMigration.State.PENDING),
+    assertEquals(7, migrations.rollbackTo("0"));
+    assertEquals(java.util.Collections.nCopies(7, SchemaMigration.State.PENDING),
         states(migrations));
   }
 
@@ -204,10 +203,10 @@ class SqliteMigrationTest {
       }
     }
 
-    assertEquals(5, schema().rollbackTo("1"));
+    assertEquals(6, schema().rollbackTo("1"));
     assertEquals(messages, count("SELECT count(*) FROM message_search WHERE words MATCH 'zebra'"));
 
-    assertEquals(5, schema().migrate());
+    assertEquals(6, schema().migrate());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       assertEquals(messages, store.history().search(ALICE, "zebra", 1_000).size());
@@ -243,17 +242,59 @@ class SqliteMigrationTest {
     assertEquals(SqliteMessages.INDEX_BATCH + 5, count("SELECT count(*) FROM message_search WHERE words MATCH '"
         + SqliteSearchWords.query(ALICE, dev.convostore.domain.SearchTerms.parse("zebra")) + "'"));
 
-    assertEquals(4, schema().rollbackTo("2"));
+    assertEquals(5, schema().rollbackTo("2"));
     assertEquals(2L * (SqliteMessages.INDEX_BATCH + 5), count("SELECT count(*) FROM message_search WHERE words MATCH 'zebra'"));
     assertEquals(0, count("SELECT count(*) FROM search_pending"));
 
-    assertEquals(4, schema().migrate());
+    assertEquals(5, schema().migrate());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       for (UserId owner : List.of(ALICE, bob)) {
         for (String query : queries) {
           assertEquals(before.get(owner.value() + ":" + query), store.history().search(owner, query, 1_000),
               () -> owner + " searching " + query);
+        }
+      }
+    }
+  }
+
+  @Test
+  void searchFindsTheSameMessagesBeforeAndAfterItsIndexHoldsOwnerAndTime() throws SQLException {
+    UserId bob = UserId.of("bob");
+    List<dev.convostore.domain.MessageFilter> filters = List.of(dev.convostore.domain.MessageFilter.NONE,
+        dev.convostore.domain.MessageFilter.NONE.withRoles(dev.convostore.domain.MessageRole.ASSISTANT));
+    Map<String, List<Message>> before = new java.util.HashMap<>();
+    try (Storage storage = file.open(Map.of())) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+      for (UserId owner : List.of(ALICE, bob)) {
+        for (int c = 0; c < 3; c++) {
+          Conversation conversation = store.conversations().start(StartConversation.by(owner));
+          for (int i = 0; i < 30; i++) { // conversations interleave in time; a batch of words indexed, some queued
+            store.messages().append(owner, conversation.id(), i % 2 == 0
+                ? NewMessage.user("zebra " + c + " " + i) : NewMessage.assistant("zebra answer " + c + " " + i));
+          }
+        }
+      }
+      for (UserId owner : List.of(ALICE, bob)) {
+        for (int f = 0; f < filters.size(); f++) {
+          before.put(owner.value() + f, store.history().search(owner, "zebra", filters.get(f), 20));
+        }
+      }
+    }
+    assertEquals(20, before.get("alice0").size());
+
+    assertEquals(1, schema().rollbackTo("6"));
+    List<String> objects = schemaObjects();
+    assertTrue(objects.stream().anyMatch(object -> object.startsWith("index messages_by_search_rowid ")
+        && object.contains("CREATE UNIQUE INDEX messages_by_search_rowid ON messages (search_rowid)")), () -> String.join("\n", objects));
+
+    assertEquals(1, schema().migrate());
+    try (Storage storage = file.open(Map.of())) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+      for (UserId owner : List.of(ALICE, bob)) {
+        for (int f = 0; f < filters.size(); f++) {
+          assertEquals(before.get(owner.value() + f), store.history().search(owner, "zebra", filters.get(f), 20),
+              owner + " searching with filter " + f);
         }
       }
     }
@@ -267,13 +308,13 @@ class SqliteMigrationTest {
       named = store.conversations().start(StartConversation.by(ALICE).titled("a".repeat(199) + " " + "b".repeat(55)));
     }
 
-    assertEquals(2, schema().rollbackTo("4"));
+    assertEquals(3, schema().rollbackTo("4"));
     assertEquals(199, count("SELECT length(title) FROM conversations"), "cut to 200 characters, the space at the cut trimmed");
     SQLException refused = assertThrows(SQLException.class,
         () -> execute("UPDATE conversations SET title = '" + "c".repeat(201) + "'"));
     assertTrue(refused.getMessage().contains("CHECK constraint failed"), refused.getMessage());
 
-    assertEquals(2, schema().migrate());
+    assertEquals(3, schema().migrate());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       assertEquals("c".repeat(255), store.conversations().rename(ALICE, named.id(), "c".repeat(255), java.util.OptionalLong.empty())
