@@ -14,6 +14,8 @@ import dev.convostore.application.port.out.StoreSettings;
 import dev.convostore.application.service.UseCases;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFilter;
+import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.UserId;
@@ -261,17 +263,19 @@ class SqliteMigrationTest {
   @Test
   void searchFindsTheSameMessagesBeforeAndAfterItsIndexHoldsOwnerAndTime() throws SQLException {
     UserId bob = UserId.of("bob");
-    List<dev.convostore.domain.MessageFilter> filters = List.of(dev.convostore.domain.MessageFilter.NONE,
-        dev.convostore.domain.MessageFilter.NONE.withRoles(dev.convostore.domain.MessageRole.ASSISTANT));
+    List<MessageFilter> filters = List.of(MessageFilter.NONE, MessageFilter.NONE.withRoles(MessageRole.ASSISTANT));
     Map<String, List<Message>> before = new java.util.HashMap<>();
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       for (UserId owner : List.of(ALICE, bob)) {
+        List<Conversation> conversations = new ArrayList<>();
         for (int c = 0; c < 3; c++) {
-          Conversation conversation = store.conversations().start(StartConversation.by(owner));
-          for (int i = 0; i < 30; i++) { // conversations interleave in time; a batch of words indexed, some queued
+          conversations.add(store.conversations().start(StartConversation.by(owner)));
+        }
+        for (int i = 0; i < 30; i++) { // the conversations take turns; a batch of words indexed, some queued
+          for (Conversation conversation : conversations) {
             store.messages().append(owner, conversation.id(), i % 2 == 0
-                ? NewMessage.user("zebra " + c + " " + i) : NewMessage.assistant("zebra answer " + c + " " + i));
+                ? NewMessage.user("zebra " + i) : NewMessage.assistant("zebra answer " + i));
           }
         }
       }
