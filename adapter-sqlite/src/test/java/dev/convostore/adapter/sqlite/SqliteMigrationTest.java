@@ -30,6 +30,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -137,7 +138,7 @@ class SqliteMigrationTest {
           refused.getMessage());
       assertFalse(refused.retryable());
     }
-    List<SchemaMigration.State> expected = new ArrayList<>(java.util.Collections.nCopies(7, SchemaMigration.State.APPLIED));
+    List<SchemaMigration.State> expected = new ArrayList<>(Collections.nCopies(7, SchemaMigration.State.APPLIED));
     expected.add(SchemaMigration.State.NEWER_THAN_KNOWN);
     assertEquals(expected, states(schema()));
   }
@@ -180,7 +181,7 @@ class SqliteMigrationTest {
     SchemaMigrations migrations = new SqliteStorageProvider()
         .migrations(new StoreSettings(file.url(), StoreLimits.DEFAULTS, Map.of())).orElseThrow();
 
-    assertEquals(java.util.Collections.nCopies(7, SchemaMigration.State.PENDING),
+    assertEquals(Collections.nCopies(7, SchemaMigration.State.PENDING),
         states(migrations));
     assertEquals(7, migrations.apply());
     SchemaMigration applied = migrations.status().get(0);
@@ -189,7 +190,7 @@ class SqliteMigrationTest {
     assertEquals(SchemaMigration.State.APPLIED, applied.state());
     assertTrue(applied.appliedAt().isPresent());
     assertEquals(7, migrations.rollbackTo("0"));
-    assertEquals(java.util.Collections.nCopies(7, SchemaMigration.State.PENDING),
+    assertEquals(Collections.nCopies(7, SchemaMigration.State.PENDING),
         states(migrations));
   }
 
