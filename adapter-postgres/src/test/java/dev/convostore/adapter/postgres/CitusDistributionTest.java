@@ -111,10 +111,10 @@ class CitusDistributionTest {
       PGSimpleDataSource dataSource = new PGSimpleDataSource();
       dataSource.setUrl(TestPostgres.url(schema));
       SchemaVersions versions = PostgresDatabase.versions(dataSource, TestPostgres.placement());
-      assertEquals(2, versions.rollbackTo("3")); // versions 5 and 4 undone
+      assertEquals(3, versions.rollbackTo("3")); // versions 6, 5 and 4 undone
       assertFalse(distribution(schema).contains("message_feedback by conversation_id, co-located"));
 
-      assertEquals(2, versions.apply()); // versions 4 and 5 on distributed tables, as an upgrade runs them
+      assertEquals(3, versions.apply()); // versions 4 to 6 on distributed tables, as an upgrade runs them
 
       assertEquals(DISTRIBUTED, distribution(schema));
       try (Storage storage = TestPostgres.openIn(schema, Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {

@@ -10,6 +10,9 @@ import dev.convostore.application.port.in.StartConversation;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.service.UseCases;
 import dev.convostore.domain.Conversation;
+import dev.convostore.domain.Message;
+import dev.convostore.domain.MessageFilter;
+import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.StoreFailureException;
 import dev.convostore.domain.UserId;
@@ -23,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -103,7 +107,7 @@ class PostgresMigrationTest {
   void aFreshSchemaIsMigratedWhenTheStoreOpens() throws SQLException {
     openAndClose();
 
-    assertEquals("5", versions().current());
+    assertEquals("6", versions().current());
     String objects = String.join("\n", schemaObjects());
     for (String table : List.of("conversations", "agent_states", "messages", "context_items", SchemaVersions.HISTORY_TABLE)) {
       assertTrue(objects.contains("column " + table + "."), () -> table + " missing from\n" + objects);
@@ -126,13 +130,13 @@ class PostgresMigrationTest {
     openAndClose();
     List<String> migrated = schemaObjects();
 
-    assertEquals(5, versions().rollbackTo("0"));
+    assertEquals(6, versions().rollbackTo("0"));
     assertEquals("0", versions().current());
     List<String> rolledBack = schemaObjects();
     assertTrue(rolledBack.stream().allMatch(object -> object.contains(SchemaVersions.HISTORY_TABLE)),
         () -> "only the history table is left: " + rolledBack);
 
-    assertEquals(5, versions().apply());
+    assertEquals(6, versions().apply());
     assertEquals(migrated, schemaObjects());
     // with migrations off the store checks the tables' placement (on Citus: distributed again)
     try (Storage storage = open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
@@ -148,12 +152,12 @@ class PostgresMigrationTest {
     openAndClose();
     TestPostgres.execute("INSERT INTO " + schema + "." + SchemaVersions.HISTORY_TABLE
         + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)"
-        + " VALUES (6, '6', 'from a later release', 'SQL', 'V6__from_a_later_release.sql', 0, 'test', 1, true)");
+        + " VALUES (7, '7', 'from a later release', 'SQL', 'V7__from_a_later_release.sql', 0, 'test', 1, true)");
 
     for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       StoreFailureException refused = assertThrows(StoreFailureException.class, () -> open(properties));
       assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
-      assertTrue(refused.getMessage().contains("version 6, newer than this version of convostore knows (5)"),
+      assertTrue(refused.getMessage().contains("version 7, newer than this version of convostore knows (6)"),
           refused.getMessage());
       assertFalse(refused.retryable());
     }
@@ -170,7 +174,7 @@ class PostgresMigrationTest {
     StoreFailureException outdated = assertThrows(StoreFailureException.class,
         () -> open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
     assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, outdated.kind());
-    assertTrue(outdated.getMessage().contains("at version 0 and this version of convostore needs 5"), outdated.getMessage());
+    assertTrue(outdated.getMessage().contains("at version 0 and this version of convostore needs 6"), outdated.getMessage());
   }
 
   @Test
@@ -194,6 +198,78 @@ class PostgresMigrationTest {
     try (Storage storage = open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       assertEquals(ALICE, store.conversations().start(StartConversation.by(ALICE)).owner());
+    }
+  }
+
+  @Test
+  void searchAndRetriesFindTheSameMessagesBeforeAndAfterVersion6KeepsWordsAsText() throws SQLException {
+    UserId bob = UserId.of("bob");
+    List<MessageFilter> filters = List.of(MessageFilter.NONE, MessageFilter.NONE.withRoles(MessageRole.ASSISTANT));
+    List<String> queries = List.of("zebra", "zebra answer", "Zürich", "nothing");
+    Map<String, List<Message>> before = new HashMap<>();
+    Message first;
+    Conversation alices;
+    try (Storage storage = open(Map.of())) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+      for (UserId owner : List.of(ALICE, bob)) {
+        List<Conversation> conversations = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+          conversations.add(store.conversations().start(StartConversation.by(owner)));
+        }
+        for (int i = 0; i < 10; i++) { // the conversations take turns
+          for (Conversation conversation : conversations) {
+            store.messages().append(owner, conversation.id(), i % 2 == 0
+                ? NewMessage.user("zebra in Zürich " + i) : NewMessage.assistant("zebra answer " + i + ", zebra again"));
+          }
+        }
+      }
+      for (UserId owner : List.of(ALICE, bob)) {
+        for (String query : queries) {
+          for (int f = 0; f < filters.size(); f++) {
+            before.put(owner.value() + query + f, store.history().search(owner, query, filters.get(f), 20));
+          }
+        }
+      }
+      alices = store.conversations().list(dev.convostore.application.port.in.ListConversations.of(ALICE, 1))
+          .conversations().get(0);
+      first = store.history().history(ALICE, alices.id(), dev.convostore.domain.HistoryRequest.after(0, 1)).get(0);
+    }
+    assertEquals(20, before.get("alicezebra0").size());
+    assertEquals(15, before.get("alicezebra answer1").size());
+
+    assertEquals(1, versions().rollbackTo("5"));
+    String objects = String.join("\n", schemaObjects());
+    assertTrue(objects.contains("column messages.search tsvector NO"), objects);
+    assertTrue(objects.contains("UNIQUE (conversation_id, id)"), objects);
+    assertEquals(30, count("SELECT count(*) FROM " + schema + ".messages WHERE search @@ 'zebra' AND owner = 'alice'"));
+
+    assertEquals(1, versions().apply());
+    objects = String.join("\n", schemaObjects());
+    assertTrue(objects.contains("column messages.words text NO"), objects);
+    assertFalse(objects.contains("column messages.search "), objects);
+    assertTrue(objects.contains("UNIQUE (id, conversation_id)"), objects);
+    try (Storage storage = open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+      for (UserId owner : List.of(ALICE, bob)) {
+        for (String query : queries) {
+          for (int f = 0; f < filters.size(); f++) {
+            assertEquals(before.get(owner.value() + query + f), store.history().search(owner, query, filters.get(f), 20),
+                owner + " searching " + query + " with filter " + f);
+          }
+        }
+      }
+      // a retry of the first message, by its id, still finds it instead of appending it again
+      Message retried = store.messages().append(ALICE, alices.id(), NewMessage.user(first.content()).withId(first.id()));
+      assertEquals(first, retried);
+      assertEquals(10, store.history().history(ALICE, alices.id(), dev.convostore.domain.HistoryRequest.last(100)).size());
+    }
+  }
+
+  private long count(String sql) throws SQLException {
+    try (Connection connection = TestPostgres.admin(); PreparedStatement query = connection.prepareStatement(sql);
+        ResultSet result = query.executeQuery()) {
+      result.next();
+      return result.getLong(1);
     }
   }
 
