@@ -96,7 +96,7 @@ class H2MigrationTest {
   void aFreshDatabaseIsMigratedWhenTheStoreOpens() throws SQLException {
     openAndClose();
 
-    assertEquals("4", versions().current());
+    assertEquals("5", versions().current());
     String objects = String.join("\n", schemaObjects());
     for (String table : List.of("CONVERSATIONS", "AGENT_STATES", "MESSAGES", "MESSAGE_WORDS", "CONTEXT_ITEMS")) {
       assertTrue(objects.contains("column " + table + "."), () -> table + " missing from\n" + objects);
@@ -119,14 +119,14 @@ class H2MigrationTest {
     openAndClose();
     List<String> migrated = schemaObjects();
 
-    assertEquals(4, versions().rollbackTo("0"));
+    assertEquals(5, versions().rollbackTo("0"));
     assertEquals("0", versions().current());
     List<String> rolledBack = schemaObjects();
     assertTrue(rolledBack.stream().allMatch(object -> object.toLowerCase().contains(SchemaVersions.HISTORY_TABLE)
             || !object.startsWith("column ")),
         () -> "only the history table is left: " + rolledBack);
 
-    assertEquals(4, versions().migrate());
+    assertEquals(5, versions().migrate());
     assertEquals(migrated, schemaObjects());
     try (Storage storage = open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
@@ -142,12 +142,12 @@ class H2MigrationTest {
     execute("INSERT INTO \"" + SchemaVersions.HISTORY_TABLE + "\""
         + " (\"installed_rank\", \"version\", \"description\", \"type\", \"script\", \"checksum\","
         + " \"installed_by\", \"execution_time\", \"success\")"
-        + " VALUES (5, '5', 'from a later release', 'SQL', 'V5__from_a_later_release.sql', 0, 'test', 1, true)");
+        + " VALUES (6, '6', 'from a later release', 'SQL', 'V6__from_a_later_release.sql', 0, 'test', 1, true)");
 
     for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       StoreFailureException refused = assertThrows(StoreFailureException.class, () -> open(properties));
       assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
-      assertTrue(refused.getMessage().contains("version 5, newer than this version of convostore knows (4)"),
+      assertTrue(refused.getMessage().contains("version 6, newer than this version of convostore knows (5)"),
           refused.getMessage());
       assertFalse(refused.retryable());
     }
@@ -164,7 +164,7 @@ class H2MigrationTest {
     StoreFailureException outdated = assertThrows(StoreFailureException.class,
         () -> open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
     assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, outdated.kind());
-    assertTrue(outdated.getMessage().contains("at version 0 and this version of convostore needs 4"), outdated.getMessage());
+    assertTrue(outdated.getMessage().contains("at version 0 and this version of convostore needs 5"), outdated.getMessage());
   }
 
   @Test

@@ -186,6 +186,16 @@ class PostgresQueryPlanTest {
   }
 
   @Test
+  void aRetryLooksItsClientIdsUpInTheIdIndexInItsCustomAndItsGenericPlan() throws SQLException {
+    String statement = "dev.convostore.sql.MessageMapper.findByIds";
+    Map<String, Object> parameters = parameters("owner", sample.owner(), "id", sample.id(),
+        "ids", List.of(dev.convostore.domain.MessageId.newId(), dev.convostore.domain.MessageId.newId()));
+    for (List<String> plan : List.of(plan(statement, parameters), genericPlan(statement, parameters))) {
+      assertUsesIndexes(plan, "using messages_client_id on messages");
+    }
+  }
+
+  @Test
   void anAppendFindsItsConversationByPrimaryKeyInItsCustomAndItsGenericPlan() throws SQLException {
     String statement = "dev.convostore.sql.MessageMapper.allocate";
     Map<String, Object> parameters = parameters("owner", sample.owner(), "id", sample.id(), "count", 1,

@@ -75,7 +75,7 @@ class SqliteMigrationTest {
   void aFreshDatabaseIsMigratedWhenTheStoreOpens() throws SQLException {
     openAndClose();
 
-    assertEquals("7", schema().current());
+    assertEquals("8", schema().current());
     String objects = String.join("\n", schemaObjects());
     for (String table : List.of("conversations", "agent_states", "messages", "message_search", "search_pending", "context_items",
         SchemaVersions.HISTORY_TABLE)) {
@@ -99,13 +99,13 @@ class SqliteMigrationTest {
     openAndClose();
     List<String> migrated = schemaObjects();
 
-    assertEquals(7, schema().rollbackTo("0"));
+    assertEquals(8, schema().rollbackTo("0"));
     assertEquals("0", schema().current());
     List<String> rolledBack = schemaObjects();
     assertTrue(rolledBack.stream().allMatch(object -> object.contains(" on " + SchemaVersions.HISTORY_TABLE + ":")),
         () -> "only the history table is left: " + rolledBack);
 
-    assertEquals(7, schema().migrate());
+    assertEquals(8, schema().migrate());
     assertEquals(migrated, schemaObjects());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
@@ -120,7 +120,7 @@ class SqliteMigrationTest {
     openAndClose();
     List<String> migrated = schemaObjects();
 
-    assertEquals(0, schema().rollbackTo("7"));
+    assertEquals(0, schema().rollbackTo("8"));
     assertEquals(migrated, schemaObjects());
   }
 
@@ -129,16 +129,16 @@ class SqliteMigrationTest {
     openAndClose();
     execute("INSERT INTO " + SchemaVersions.HISTORY_TABLE
         + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)"
-        + " VALUES (8, '8', 'from a later release', 'SQL', 'V8__from_a_later_release.sql', 0, 'test', 1, 1)");
+        + " VALUES (9, '9', 'from a later release', 'SQL', 'V9__from_a_later_release.sql', 0, 'test', 1, 1)");
 
     for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       StoreFailureException refused = assertThrows(StoreFailureException.class, () -> file.open(properties));
       assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
-      assertTrue(refused.getMessage().contains("version 8, newer than this version of convostore knows (7)"),
+      assertTrue(refused.getMessage().contains("version 9, newer than this version of convostore knows (8)"),
           refused.getMessage());
       assertFalse(refused.retryable());
     }
-    List<SchemaMigration.State> expected = new ArrayList<>(Collections.nCopies(7, SchemaMigration.State.APPLIED));
+    List<SchemaMigration.State> expected = new ArrayList<>(Collections.nCopies(8, SchemaMigration.State.APPLIED));
     expected.add(SchemaMigration.State.NEWER_THAN_KNOWN);
     assertEquals(expected, states(schema()));
   }
@@ -152,7 +152,7 @@ class SqliteMigrationTest {
         () -> file.open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
 
     assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
-    assertTrue(refused.getMessage().contains("at version 0 and this version of convostore needs 7"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("at version 0 and this version of convostore needs 8"), refused.getMessage());
   }
 
   @Test
@@ -181,16 +181,16 @@ class SqliteMigrationTest {
     SchemaMigrations migrations = new SqliteStorageProvider()
         .migrations(new StoreSettings(file.url(), StoreLimits.DEFAULTS, Map.of())).orElseThrow();
 
-    assertEquals(Collections.nCopies(7, SchemaMigration.State.PENDING),
+    assertEquals(Collections.nCopies(8, SchemaMigration.State.PENDING),
         states(migrations));
-    assertEquals(7, migrations.apply());
+    assertEquals(8, migrations.apply());
     SchemaMigration applied = migrations.status().get(0);
     assertEquals("1", applied.version());
     assertEquals("conversations messages context items", applied.description());
     assertEquals(SchemaMigration.State.APPLIED, applied.state());
     assertTrue(applied.appliedAt().isPresent());
-    assertEquals(7, migrations.rollbackTo("0"));
-    assertEquals(Collections.nCopies(7, SchemaMigration.State.PENDING),
+    assertEquals(8, migrations.rollbackTo("0"));
+    assertEquals(Collections.nCopies(8, SchemaMigration.State.PENDING),
         states(migrations));
   }
 
@@ -206,10 +206,10 @@ class SqliteMigrationTest {
       }
     }
 
-    assertEquals(6, schema().rollbackTo("1"));
+    assertEquals(7, schema().rollbackTo("1"));
     assertEquals(messages, count("SELECT count(*) FROM message_search WHERE words MATCH 'zebra'"));
 
-    assertEquals(6, schema().migrate());
+    assertEquals(7, schema().migrate());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       assertEquals(messages, store.history().search(ALICE, "zebra", 1_000).size());
@@ -245,11 +245,11 @@ class SqliteMigrationTest {
     assertEquals(SqliteMessages.INDEX_BATCH + 5, count("SELECT count(*) FROM message_search WHERE words MATCH '"
         + SqliteSearchWords.query(ALICE, dev.convostore.domain.SearchTerms.parse("zebra")) + "'"));
 
-    assertEquals(5, schema().rollbackTo("2"));
+    assertEquals(6, schema().rollbackTo("2"));
     assertEquals(2L * (SqliteMessages.INDEX_BATCH + 5), count("SELECT count(*) FROM message_search WHERE words MATCH 'zebra'"));
     assertEquals(0, count("SELECT count(*) FROM search_pending"));
 
-    assertEquals(5, schema().migrate());
+    assertEquals(6, schema().migrate());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       for (UserId owner : List.of(ALICE, bob)) {
@@ -288,12 +288,12 @@ class SqliteMigrationTest {
     }
     assertEquals(20, before.get("alice0").size());
 
-    assertEquals(1, schema().rollbackTo("6"));
+    assertEquals(2, schema().rollbackTo("6"));
     List<String> objects = schemaObjects();
     assertTrue(objects.stream().anyMatch(object -> object.startsWith("index messages_by_search_rowid ")
         && object.contains("CREATE UNIQUE INDEX messages_by_search_rowid ON messages (search_rowid)")), () -> String.join("\n", objects));
 
-    assertEquals(1, schema().migrate());
+    assertEquals(2, schema().migrate());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       for (UserId owner : List.of(ALICE, bob)) {
@@ -313,17 +313,54 @@ class SqliteMigrationTest {
       named = store.conversations().start(StartConversation.by(ALICE).titled("a".repeat(199) + " " + "b".repeat(55)));
     }
 
-    assertEquals(3, schema().rollbackTo("4"));
+    assertEquals(4, schema().rollbackTo("4"));
     assertEquals(199, count("SELECT length(title) FROM conversations"), "cut to 200 characters, the space at the cut trimmed");
     SQLException refused = assertThrows(SQLException.class,
         () -> execute("UPDATE conversations SET title = '" + "c".repeat(201) + "'"));
     assertTrue(refused.getMessage().contains("CHECK constraint failed"), refused.getMessage());
 
-    assertEquals(3, schema().migrate());
+    assertEquals(4, schema().migrate());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       assertEquals("c".repeat(255), store.conversations().rename(ALICE, named.id(), "c".repeat(255), java.util.OptionalLong.empty())
           .title().orElseThrow());
+    }
+  }
+
+  @Test
+  void aRetryByMessageIdFindsTheMessageBeforeAndAfterItsIndexKeysTheIdFirst() throws SQLException {
+    Conversation conversation;
+    Message first;
+    try (Storage storage = file.open(Map.of())) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+      conversation = store.conversations().start(StartConversation.by(ALICE));
+      first = store.messages().append(ALICE, conversation.id(), NewMessage.user("first"));
+      store.messages().append(ALICE, conversation.id(), NewMessage.assistant("second"));
+    }
+
+    assertEquals(1, schema().rollbackTo("7"));
+    List<String> undone = schemaObjects();
+    assertTrue(undone.stream().anyMatch(object -> object.startsWith("index messages_by_id ")
+        && object.contains("ON messages (conversation_id, id)")), () -> String.join("\n", undone));
+    SQLException duplicate = assertThrows(SQLException.class,
+        () -> execute("INSERT INTO messages SELECT conversation_id, 3, id, owner, role, kind, content, tool_calls, tool_result,"
+            + " created_at, metadata, NULL FROM messages WHERE seq = 1"));
+    assertTrue(duplicate.getMessage().contains("UNIQUE constraint failed: messages.conversation_id, messages.id"),
+        duplicate.getMessage());
+
+    assertEquals(1, schema().migrate());
+    List<String> migrated = schemaObjects();
+    assertTrue(migrated.stream().anyMatch(object -> object.startsWith("index messages_by_id ")
+        && object.contains("ON messages (id, conversation_id)")), () -> String.join("\n", migrated));
+    SQLException stillDuplicate = assertThrows(SQLException.class,
+        () -> execute("INSERT INTO messages SELECT conversation_id, 3, id, owner, role, kind, content, tool_calls, tool_result,"
+            + " created_at, metadata, NULL FROM messages WHERE seq = 1"));
+    assertTrue(stillDuplicate.getMessage().contains("UNIQUE constraint failed: messages.id, messages.conversation_id"),
+        stillDuplicate.getMessage());
+    try (Storage storage = file.open(Map.of())) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+      assertEquals(first, store.messages().append(ALICE, conversation.id(), NewMessage.user("first").withId(first.id())));
+      assertEquals(2, count("SELECT count(*) FROM messages"));
     }
   }
 

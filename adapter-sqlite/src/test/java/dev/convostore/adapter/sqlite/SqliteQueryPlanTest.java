@@ -104,6 +104,13 @@ class SqliteQueryPlanTest {
   }
 
   @Test
+  void aRetryLooksItsClientIdsUpInTheIdIndex() throws SQLException {
+    List<String> plan = plan("dev.convostore.sql.MessageMapper.findByIds",
+        parameters("ids", List.of(dev.convostore.domain.MessageId.newId(), dev.convostore.domain.MessageId.newId())));
+    assertUsesIndexes(plan, "SEARCH m USING INDEX messages_by_id (id=? AND conversation_id=?)");
+  }
+
+  @Test
   void anAppendAndAConversationsReadsStartFromItsKey() throws SQLException {
     Map<String, Object> parameters = parameters("count", 1, "mostRelevantFirst", true, "sources", List.of());
     for (String statement : List.of("MessageMapper.allocate", "ConversationMapper.find", "ConversationMapper.ownerOf")) {
