@@ -21,8 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Messages in PostgreSQL. An append locks the conversation row as it takes its sequence numbers,
- * so concurrent appenders queue there; the words of each message go into its row, for the full-text
- * index.
+ * so concurrent appenders queue there; the words of each message go into its search vector.
  */
 final class PostgresMessages extends SqlMessages {
 

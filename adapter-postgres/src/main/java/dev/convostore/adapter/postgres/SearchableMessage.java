@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * A message with the words its row holds for search: the application's words, each once, joined
+ * A message with the words its search vector holds: the application's words, each once, joined
  * by spaces (words never hold a space).
  *
  * @param message the message
