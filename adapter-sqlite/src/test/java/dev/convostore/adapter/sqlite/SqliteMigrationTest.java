@@ -342,9 +342,7 @@ class SqliteMigrationTest {
     List<String> undone = schemaObjects();
     assertTrue(undone.stream().anyMatch(object -> object.startsWith("index messages_by_id ")
         && object.contains("ON messages (conversation_id, id)")), () -> String.join("\n", undone));
-    SQLException duplicate = assertThrows(SQLException.class,
-        () -> execute("INSERT INTO messages SELECT conversation_id, 3, id, owner, role, kind, content, tool_calls, tool_result,"
-            + " created_at, metadata, NULL FROM messages WHERE seq = 1"));
+    SQLException duplicate = assertThrows(SQLException.class, this::copyTheFirstMessage);
     assertTrue(duplicate.getMessage().contains("UNIQUE constraint failed: messages.conversation_id, messages.id"),
         duplicate.getMessage());
 
@@ -352,9 +350,7 @@ class SqliteMigrationTest {
     List<String> migrated = schemaObjects();
     assertTrue(migrated.stream().anyMatch(object -> object.startsWith("index messages_by_id ")
         && object.contains("ON messages (id, conversation_id)")), () -> String.join("\n", migrated));
-    SQLException stillDuplicate = assertThrows(SQLException.class,
-        () -> execute("INSERT INTO messages SELECT conversation_id, 3, id, owner, role, kind, content, tool_calls, tool_result,"
-            + " created_at, metadata, NULL FROM messages WHERE seq = 1"));
+    SQLException stillDuplicate = assertThrows(SQLException.class, this::copyTheFirstMessage);
     assertTrue(stillDuplicate.getMessage().contains("UNIQUE constraint failed: messages.id, messages.conversation_id"),
         stillDuplicate.getMessage());
     try (Storage storage = file.open(Map.of())) {
@@ -362,6 +358,12 @@ class SqliteMigrationTest {
       assertEquals(first, store.messages().append(ALICE, conversation.id(), NewMessage.user("first").withId(first.id())));
       assertEquals(2, count("SELECT count(*) FROM messages"));
     }
+  }
+
+  /** Stores the first message's id again in its conversation, as a third message: the unique index refuses it. */
+  private void copyTheFirstMessage() throws SQLException {
+    execute("INSERT INTO messages SELECT conversation_id, 3, id, owner, role, kind, content, tool_calls, tool_result,"
+        + " created_at, metadata, NULL FROM messages WHERE seq = 1");
   }
 
   private long count(String sql) throws SQLException {
