@@ -339,20 +339,10 @@ class SqliteMigrationTest {
     }
 
     assertEquals(1, schema().rollbackTo("7"));
-    List<String> undone = schemaObjects();
-    assertTrue(undone.stream().anyMatch(object -> object.startsWith("index messages_by_id ")
-        && object.contains("ON messages (conversation_id, id)")), () -> String.join("\n", undone));
-    SQLException duplicate = assertThrows(SQLException.class, this::copyTheFirstMessage);
-    assertTrue(duplicate.getMessage().contains("UNIQUE constraint failed: messages.conversation_id, messages.id"),
-        duplicate.getMessage());
+    assertIdIndexKeysAndRefusesACopy("conversation_id", "id");
 
     assertEquals(1, schema().migrate());
-    List<String> migrated = schemaObjects();
-    assertTrue(migrated.stream().anyMatch(object -> object.startsWith("index messages_by_id ")
-        && object.contains("ON messages (id, conversation_id)")), () -> String.join("\n", migrated));
-    SQLException stillDuplicate = assertThrows(SQLException.class, this::copyTheFirstMessage);
-    assertTrue(stillDuplicate.getMessage().contains("UNIQUE constraint failed: messages.id, messages.conversation_id"),
-        stillDuplicate.getMessage());
+    assertIdIndexKeysAndRefusesACopy("id", "conversation_id");
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       assertEquals(first, store.messages().append(ALICE, conversation.id(), NewMessage.user("first").withId(first.id())));
@@ -360,10 +350,18 @@ class SqliteMigrationTest {
     }
   }
 
-  /** Stores the first message's id again in its conversation, as a third message: the unique index refuses it. */
-  private void copyTheFirstMessage() throws SQLException {
-    execute("INSERT INTO messages SELECT conversation_id, 3, id, owner, role, kind, content, tool_calls, tool_result,"
-        + " created_at, metadata, NULL FROM messages WHERE seq = 1");
+  /**
+   * The unique index of message ids keys the two columns in this order, and refuses the first
+   * message's id stored again in its conversation, as a third message.
+   */
+  private void assertIdIndexKeysAndRefusesACopy(String first, String second) throws SQLException {
+    List<String> objects = schemaObjects();
+    assertTrue(objects.stream().anyMatch(object -> object.startsWith("index messages_by_id ")
+        && object.contains("ON messages (" + first + ", " + second + ")")), () -> String.join("\n", objects));
+    SQLException copy = assertThrows(SQLException.class, () -> execute("INSERT INTO messages SELECT conversation_id, 3, id,"
+        + " owner, role, kind, content, tool_calls, tool_result, created_at, metadata, NULL FROM messages WHERE seq = 1"));
+    assertTrue(copy.getMessage().contains("UNIQUE constraint failed: messages." + first + ", messages." + second),
+        copy.getMessage());
   }
 
   private long count(String sql) throws SQLException {
