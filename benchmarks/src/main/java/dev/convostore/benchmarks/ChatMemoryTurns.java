@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.UUID;
 import java.util.function.IntFunction;
 import org.springframework.ai.chat.memory.ChatMemoryRepository;
 import org.springframework.ai.chat.memory.repository.jdbc.JdbcChatMemoryRepository;
@@ -41,6 +42,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * full history in both cases. The sides are timed turn by turn, in an order shuffled each round, so
  * that a slow phase of a shared machine falls on each, and each side's turn follows each other
  * side's as often (a turn costs more after another side's work, which leaves the CPU's caches cold).
+ *
+ * <p>A fourth side is the floor: the statements a store that keeps every message cannot avoid under
+ * the framework's calls, in plain JDBC on a table of message rows ({@link FloorJdbc}), each
+ * framework call that reads being one query of the last 20 rows and each that saves being one
+ * INSERT of the new rows, the sequence known to the caller. It is no store (it trusts the caller
+ * to save only what is new); it shows how fast any store could be on this machine.
  *
  * <p>Run: {@code ./mvnw -q -B package -pl benchmarks -am -DskipTests && java -cp
  * benchmarks/target/benchmarks.jar dev.convostore.benchmarks.ChatMemoryTurns [REPORT.md]}.
@@ -95,7 +102,8 @@ public final class ChatMemoryTurns {
     benchmark.tables.forEach((framework, rows) -> markdown.append("### ").append(framework).append("\n\n| store | stored messages | ")
         .append(framework.startsWith("Spring") ? "Spring AI JDBC" : "JSON row per memory").append(", window of 20 | ")
         .append(framework.startsWith("Spring") ? "Spring AI JDBC" : "JSON row per memory")
-        .append(", full history | convostore (full history) | full history / convostore |\n| --- | ---: | ---: | ---: | ---: | ---: |\n")
+.append(", full history | floor | convostore (full history) | full history / convostore | full history / floor |\n"
+            + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
         .append(String.join("\n", rows)).append("\n\n"));
     markdown.append("Medians (and 99th percentiles) of ").append(TURNS).append(" turns, measured ").append(java.time.LocalDate.now())
         .append(" on ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
@@ -115,7 +123,7 @@ public final class ChatMemoryTurns {
       String blobTables = "name IN ('chat_memory', 'sqlite_autoindex_chat_memory_1')";
       String ours = "SELECT sum(pgsize) FROM dbstat WHERE NOT " + springAiTables + " AND NOT " + blobTables
           + " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'convostore_schema_history%'";
-      compare("SQLite", store, pool, new SqliteChatMemoryRepositoryDialect(),
+      compare("SQLite", store, pool, new SqliteChatMemoryRepositoryDialect(), FloorJdbc.Dialect.SQLITE,
           "SELECT sum(pgsize) FROM dbstat WHERE " + springAiTables, "SELECT sum(pgsize) FROM dbstat WHERE " + blobTables,
           ours, "SELECT count(*) FROM messages");
     }
@@ -131,7 +139,7 @@ public final class ChatMemoryTurns {
         properties.setProperty("convostore.url", url + "&currentSchema=bench");
         properties.setProperty("convostore.pool-size", "2");
         try (ConvoStore store = ConvoStore.open(properties)) {
-          compare("PostgreSQL", store, pool, new PostgresChatMemoryRepositoryDialect(),
+          compare("PostgreSQL", store, pool, new PostgresChatMemoryRepositoryDialect(), FloorJdbc.Dialect.POSTGRESQL,
               "SELECT pg_total_relation_size('frameworks.spring_ai_chat_memory')",
               "SELECT pg_total_relation_size('frameworks.chat_memory')",
               "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -144,7 +152,7 @@ public final class ChatMemoryTurns {
 
   /** Both frameworks on one database: bytes first (the same conversations written whole), then turns. */
   private void compare(String adapter, ConvoStore store, HikariDataSource pool, JdbcChatMemoryRepositoryDialect dialect,
-      String springAiBytes, String blobBytes, String ourBytes, String ourMessages) throws SQLException {
+      FloorJdbc.Dialect floorDialect, String springAiBytes, String blobBytes, String ourBytes, String ourMessages) throws SQLException {
     ChatMemoryRepository springAi = JdbcChatMemoryRepository.builder().jdbcTemplate(new JdbcTemplate(pool)).dialect(dialect).build();
     ChatMemoryRepository ourRepository = ConvostoreChatMemoryRepository.builder(store).user(USER).build();
     Map<String, Side> springAiSides = sides(window -> SpringAiSides.side(springAi, window),
@@ -153,6 +161,9 @@ public final class ChatMemoryTurns {
     ChatMemoryStore ourStore = ConvostoreChatMemoryStore.builder(store).user(USER).build();
     Map<String, Side> langChain4jSides = sides(window -> LangChain4jSides.side(blob, window),
         window -> LangChain4jSides.side(ourStore, window));
+    FloorJdbc floor = new FloorJdbc(pool, floorDialect);
+    springAiSides.put("floor", new FloorSide(floor, 1));
+    langChain4jSides.put("floor", new FloorSide(floor, 2));
     for (int i = 0; i < BULK_CONVERSATIONS; i++) {
       springAiSides.get("full").preload("bulk-" + i, BULK_MESSAGES);
       springAiSides.get("convostore").preload("bulk-" + i, BULK_MESSAGES);
@@ -164,7 +175,7 @@ public final class ChatMemoryTurns {
       langChain4jSides.get("convostore").preload("bulk-" + i, BULK_MESSAGES);
     }
     String bulk = "| " + adapter + String.format(Locale.ROOT, " | bytes per stored message (%,d conversations of %d) | ",
-        BULK_CONVERSATIONS, BULK_MESSAGES) + "%d B | | %d B | |";
+        BULK_CONVERSATIONS, BULK_MESSAGES) + "%d B | | | %d B | | |";
     rows("Spring AI").add(String.format(Locale.ROOT, bulk,
         Jdbc.single(pool, springAiBytes) / Jdbc.single(pool, "SELECT count(*) FROM SPRING_AI_CHAT_MEMORY"),
         oursAfterSpringAi / messagesAfterSpringAi));
@@ -206,8 +217,10 @@ public final class ChatMemoryTurns {
       }
       Latencies full = latencies.get("full");
       Latencies ours = latencies.get("convostore");
-      rows(framework).add(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %.1f |", adapter, stored,
-          text(latencies.get("window")), text(full), text(ours), full.medianMillis() / ours.medianMillis()));
+      Latencies floor = latencies.get("floor");
+      rows(framework).add(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %.1f | %.1f |", adapter, stored,
+          text(latencies.get("window")), text(full), text(floor), text(ours),
+          full.medianMillis() / ours.medianMillis(), full.medianMillis() / floor.medianMillis()));
     }
   }
 
@@ -273,6 +286,58 @@ public final class ChatMemoryTurns {
           store.updateMessages(conversation, list);
         }
       };
+    }
+  }
+
+  /**
+   * The floor of a turn: each framework call that reads is one query of the last {@value #WINDOW}
+   * rows, and each that saves one INSERT of the rows it adds (a Spring AI turn saves the question
+   * and the answer together, a LangChain4j turn each on its own).
+   */
+  private static final class FloorSide implements Side {
+    private final FloorJdbc floor;
+    private final int savesPerTurn;
+    private final Map<String, Long> lastSequences = new java.util.HashMap<>();
+
+    FloorSide(FloorJdbc floor, int savesPerTurn) {
+      this.floor = floor;
+      this.savesPerTurn = savesPerTurn;
+    }
+
+    @Override
+    public void turn(String conversation, int turn) {
+      UUID id = id(conversation);
+      List<FloorJdbc.Row> turnRows = List.of(row(conversation, "user", Texts.question(turn)),
+          row(conversation, "assistant", Texts.answer(turn)));
+      if (savesPerTurn == 1) {
+        floor.last(id, WINDOW);
+        floor.insertAll(id, turnRows);
+      } else {
+        for (FloorJdbc.Row row : turnRows) {
+          floor.last(id, WINDOW);
+          floor.insert(id, row);
+        }
+      }
+      floor.last(id, WINDOW);
+    }
+
+    @Override
+    public void preload(String conversation, int messages) {
+      List<FloorJdbc.Row> rows = new ArrayList<>();
+      for (int i = 0; i < messages / 2; i++) {
+        rows.add(row(conversation, "user", Texts.earlierQuestion(i)));
+        rows.add(row(conversation, "assistant", Texts.earlierAnswer(i)));
+      }
+      floor.insertAll(id(conversation), rows);
+    }
+
+    private FloorJdbc.Row row(String conversation, String role, String content) {
+      return new FloorJdbc.Row(lastSequences.merge(conversation, 1L, Long::sum), role, content);
+    }
+
+    /** Each framework's floor has conversations of its own. */
+    private UUID id(String conversation) {
+      return UUID.nameUUIDFromBytes((savesPerTurn + "/" + conversation).getBytes(StandardCharsets.UTF_8));
     }
   }
 
