@@ -89,7 +89,7 @@ public final class Benchmarks {
         long loaded = load("PostgreSQL", convostore, floor);
         Jdbc.execute(url, "VACUUM ANALYZE bench.conversations, bench.agent_states, bench.messages, raw.raw_conversations,"
             + " raw.raw_messages");
-        long searchColumn = Jdbc.single(url, "SELECT sum(pg_column_size(search)) FROM bench.messages");
+        long searchColumn = Jdbc.single(url, "SELECT sum(pg_column_size(words)) FROM bench.messages");
         long rawSearchColumn = Jdbc.single(url, "SELECT sum(pg_column_size(search)) FROM raw.raw_messages");
         long withIndexes = Jdbc.single(url, "SELECT pg_total_relation_size('bench.messages')");
         long rawWithIndexes = Jdbc.single(url, "SELECT pg_total_relation_size('raw.raw_messages')");

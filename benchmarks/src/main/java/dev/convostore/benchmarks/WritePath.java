@@ -160,7 +160,7 @@ public final class WritePath {
           new Bytes(() -> schemaBytes(url, "spring_ai" + suffix), () -> schemaBytes(url, "floor" + suffix),
               () -> schemaBytes(url, "convostore" + suffix),
               () -> schemaBytes(url, "convostore" + suffix) - Jdbc.single(url, "SELECT pg_relation_size('convostore"
-                  + suffix + ".messages_search') + (SELECT sum(pg_column_size(search)) FROM convostore" + suffix + ".messages)"))));
+                  + suffix + ".messages_search') + (SELECT sum(pg_column_size(words)) FROM convostore" + suffix + ".messages)"))));
     }
   }
 

@@ -173,7 +173,7 @@ class CitusPlanTest {
     assertEveryShard(plan("dev.convostore.sql.ConversationMapper.list", parameters("owner", owner, "limit", 20)));
     assertEveryShard(plan("dev.convostore.sql.MessageMapper.recent", parameters("owner", owner, "limit", 20)));
     assertEveryShard(plan("dev.convostore.sql.MessageMapper.search",
-        parameters("owner", owner, "query", "'message'", "limit", 20)));
+        parameters("owner", owner, "query", "'message'", "words", List.of("message"), "limit", 20)));
 
     List<Conversation> listed = store.conversations().list(ListConversations.of(owner, 100)).conversations();
     assertEquals(CONVERSATIONS_PER_USER, listed.size());

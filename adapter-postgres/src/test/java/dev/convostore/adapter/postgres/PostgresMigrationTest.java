@@ -25,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -105,7 +106,7 @@ class PostgresMigrationTest {
   void aFreshSchemaIsMigratedWhenTheStoreOpens() throws SQLException {
     openAndClose();
 
-    assertEquals("6", versions().current());
+    assertEquals("7", versions().current());
     String objects = String.join("\n", schemaObjects());
     for (String table : List.of("conversations", "agent_states", "messages", "context_items", SchemaVersions.HISTORY_TABLE)) {
       assertTrue(objects.contains("column " + table + "."), () -> table + " missing from\n" + objects);
@@ -128,13 +129,13 @@ class PostgresMigrationTest {
     openAndClose();
     List<String> migrated = schemaObjects();
 
-    assertEquals(6, versions().rollbackTo("0"));
+    assertEquals(7, versions().rollbackTo("0"));
     assertEquals("0", versions().current());
     List<String> rolledBack = schemaObjects();
     assertTrue(rolledBack.stream().allMatch(object -> object.contains(SchemaVersions.HISTORY_TABLE)),
         () -> "only the history table is left: " + rolledBack);
 
-    assertEquals(6, versions().apply());
+    assertEquals(7, versions().apply());
     assertEquals(migrated, schemaObjects());
     // with migrations off the store checks the tables' placement (on Citus: distributed again)
     try (Storage storage = open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
@@ -150,12 +151,12 @@ class PostgresMigrationTest {
     openAndClose();
     TestPostgres.execute("INSERT INTO " + schema + "." + SchemaVersions.HISTORY_TABLE
         + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)"
-        + " VALUES (7, '7', 'from a later release', 'SQL', 'V7__from_a_later_release.sql', 0, 'test', 1, true)");
+        + " VALUES (8, '8', 'from a later release', 'SQL', 'V8__from_a_later_release.sql', 0, 'test', 1, true)");
 
     for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       StoreFailureException refused = assertThrows(StoreFailureException.class, () -> open(properties));
       assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
-      assertTrue(refused.getMessage().contains("version 7, newer than this version of convostore knows (6)"),
+      assertTrue(refused.getMessage().contains("version 8, newer than this version of convostore knows (7)"),
           refused.getMessage());
       assertFalse(refused.retryable());
     }
@@ -172,7 +173,7 @@ class PostgresMigrationTest {
     StoreFailureException outdated = assertThrows(StoreFailureException.class,
         () -> open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
     assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, outdated.kind());
-    assertTrue(outdated.getMessage().contains("at version 0 and this version of convostore needs 6"), outdated.getMessage());
+    assertTrue(outdated.getMessage().contains("at version 0 and this version of convostore needs 7"), outdated.getMessage());
   }
 
   @Test
@@ -210,11 +211,11 @@ class PostgresMigrationTest {
       store.messages().append(ALICE, conversation.id(), NewMessage.assistant("second"));
     }
 
-    assertEquals(1, versions().rollbackTo("5"));
+    assertEquals(2, versions().rollbackTo("5"));
     String undone = String.join("\n", schemaObjects());
     assertTrue(undone.contains(".messages messages_client_id UNIQUE (conversation_id, id)"), undone);
 
-    assertEquals(1, versions().apply());
+    assertEquals(2, versions().apply());
     String migrated = String.join("\n", schemaObjects());
     assertTrue(migrated.contains(".messages messages_client_id UNIQUE (id, conversation_id)"), migrated);
     try (Storage storage = open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
@@ -222,6 +223,55 @@ class PostgresMigrationTest {
       assertEquals(first, store.messages().append(ALICE, conversation.id(), NewMessage.user("first").withId(first.id())));
       assertEquals(List.of("first", "second"), store.history().history(ALICE, conversation.id(), HistoryRequest.last(10))
           .stream().map(Message::content).toList());
+    }
+  }
+
+  @Test
+  void searchFindsTheSameMessagesBeforeAndAfterVersion7KeepsTheWordsAsText() throws SQLException {
+    Conversation conversation;
+    Map<String, List<Message>> found = new HashMap<>();
+    List<String> searches = List.of("oslo", "weather oslo", "café", "late trains", "zeppelin");
+    try (Storage storage = open(Map.of())) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+      conversation = store.conversations().start(StartConversation.by(ALICE));
+      store.messages().append(ALICE, conversation.id(), NewMessage.user("The weather in Oslo is cold, isn't it?"));
+      store.messages().append(ALICE, conversation.id(), NewMessage.assistant("Trains in Oslo run late; the café is open."));
+      store.messages().append(ALICE, conversation.id(), NewMessage.user("-- !!"));
+      for (String search : searches) {
+        found.put(search, store.history().search(ALICE, search, 10));
+      }
+    }
+    assertEquals(2, found.get("oslo").size());
+    assertEquals(1, found.get("late trains").size());
+
+    assertEquals(1, versions().rollbackTo("6"));
+    assertEquals(List.of(2L, 1L, 0L), List.of(
+        matches("oslo"),
+        matches("late & trains"),
+        matches("zeppelin")),
+        "version 6's vectors hold the words again");
+
+    assertEquals(1, versions().apply());
+    String migrated = String.join("\n", schemaObjects());
+    assertTrue(migrated.contains("column messages.words text"), migrated);
+    try (Storage storage = open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+      for (String search : searches) {
+        assertEquals(found.get(search), store.history().search(ALICE, search, 10), search);
+      }
+    }
+  }
+
+  /** How many messages version 6's search vectors match with {@code query}. */
+  private long matches(String query) throws SQLException {
+    try (Connection connection = TestPostgres.admin();
+        PreparedStatement count = connection.prepareStatement(
+            "SELECT count(*) FROM " + schema + ".messages WHERE search @@ CAST(? AS tsquery)")) {
+      count.setString(1, query);
+      try (ResultSet rows = count.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
     }
   }
 

@@ -287,14 +287,35 @@ class PostgresQueryPlanTest {
   @Test
   void searchFilteredOrNotAsksTheFullTextIndex() throws SQLException {
     for (Map<String, Object> parameters : List.of(
-        parameters("owner", HEAVY, "query", "'word7042' & 'conversation'", "limit", 20),
-        parameters("owner", HEAVY, "query", "'word7042' & 'conversation'", "limit", 20,
+        search("'word7042' & 'conversation'", List.of("word7042", "conversation"), 20),
+        search("'word7042' & 'conversation'", List.of("word7042", "conversation"), 20,
             "roles", java.util.Set.of(dev.convostore.domain.MessageRole.USER),
             "kinds", java.util.Set.of(dev.convostore.domain.MessageKind.TEXT)),
-        parameters("owner", HEAVY, "query", "'word7042' & 'conversation'", "limit", null, "toolNames", java.util.Set.of("weather")))) {
+        search("'word7042' & 'conversation'", List.of("word7042", "conversation"), null,
+            "toolNames", java.util.Set.of("weather")))) {
       List<String> plan = plan("dev.convostore.sql.MessageMapper.search", parameters);
 
       assertUsesIndexes(plan, "Bitmap Index Scan on messages_search");
     }
+  }
+
+  /**
+   * A word in every message of the user: reading the user's newest messages until 20 match is the
+   * cheap plan, and it looks for the word in each message's text before it builds their vector.
+   */
+  @Test
+  void aSearchThatReadsTheOwnersNewestMessagesTestsTheirWordsBeforeBuildingTheirVector() throws SQLException {
+    List<String> plan = plan("dev.convostore.sql.MessageMapper.search", search("'conversation'", List.of("conversation"), 20));
+
+    assertUsesIndexes(plan, "Index Scan Backward using messages_by_owner_time");
+    String filter = plan.stream().filter(step -> step.startsWith("Filter:")).findFirst().orElseThrow(() -> new AssertionError(plan));
+    assertTrue(filter.contains("strpos") && filter.indexOf("strpos") < filter.indexOf("@@"), () -> "the vector built first: " + filter);
+  }
+
+  /** A search of the heavy user's messages for {@code words}, as the full-text query {@code query}, and more parameters. */
+  private static Map<String, Object> search(String query, List<String> words, Integer limit, Object... more) {
+    Map<String, Object> parameters = parameters(more);
+    parameters.putAll(parameters("owner", HEAVY, "query", query, "words", words, "limit", limit));
+    return parameters;
   }
 }

@@ -43,7 +43,7 @@ class PostgresSearchPlanTest {
         mapper.search(ALICE, "'weather'", List.of("weather"), java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), 20, found -> { });
         mapper.recent(ALICE, 20);
       }
-      assertEquals(0, preparedOnServer(connection, "%search @@%"));
+      assertEquals(0, preparedOnServer(connection, "%@@%"), "the search is not prepared");
       assertEquals(1, preparedOnServer(connection, "%FROM messages m WHERE m.owner = $1%"), "recent activity is prepared");
     }
   }
