@@ -89,13 +89,15 @@ public final class ScaleCalls {
     if (stores.contains("SQLite")) {
       try (WorkFolder work = new WorkFolder("convostore-scale")) {
         Path file = work.resolve("scale.db");
-        benchmark.run("SQLite", "jdbc:sqlite:" + file, () -> Files.size(file) + walSize(file));
+        benchmark.run("SQLite", "jdbc:sqlite:" + file, () -> { }, () -> Files.size(file) + walSize(file));
       }
     }
     if (stores.contains("PostgreSQL")) {
       try (EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB").start()) {
         String url = server.getJdbcUrl("postgres", "postgres");
-        benchmark.run("PostgreSQL", url, () -> {
+        // What autovacuum does some time after a growth (statistics for the planner, the search
+        // index's pending entries merged), done at once so that every size is timed settled.
+        benchmark.run("PostgreSQL", url, () -> Jdbc.execute(url, "VACUUM ANALYZE"), () -> {
           printRelationSizes(url);
           return Jdbc.single(url, "SELECT sum(pg_total_relation_size(c.oid))"
               + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -106,7 +108,7 @@ public final class ScaleCalls {
     if (stores.contains("H2")) {
       try (WorkFolder work = new WorkFolder("convostore-scale")) {
         Path file = work.resolve("scale");
-        benchmark.run("H2", "jdbc:h2:file:" + file, () -> Files.size(Path.of(file + ".mv.db")));
+        benchmark.run("H2", "jdbc:h2:file:" + file, () -> { }, () -> Files.size(Path.of(file + ".mv.db")));
       }
     }
     String markdown = benchmark.markdown();
@@ -139,7 +141,12 @@ public final class ScaleCalls {
     long read() throws Exception;
   }
 
-  private void run(String store, String url, Bytes bytes) throws Exception {
+  /** What the database does after a growth, before it is measured. */
+  private interface Settle {
+    void run() throws Exception;
+  }
+
+  private void run(String store, String url, Settle settle, Bytes bytes) throws Exception {
     Properties properties = new Properties();
     properties.setProperty("convostore.url", url);
     properties.setProperty("convostore.pool-size", "2");
@@ -156,6 +163,7 @@ public final class ScaleCalls {
       users = wanted;
       System.out.printf(Locale.ROOT, "%s: grown to %,d messages in %.0f s%n", store, size,
           (System.nanoTime() - started) / 1e9);
+      settle.run();
       storage.put(size, String.format(Locale.ROOT, "%.0f B", (double) bytes.read() / size));
       try (ConvoStore convostore = ConvoStore.open(properties)) {
         time(convostore, users, size).forEach((call, latencies) ->
