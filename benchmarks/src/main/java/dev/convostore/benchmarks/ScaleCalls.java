@@ -93,7 +93,7 @@ public final class ScaleCalls {
       }
     }
     if (stores.contains("PostgreSQL")) {
-      try (EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB").start()) {
+      try (EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("shared_buffers", sharedBuffers()).start()) {
         String url = server.getJdbcUrl("postgres", "postgres");
         // What autovacuum does some time after a growth (statistics for the planner, the search
         // index's pending entries merged), done at once so that every size is timed settled.
@@ -116,6 +116,17 @@ public final class ScaleCalls {
     Files.writeString(report, markdown, StandardCharsets.UTF_8);
     System.out.println(markdown);
     System.out.println("written to " + report);
+  }
+
+  /**
+   * A quarter of the machine's memory, the starting point PostgreSQL's documentation gives for a
+   * dedicated server: the buffers of a server sized for the store, not a fixed amount that the
+   * store outgrows between two sizes.
+   */
+  private static String sharedBuffers() {
+    long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getTotalMemorySize();
+    return (memory / 4 >> 20) + "MB";
   }
 
   /** Where PostgreSQL's bytes go: each table (its TOAST included) and index, largest first. */
