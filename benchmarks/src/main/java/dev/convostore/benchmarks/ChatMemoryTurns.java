@@ -102,7 +102,7 @@ public final class ChatMemoryTurns {
     benchmark.tables.forEach((framework, rows) -> markdown.append("### ").append(framework).append("\n\n| store | stored messages | ")
         .append(framework.startsWith("Spring") ? "Spring AI JDBC" : "JSON row per memory").append(", window of 20 | ")
         .append(framework.startsWith("Spring") ? "Spring AI JDBC" : "JSON row per memory")
-.append(", full history | floor | convostore (full history) | full history / convostore | full history / floor |\n"
+        .append(", full history | floor | convostore (full history) | full history / convostore | full history / floor |\n"
             + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
         .append(String.join("\n", rows)).append("\n\n"));
     markdown.append("Medians (and 99th percentiles) of ").append(TURNS).append(" turns, measured ").append(java.time.LocalDate.now())

@@ -228,12 +228,11 @@ class PostgresMigrationTest {
 
   @Test
   void searchFindsTheSameMessagesBeforeAndAfterVersion7KeepsTheWordsAsText() throws SQLException {
-    Conversation conversation;
     Map<String, List<Message>> found = new HashMap<>();
     List<String> searches = List.of("oslo", "weather oslo", "café", "late trains", "zeppelin");
     try (Storage storage = open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
-      conversation = store.conversations().start(StartConversation.by(ALICE));
+      Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
       store.messages().append(ALICE, conversation.id(), NewMessage.user("The weather in Oslo is cold, isn't it?"));
       store.messages().append(ALICE, conversation.id(), NewMessage.assistant("Trains in Oslo run late; the café is open."));
       store.messages().append(ALICE, conversation.id(), NewMessage.user("-- !!"));
