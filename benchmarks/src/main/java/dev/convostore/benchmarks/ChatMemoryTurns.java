@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -162,8 +163,8 @@ public final class ChatMemoryTurns {
     Map<String, Side> langChain4jSides = sides(window -> LangChain4jSides.side(blob, window),
         window -> LangChain4jSides.side(ourStore, window));
     FloorJdbc floor = new FloorJdbc(pool, floorDialect);
-    springAiSides.put("floor", new FloorSide(floor, 1));
-    langChain4jSides.put("floor", new FloorSide(floor, 2));
+    springAiSides.put("floor", new FloorSide(floor, "Spring AI", false));
+    langChain4jSides.put("floor", new FloorSide(floor, "LangChain4j", true));
     for (int i = 0; i < BULK_CONVERSATIONS; i++) {
       springAiSides.get("full").preload("bulk-" + i, BULK_MESSAGES);
       springAiSides.get("convostore").preload("bulk-" + i, BULK_MESSAGES);
@@ -296,12 +297,15 @@ public final class ChatMemoryTurns {
    */
   private static final class FloorSide implements Side {
     private final FloorJdbc floor;
-    private final int savesPerTurn;
-    private final Map<String, Long> lastSequences = new java.util.HashMap<>();
+    private final String framework;
+    private final boolean savesEachMessage;
+    private final Map<String, Long> lastSequences = new HashMap<>();
 
-    FloorSide(FloorJdbc floor, int savesPerTurn) {
+    /** The floor of {@code framework}'s turn, which saves each message on its own or the two together. */
+    FloorSide(FloorJdbc floor, String framework, boolean savesEachMessage) {
       this.floor = floor;
-      this.savesPerTurn = savesPerTurn;
+      this.framework = framework;
+      this.savesEachMessage = savesEachMessage;
     }
 
     @Override
@@ -309,14 +313,14 @@ public final class ChatMemoryTurns {
       UUID id = id(conversation);
       List<FloorJdbc.Row> turnRows = List.of(row(conversation, "user", Texts.question(turn)),
           row(conversation, "assistant", Texts.answer(turn)));
-      if (savesPerTurn == 1) {
-        floor.last(id, WINDOW);
-        floor.insertAll(id, turnRows);
-      } else {
+      if (savesEachMessage) {
         for (FloorJdbc.Row row : turnRows) {
           floor.last(id, WINDOW);
           floor.insert(id, row);
         }
+      } else {
+        floor.last(id, WINDOW);
+        floor.insertAll(id, turnRows);
       }
       floor.last(id, WINDOW);
     }
@@ -337,7 +341,7 @@ public final class ChatMemoryTurns {
 
     /** Each framework's floor has conversations of its own. */
     private UUID id(String conversation) {
-      return UUID.nameUUIDFromBytes((savesPerTurn + "/" + conversation).getBytes(StandardCharsets.UTF_8));
+      return UUID.nameUUIDFromBytes((framework + "/" + conversation).getBytes(StandardCharsets.UTF_8));
     }
   }
 

@@ -8,15 +8,15 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * A message with the words its search vector holds: the application's words, each once, joined
- * by spaces (words never hold a space).
+ * A message with the words the row keeps for search: the application's words, each once, joined
+ * by spaces (words never hold a space); the search index holds them as a vector.
  *
  * @param message the message
  * @param words its distinct words
  */
 record SearchableMessage(Message message, String words) {
 
-  /** PostgreSQL's limit on a tsvector, less room for its per-word entries. */
+  /** PostgreSQL's limit on the vector the search index builds from them, less room for its per-word entries. */
   private static final int MAX_VECTOR_BYTES = 1_000_000;
 
   static SearchableMessage of(Message message) {
