@@ -137,7 +137,7 @@ public final class WritePath {
       run(new Sides("SQLite", vocabulary, springAi(springAiPool, "schema-sqlite.sql", new SqliteChatMemoryRepositoryDialect()),
           floor, convostore, new Bytes(() -> sqliteBytes(springAiFile, "1 = 1"), () -> sqliteBytes(floorFile, "1 = 1"),
               () -> sqliteBytes(ourFile, "1 = 1"), () -> sqliteBytes(ourFile,
-                  "name NOT LIKE 'message_search%' AND name NOT IN ('search_pending', 'messages_by_search_rowid')"))));
+                  "name NOT LIKE 'message_search%' AND name NOT IN ('search_progress', 'messages_by_search_rowid')"))));
     }
   }
 

@@ -265,11 +265,9 @@ final class SqliteDatabase implements SqlDatabase {
   private <T> T transaction(Connection borrowed, String begin, ExecutorType executor, Function<SqlSession, T> work)
       throws SQLException {
     Connection connection = borrowed.unwrap(SQLiteConnection.class);
-    Lane lane = executor == ExecutorType.REUSE ? lane(connection) : null;
-    if (lane == null) {
-      enforceForeignKeys(connection);
-    }
-    SqlSession session = lane != null ? lane.session : session(connection, executor);
+    Lane lane = lane(connection);
+    boolean batch = executor != ExecutorType.REUSE;
+    SqlSession session = batch ? session(connection, executor) : lane.session;
     boolean succeeded = false;
     try {
       if (begin == null) {
@@ -280,7 +278,7 @@ final class SqliteDatabase implements SqlDatabase {
       execute(connection, begin);
       try {
         T result = work.apply(session);
-        if (lane == null) {
+        if (batch) {
           session.flushStatements(); // runs what a BATCH session has queued
         }
         execute(connection, "COMMIT");
@@ -291,7 +289,7 @@ final class SqliteDatabase implements SqlDatabase {
         throw failed;
       }
     } finally {
-      if (lane == null) {
+      if (batch) {
         session.close();
       } else {
         lane.release(succeeded);
@@ -299,7 +297,12 @@ final class SqliteDatabase implements SqlDatabase {
     }
   }
 
-  private void enforceForeignKeys(Connection connection) throws SQLException {
+  /**
+   * Readies a connection for the store's statements: the index reads messages' words with {@link
+   * SqliteSearchWords#FUNCTION}, and a host's connection may come without foreign keys enforced.
+   */
+  private void prepare(Connection connection) throws SQLException {
+    SqliteSearchWords.defineOn(connection);
     if (enforceForeignKeys) {
       execute(connection, "PRAGMA foreign_keys = ON");
     }
@@ -310,14 +313,15 @@ final class SqliteDatabase implements SqlDatabase {
   }
 
   /**
-   * The statement-keeping session of a pooled connection, made on its first use, when a host's
-   * connection is also set to enforce foreign keys: once per connection, not per call.
+   * The statement-keeping session of a pooled connection, made on its first use, when the
+   * connection is also readied ({@link #prepare}): once per connection, not per call (SQLite
+   * refuses to define a function again while a statement of the connection runs).
    */
   private Lane lane(Connection connection) throws SQLException {
     Lane lane = lanes.get(connection);
     if (lane == null) {
       lanes.values().removeIf(Lane::connectionClosed); // connections the pool has retired
-      enforceForeignKeys(connection);
+      prepare(connection);
       lane = new Lane(connection, session(connection, ExecutorType.REUSE));
       lanes.put(connection, lane);
     }

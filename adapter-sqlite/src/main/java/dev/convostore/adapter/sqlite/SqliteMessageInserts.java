@@ -1,31 +1,29 @@
 package dev.convostore.adapter.sqlite;
 
 import dev.convostore.domain.ConversationId;
+import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
-/** How SQLite stores a message and queues its words for the FTS5 index; in SqliteMessageInserts.xml. */
+/**
+ * How SQLite stores a message and fills the FTS5 index from the messages whose words wait for it;
+ * in SqliteMessageInserts.xml.
+ */
 interface SqliteMessageInserts {
 
-  /** Inserts the messages of a {@link SqliteMessageRows} array. */
-  void insertAll(@Param("rows") String rows);
+  /** Inserts the messages of a {@link SqliteMessageRows} array; each row's search rowid, 0 for none. */
+  List<Long> insertAll(@Param("rows") String rows);
 
-  /** The largest search rowid in use, or 0. */
-  long maxSearchRowid();
+  /** Whether a message's words wait for the index. */
+  boolean wordsWaiting();
 
-  /** Queues the words of the rows of a {@link SqliteMessageRows} array that have a search rowid. */
-  void queueAll(@Param("rows") String rows);
+  /** Puts the words that wait into the index (one segment); {@link #markIndexed} follows. */
+  void indexWaitingWords();
 
-  boolean wordsQueued();
+  /** Notes that every search rowid in use is indexed. */
+  void markIndexed();
 
-  void indexQueuedWords();
-
-  void clearQueue();
-
-  /** Removes the message's words from the index, unless they still wait in the queue. */
+  /** Removes the message's words from the index, if they are in it. */
   void forgetIndexedWords(@Param("id") ConversationId id, @Param("sequence") long sequence);
-
-  /** Removes the message's words from the queue. */
-  void forgetQueuedWords(@Param("id") ConversationId id, @Param("sequence") long sequence);
 
   /** Clears the message's search rowid. */
   void unlinkSearch(@Param("id") ConversationId id, @Param("sequence") long sequence);

@@ -15,7 +15,8 @@ import java.util.UUID;
  * found by reflection. Each row holds the columns in the forms the single-value type handlers
  * write: ids as hexadecimal (the statement turns them into 16-byte BLOBs), instants as
  * microseconds since the epoch, JSON as canonical text, NULL for no tool calls, no result and
- * empty metadata; then the search rowid and the words it indexes.
+ * empty metadata; then, for a message with words, its place among those of the array (1, 2, ...),
+ * from which the statement numbers their search rowids; null for one without.
  */
 final class SqliteMessageRows {
 
@@ -25,9 +26,10 @@ final class SqliteMessageRows {
 
   private SqliteMessageRows() {}
 
-  /** The rows of {@code messages}; {@code searchRowids} and {@code words} run beside them. */
-  static String json(List<Message> messages, List<Long> searchRowids, List<String> words) {
+  /** The rows of {@code messages}. */
+  static String json(List<Message> messages) {
     StringBuilder json = new StringBuilder(messages.size() * 256).append('[');
+    int withWords = 0;
     for (int i = 0; i < messages.size(); i++) {
       Message message = messages.get(i);
       json.append(i == 0 ? "[" : ",[");
@@ -41,8 +43,7 @@ final class SqliteMessageRows {
       text(json, message.toolResult().map(ToolResult::toJson).orElse(null)).append(',');
       json.append(TYPES.instant(message.createdAt())).append(',');
       text(json, message.metadata().isEmpty() ? null : message.metadata().toJson()).append(',');
-      json.append(searchRowids.get(i)).append(',');
-      text(json, words.get(i)).append(']');
+      json.append(SqliteSearchWords.hasWords(message.content()) ? String.valueOf(++withWords) : "null").append(']');
     }
     return json.append(']').toString();
   }

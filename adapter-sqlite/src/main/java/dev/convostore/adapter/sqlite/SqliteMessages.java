@@ -7,15 +7,15 @@ import dev.convostore.domain.MessageFilter;
 import dev.convostore.domain.SearchTerms;
 import dev.convostore.domain.UserId;
 import dev.convostore.sql.SqlMessages;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.ibatis.session.SqlSession;
 
 /**
  * Messages in SQLite. An append runs under the file's write lock: one update of the conversation
- * row takes the sequence numbers, then the messages go in and their words join the queue of the
- * FTS5 index, all in one transaction. The queue goes into the index as a whole (one FTS5 segment
- * instead of one per append) when an append completes a batch, and before a search.
+ * row takes the sequence numbers, then the messages go in, each with words under the next search
+ * rowid, all in one transaction. The words of the messages above the index's last rowid go into
+ * the FTS5 index together (one segment instead of one per append) when an append completes a
+ * batch, and before a search.
  */
 final class SqliteMessages extends SqlMessages {
 
@@ -35,43 +35,37 @@ final class SqliteMessages extends SqlMessages {
   }
 
   /**
-   * Inserts messages and queues their words for search, {@value #ROWS_PER_INSERT} per statement;
-   * the queue goes into the index when the new search rowids complete a batch.
+   * Inserts messages, {@value #ROWS_PER_INSERT} per statement; their words go into the index when
+   * the new search rowids complete a batch.
    */
   static void insert(SqlSession session, List<Message> messages) {
     SqliteMessageInserts mapper = inserts(session);
-    List<String> words = messages.stream().map(message -> SqliteSearchWords.of(message.owner(), message.content())).toList();
-    boolean anyWords = !words.stream().allMatch(String::isEmpty);
-    long before = anyWords ? mapper.maxSearchRowid() : 0;
-    long rowid = before;
-    List<Long> rowids = new ArrayList<>(messages.size());
-    for (String text : words) {
-      rowids.add(text.isEmpty() ? null : ++rowid);
-    }
+    long first = Long.MAX_VALUE;
+    long last = 0;
     for (int from = 0; from < messages.size(); from += ROWS_PER_INSERT) {
-      int to = Math.min(messages.size(), from + ROWS_PER_INSERT);
-      String rows = SqliteMessageRows.json(messages.subList(from, to), rowids.subList(from, to), words.subList(from, to));
-      mapper.insertAll(rows);
-      if (anyWords) {
-        mapper.queueAll(rows);
+      for (long rowid : mapper.insertAll(SqliteMessageRows.json(messages.subList(from, Math.min(messages.size(), from + ROWS_PER_INSERT))))) {
+        if (rowid != 0) {
+          first = Math.min(first, rowid);
+          last = Math.max(last, rowid);
+        }
       }
     }
-    if (rowid / INDEX_BATCH != before / INDEX_BATCH) {
-      indexQueuedWords(mapper);
+    if (last != 0 && (first - 1) / INDEX_BATCH != last / INDEX_BATCH) {
+      indexWaitingWords(mapper);
     }
   }
 
-  private static void indexQueuedWords(SqliteMessageInserts mapper) {
-    mapper.indexQueuedWords();
-    mapper.clearQueue();
+  private static void indexWaitingWords(SqliteMessageInserts mapper) {
+    mapper.indexWaitingWords();
+    mapper.markIndexed();
   }
 
   /** A search first indexes the queued words, so that it finds every message committed before it began. */
   @Override
   public List<Message> search(UserId owner, SearchTerms terms, MessageFilter filter, int limit) {
-    if (database.query(session -> inserts(session).wordsQueued())) {
+    if (database.query(session -> inserts(session).wordsWaiting())) {
       database.write(session -> {
-        indexQueuedWords(inserts(session));
+        indexWaitingWords(inserts(session));
         return null;
       });
     }
@@ -82,7 +76,6 @@ final class SqliteMessages extends SqlMessages {
   protected void forgetWords(SqlSession session, ConversationId conversationId, long sequence) {
     SqliteMessageInserts inserts = inserts(session);
     inserts.forgetIndexedWords(conversationId, sequence);
-    inserts.forgetQueuedWords(conversationId, sequence);
     inserts.unlinkSearch(conversationId, sequence);
   }
 

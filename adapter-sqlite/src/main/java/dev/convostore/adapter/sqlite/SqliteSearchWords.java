@@ -23,16 +23,19 @@ import org.sqlite.SQLiteConnection;
  */
 final class SqliteSearchWords {
 
-  /** The SQL function a migration re-reads every message's terms with: (owner, content), owner NULL for bare words. */
+  /**
+   * The SQL function that reads a message's terms, (owner, content), owner NULL for bare words:
+   * the index is filled with it, and migrations re-read every message's terms with it.
+   */
   static final String FUNCTION = "convostore_search_words";
 
   private static final HexFormat HEX = HexFormat.of();
 
   private SqliteSearchWords() {}
 
-  /** The terms of a message's content, joined by spaces; empty when it holds no word. */
-  static String of(UserId owner, String content) {
-    return terms(tag(owner.value()), content);
+  /** Whether a message's content holds a word, and so has terms in the index. */
+  static boolean hasWords(String content) {
+    return !SearchTerms.tokenize(content).isEmpty();
   }
 
   /** The full-text query for the owner's messages that hold every word: each term as an FTS5 string. */

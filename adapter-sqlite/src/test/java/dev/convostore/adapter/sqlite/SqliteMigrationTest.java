@@ -13,6 +13,7 @@ import dev.convostore.application.port.out.Storage;
 import dev.convostore.application.port.out.StoreSettings;
 import dev.convostore.application.service.UseCases;
 import dev.convostore.domain.Conversation;
+import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageFilter;
 import dev.convostore.domain.MessageRole;
@@ -75,9 +76,9 @@ class SqliteMigrationTest {
   void aFreshDatabaseIsMigratedWhenTheStoreOpens() throws SQLException {
     openAndClose();
 
-    assertEquals("8", schema().current());
+    assertEquals("9", schema().current());
     String objects = String.join("\n", schemaObjects());
-    for (String table : List.of("conversations", "agent_states", "messages", "message_search", "search_pending", "context_items",
+    for (String table : List.of("conversations", "agent_states", "messages", "message_search", "search_progress", "context_items",
         SchemaVersions.HISTORY_TABLE)) {
       assertTrue(objects.contains("table " + table + " "), () -> table + " missing from\n" + objects);
     }
@@ -99,13 +100,13 @@ class SqliteMigrationTest {
     openAndClose();
     List<String> migrated = schemaObjects();
 
-    assertEquals(8, schema().rollbackTo("0"));
+    assertEquals(9, schema().rollbackTo("0"));
     assertEquals("0", schema().current());
     List<String> rolledBack = schemaObjects();
     assertTrue(rolledBack.stream().allMatch(object -> object.contains(" on " + SchemaVersions.HISTORY_TABLE + ":")),
         () -> "only the history table is left: " + rolledBack);
 
-    assertEquals(8, schema().migrate());
+    assertEquals(9, schema().migrate());
     assertEquals(migrated, schemaObjects());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
@@ -120,7 +121,7 @@ class SqliteMigrationTest {
     openAndClose();
     List<String> migrated = schemaObjects();
 
-    assertEquals(0, schema().rollbackTo("8"));
+    assertEquals(0, schema().rollbackTo("9"));
     assertEquals(migrated, schemaObjects());
   }
 
@@ -129,16 +130,16 @@ class SqliteMigrationTest {
     openAndClose();
     execute("INSERT INTO " + SchemaVersions.HISTORY_TABLE
         + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)"
-        + " VALUES (9, '9', 'from a later release', 'SQL', 'V9__from_a_later_release.sql', 0, 'test', 1, 1)");
+        + " VALUES (10, '10', 'from a later release', 'SQL', 'V10__from_a_later_release.sql', 0, 'test', 1, 1)");
 
     for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       StoreFailureException refused = assertThrows(StoreFailureException.class, () -> file.open(properties));
       assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
-      assertTrue(refused.getMessage().contains("version 9, newer than this version of convostore knows (8)"),
+      assertTrue(refused.getMessage().contains("version 10, newer than this version of convostore knows (9)"),
           refused.getMessage());
       assertFalse(refused.retryable());
     }
-    List<SchemaMigration.State> expected = new ArrayList<>(Collections.nCopies(8, SchemaMigration.State.APPLIED));
+    List<SchemaMigration.State> expected = new ArrayList<>(Collections.nCopies(9, SchemaMigration.State.APPLIED));
     expected.add(SchemaMigration.State.NEWER_THAN_KNOWN);
     assertEquals(expected, states(schema()));
   }
@@ -152,7 +153,7 @@ class SqliteMigrationTest {
         () -> file.open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
 
     assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
-    assertTrue(refused.getMessage().contains("at version 0 and this version of convostore needs 8"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("at version 0 and this version of convostore needs 9"), refused.getMessage());
   }
 
   @Test
@@ -181,16 +182,16 @@ class SqliteMigrationTest {
     SchemaMigrations migrations = new SqliteStorageProvider()
         .migrations(new StoreSettings(file.url(), StoreLimits.DEFAULTS, Map.of())).orElseThrow();
 
-    assertEquals(Collections.nCopies(8, SchemaMigration.State.PENDING),
+    assertEquals(Collections.nCopies(9, SchemaMigration.State.PENDING),
         states(migrations));
-    assertEquals(8, migrations.apply());
+    assertEquals(9, migrations.apply());
     SchemaMigration applied = migrations.status().get(0);
     assertEquals("1", applied.version());
     assertEquals("conversations messages context items", applied.description());
     assertEquals(SchemaMigration.State.APPLIED, applied.state());
     assertTrue(applied.appliedAt().isPresent());
-    assertEquals(8, migrations.rollbackTo("0"));
-    assertEquals(Collections.nCopies(8, SchemaMigration.State.PENDING),
+    assertEquals(9, migrations.rollbackTo("0"));
+    assertEquals(Collections.nCopies(9, SchemaMigration.State.PENDING),
         states(migrations));
   }
 
@@ -206,10 +207,10 @@ class SqliteMigrationTest {
       }
     }
 
-    assertEquals(7, schema().rollbackTo("1"));
+    assertEquals(8, schema().rollbackTo("1"));
     assertEquals(messages, count("SELECT count(*) FROM message_search WHERE words MATCH 'zebra'"));
 
-    assertEquals(7, schema().migrate());
+    assertEquals(8, schema().migrate());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       assertEquals(messages, store.history().search(ALICE, "zebra", 1_000).size());
@@ -245,11 +246,11 @@ class SqliteMigrationTest {
     assertEquals(SqliteMessages.INDEX_BATCH + 5, count("SELECT count(*) FROM message_search WHERE words MATCH '"
         + SqliteSearchWords.query(ALICE, dev.convostore.domain.SearchTerms.parse("zebra")) + "'"));
 
-    assertEquals(6, schema().rollbackTo("2"));
+    assertEquals(7, schema().rollbackTo("2"));
     assertEquals(2L * (SqliteMessages.INDEX_BATCH + 5), count("SELECT count(*) FROM message_search WHERE words MATCH 'zebra'"));
     assertEquals(0, count("SELECT count(*) FROM search_pending"));
 
-    assertEquals(6, schema().migrate());
+    assertEquals(7, schema().migrate());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       for (UserId owner : List.of(ALICE, bob)) {
@@ -288,12 +289,12 @@ class SqliteMigrationTest {
     }
     assertEquals(20, before.get("alice0").size());
 
-    assertEquals(2, schema().rollbackTo("6"));
+    assertEquals(3, schema().rollbackTo("6"));
     List<String> objects = schemaObjects();
     assertTrue(objects.stream().anyMatch(object -> object.startsWith("index messages_by_search_rowid ")
         && object.contains("CREATE UNIQUE INDEX messages_by_search_rowid ON messages (search_rowid)")), () -> String.join("\n", objects));
 
-    assertEquals(2, schema().migrate());
+    assertEquals(3, schema().migrate());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       for (UserId owner : List.of(ALICE, bob)) {
@@ -306,6 +307,45 @@ class SqliteMigrationTest {
   }
 
   @Test
+  void searchFindsEveryMessageAfterWaitingWordsMoveFromTheQueueIntoTheirMessagesAndBack() throws SQLException {
+    int messages = SqliteMessages.INDEX_BATCH + 5; // a batch indexed, five waiting
+    Conversation conversation;
+    try (Storage storage = file.open(Map.of())) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+      conversation = store.conversations().start(StartConversation.by(ALICE));
+      for (int i = 0; i < messages; i++) {
+        store.messages().append(ALICE, conversation.id(), NewMessage.user("zebra " + i + (i % 2 == 0 ? " café" : "")));
+      }
+    }
+    assertEquals(5, count("SELECT count(*) FROM messages WHERE search_rowid > (SELECT indexed_through FROM search_progress)"));
+
+    // Version 8 queues the waiting words under their messages' search rowids, as its appends did.
+    assertEquals(1, schema().rollbackTo("8"));
+    assertEquals(messages - 5, count("SELECT count(*) FROM message_search"));
+    assertEquals(5, count("SELECT count(*) FROM search_pending p JOIN messages m ON m.search_rowid = p.rowid"
+        + " WHERE p.words LIKE '%zebra %'"));
+
+    // Version 9 puts the queued words into the index: every message is found.
+    assertEquals(1, schema().migrate());
+    assertEquals(messages, count("SELECT count(*) FROM message_search"));
+    try (Storage storage = file.open(Map.of())) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+      List<Message> all = store.history().history(ALICE, conversation.id(), HistoryRequest.after(0, messages));
+      assertEquals(ids(all), ids(store.history().search(ALICE, "zebra", 1_000)));
+      assertEquals(ids(all.stream().filter(m -> m.content().endsWith("café")).toList()),
+          ids(store.history().search(ALICE, "café zebra", 1_000)));
+      assertEquals(ids(all.subList(3, 4)), ids(store.history().search(ALICE, "zebra 3", 1_000)));
+      store.conversations().delete(ALICE, conversation.id());
+      assertEquals(List.of(), store.history().search(ALICE, "zebra", 1_000));
+    }
+    assertEquals(0, count("SELECT count(*) FROM message_search"));
+  }
+
+  private static java.util.Set<dev.convostore.domain.MessageId> ids(List<Message> messages) {
+    return messages.stream().map(Message::id).collect(java.util.stream.Collectors.toSet());
+  }
+
+  @Test
   void titlesOf255CharactersComeWithVersion5AndAreCutTo200ByItsUndo() throws SQLException {
     Conversation named;
     try (Storage storage = file.open(Map.of())) {
@@ -313,13 +353,13 @@ class SqliteMigrationTest {
       named = store.conversations().start(StartConversation.by(ALICE).titled("a".repeat(199) + " " + "b".repeat(55)));
     }
 
-    assertEquals(4, schema().rollbackTo("4"));
+    assertEquals(5, schema().rollbackTo("4"));
     assertEquals(199, count("SELECT length(title) FROM conversations"), "cut to 200 characters, the space at the cut trimmed");
     SQLException refused = assertThrows(SQLException.class,
         () -> execute("UPDATE conversations SET title = '" + "c".repeat(201) + "'"));
     assertTrue(refused.getMessage().contains("CHECK constraint failed"), refused.getMessage());
 
-    assertEquals(4, schema().migrate());
+    assertEquals(5, schema().migrate());
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
       assertEquals("c".repeat(255), store.conversations().rename(ALICE, named.id(), "c".repeat(255), java.util.OptionalLong.empty())
@@ -338,10 +378,10 @@ class SqliteMigrationTest {
       store.messages().append(ALICE, conversation.id(), NewMessage.assistant("second"));
     }
 
-    assertEquals(1, schema().rollbackTo("7"));
+    assertEquals(2, schema().rollbackTo("7"));
     assertIdIndexKeysAndRefusesACopy("conversation_id", "id");
 
-    assertEquals(1, schema().migrate());
+    assertEquals(2, schema().migrate());
     assertIdIndexKeysAndRefusesACopy("id", "conversation_id");
     try (Storage storage = file.open(Map.of())) {
       UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
