@@ -1,7 +1,6 @@
 package dev.convostore.adapter.sqlite;
 
 import dev.convostore.domain.ConversationId;
-import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
 /**
@@ -10,8 +9,11 @@ import org.apache.ibatis.annotations.Param;
  */
 interface SqliteMessageInserts {
 
-  /** Inserts the messages of a {@link SqliteMessageRows} array; each row's search rowid, 0 for none. */
-  List<Long> insertAll(@Param("rows") String rows);
+  /** Inserts the messages of a {@link SqliteMessageRows} array. */
+  void insertAll(@Param("rows") String rows);
+
+  /** The last search rowid in use or indexed, or 0: new ones come after it. */
+  long lastSearchRowid();
 
   /** Whether a message's words wait for the index. */
   boolean wordsWaiting();

@@ -15,8 +15,7 @@ import java.util.UUID;
  * found by reflection. Each row holds the columns in the forms the single-value type handlers
  * write: ids as hexadecimal (the statement turns them into 16-byte BLOBs), instants as
  * microseconds since the epoch, JSON as canonical text, NULL for no tool calls, no result and
- * empty metadata; then, for a message with words, its place among those of the array (1, 2, ...),
- * from which the statement numbers their search rowids; null for one without.
+ * empty metadata; then the search rowid, null for a message without words.
  */
 final class SqliteMessageRows {
 
@@ -26,10 +25,9 @@ final class SqliteMessageRows {
 
   private SqliteMessageRows() {}
 
-  /** The rows of {@code messages}. */
-  static String json(List<Message> messages) {
+  /** The rows of {@code messages}; {@code searchRowids} run beside them. */
+  static String json(List<Message> messages, List<Long> searchRowids) {
     StringBuilder json = new StringBuilder(messages.size() * 256).append('[');
-    int withWords = 0;
     for (int i = 0; i < messages.size(); i++) {
       Message message = messages.get(i);
       json.append(i == 0 ? "[" : ",[");
@@ -43,7 +41,7 @@ final class SqliteMessageRows {
       text(json, message.toolResult().map(ToolResult::toJson).orElse(null)).append(',');
       json.append(TYPES.instant(message.createdAt())).append(',');
       text(json, message.metadata().isEmpty() ? null : message.metadata().toJson()).append(',');
-      json.append(SqliteSearchWords.hasWords(message.content()) ? String.valueOf(++withWords) : "null").append(']');
+      json.append(searchRowids.get(i)).append(']');
     }
     return json.append(']').toString();
   }

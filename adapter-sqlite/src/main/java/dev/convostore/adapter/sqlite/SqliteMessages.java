@@ -7,13 +7,14 @@ import dev.convostore.domain.MessageFilter;
 import dev.convostore.domain.SearchTerms;
 import dev.convostore.domain.UserId;
 import dev.convostore.sql.SqlMessages;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.ibatis.session.SqlSession;
 
 /**
  * Messages in SQLite. An append runs under the file's write lock: one update of the conversation
  * row takes the sequence numbers, then the messages go in, each with words under the next search
- * rowid, all in one transaction. The words of the messages above the index's last rowid go into
+ * rowid (the words wait for the index in the message), all in one transaction. The words of the messages above the index's last rowid go into
  * the FTS5 index together (one segment instead of one per append) when an append completes a
  * batch, and before a search.
  */
@@ -35,22 +36,30 @@ final class SqliteMessages extends SqlMessages {
   }
 
   /**
-   * Inserts messages, {@value #ROWS_PER_INSERT} per statement; their words go into the index when
-   * the new search rowids complete a batch.
+   * Inserts messages, {@value #ROWS_PER_INSERT} per statement, those with words under the next
+   * search rowids; their words go into the index when the new rowids complete a batch.
    */
   static void insert(SqlSession session, List<Message> messages) {
     SqliteMessageInserts mapper = inserts(session);
-    long first = Long.MAX_VALUE;
-    long last = 0;
-    for (int from = 0; from < messages.size(); from += ROWS_PER_INSERT) {
-      for (long rowid : mapper.insertAll(SqliteMessageRows.json(messages.subList(from, Math.min(messages.size(), from + ROWS_PER_INSERT))))) {
-        if (rowid != 0) {
-          first = Math.min(first, rowid);
-          last = Math.max(last, rowid);
+    long before = -1; // read with the first message that has words
+    long rowid = 0;
+    List<Long> rowids = new ArrayList<>(messages.size());
+    for (Message message : messages) {
+      if (SqliteSearchWords.hasWords(message.content())) {
+        if (before < 0) {
+          before = mapper.lastSearchRowid();
+          rowid = before;
         }
+        rowids.add(++rowid);
+      } else {
+        rowids.add(null);
       }
     }
-    if (last != 0 && (first - 1) / INDEX_BATCH != last / INDEX_BATCH) {
+    for (int from = 0; from < messages.size(); from += ROWS_PER_INSERT) {
+      int to = Math.min(messages.size(), from + ROWS_PER_INSERT);
+      mapper.insertAll(SqliteMessageRows.json(messages.subList(from, to), rowids.subList(from, to)));
+    }
+    if (before >= 0 && rowid / INDEX_BATCH != before / INDEX_BATCH) {
       indexWaitingWords(mapper);
     }
   }
