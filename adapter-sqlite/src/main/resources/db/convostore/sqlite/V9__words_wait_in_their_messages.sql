@@ -3,7 +3,7 @@
 -- beside the message; now the messages above the index's last search rowid (search_progress) are
 -- the queue, and filling the index reads their terms with convostore_search_words(owner, content),
 -- the function convostore defines on its connections (so this script runs through convostore).
--- An append writes one row and one statement fewer, and takes its search rowids in its INSERT.
+-- An append writes one row and runs one statement fewer.
 
 INSERT INTO message_search (rowid, words) SELECT rowid, words FROM search_pending;
 

@@ -14,9 +14,9 @@ import org.apache.ibatis.session.SqlSession;
 /**
  * Messages in SQLite. An append runs under the file's write lock: one update of the conversation
  * row takes the sequence numbers, then the messages go in, each with words under the next search
- * rowid (the words wait for the index in the message), all in one transaction. The words of the messages above the index's last rowid go into
- * the FTS5 index together (one segment instead of one per append) when an append completes a
- * batch, and before a search.
+ * rowid, all in one transaction. The words of the messages above the index's last rowid wait in
+ * them, and go into the FTS5 index together (one segment instead of one per append) when an
+ * append completes a batch, and before a search.
  */
 final class SqliteMessages extends SqlMessages {
 
@@ -69,7 +69,7 @@ final class SqliteMessages extends SqlMessages {
     mapper.markIndexed();
   }
 
-  /** A search first indexes the queued words, so that it finds every message committed before it began. */
+  /** A search first indexes the words that wait, so that it finds every message committed before it began. */
   @Override
   public List<Message> search(UserId owner, SearchTerms terms, MessageFilter filter, int limit) {
     if (database.query(session -> inserts(session).wordsWaiting())) {

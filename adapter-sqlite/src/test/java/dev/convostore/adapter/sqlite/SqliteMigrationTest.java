@@ -16,6 +16,7 @@ import dev.convostore.domain.Conversation;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageFilter;
+import dev.convostore.domain.MessageId;
 import dev.convostore.domain.MessageRole;
 import dev.convostore.domain.NewMessage;
 import dev.convostore.domain.StoreFailureException;
@@ -35,6 +36,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -341,8 +344,8 @@ class SqliteMigrationTest {
     assertEquals(0, count("SELECT count(*) FROM message_search"));
   }
 
-  private static java.util.Set<dev.convostore.domain.MessageId> ids(List<Message> messages) {
-    return messages.stream().map(Message::id).collect(java.util.stream.Collectors.toSet());
+  private static Set<MessageId> ids(List<Message> messages) {
+    return messages.stream().map(Message::id).collect(Collectors.toSet());
   }
 
   @Test

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The full-text index and the messages whose words wait for it hold exactly one entry per message
  * with words, whatever removed messages: deleting a conversation, erasing a user, trimming,
- * replacing a conversation by import. A stale
- * entry would make search find a later message that took over its index key.
+ * replacing a conversation by import. A stale entry would make search find a later message that
+ * took over its index key.
  */
 class SqliteSearchIndexTest {
 
