@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -201,14 +202,7 @@ class SqliteMigrationTest {
   @Test
   void undoingTheBatchedSearchIndexMovesTheQueuedWordsIntoTheIndex() throws SQLException {
     int messages = SqliteMessages.INDEX_BATCH + 3; // a batch indexed, three queued
-    Conversation conversation;
-    try (Storage storage = file.open(Map.of())) {
-      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
-      conversation = store.conversations().start(StartConversation.by(ALICE));
-      for (int i = 0; i < messages; i++) {
-        store.messages().append(ALICE, conversation.id(), NewMessage.user("zebra " + i));
-      }
-    }
+    Conversation conversation = aliceSays(messages, i -> "zebra " + i);
 
     assertEquals(8, schema().rollbackTo("1"));
     assertEquals(messages, count("SELECT count(*) FROM message_search WHERE words MATCH 'zebra'"));
@@ -312,14 +306,7 @@ class SqliteMigrationTest {
   @Test
   void searchFindsEveryMessageAfterWaitingWordsMoveFromTheQueueIntoTheirMessagesAndBack() throws SQLException {
     int messages = SqliteMessages.INDEX_BATCH + 5; // a batch indexed, five waiting
-    Conversation conversation;
-    try (Storage storage = file.open(Map.of())) {
-      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
-      conversation = store.conversations().start(StartConversation.by(ALICE));
-      for (int i = 0; i < messages; i++) {
-        store.messages().append(ALICE, conversation.id(), NewMessage.user("zebra " + i + (i % 2 == 0 ? " café" : "")));
-      }
-    }
+    Conversation conversation = aliceSays(messages, i -> "zebra " + i + (i % 2 == 0 ? " café" : ""));
     assertEquals(5, count("SELECT count(*) FROM messages WHERE search_rowid > (SELECT indexed_through FROM search_progress)"));
 
     // Version 8 queues the waiting words under their messages' search rowids, as its appends did.
@@ -342,6 +329,18 @@ class SqliteMigrationTest {
       assertEquals(List.of(), store.history().search(ALICE, "zebra", 1_000));
     }
     assertEquals(0, count("SELECT count(*) FROM message_search"));
+  }
+
+  /** A new conversation of Alice's holding {@code messages} user messages, the i-th saying {@code text}(i). */
+  private Conversation aliceSays(int messages, IntFunction<String> text) {
+    try (Storage storage = file.open(Map.of())) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+      Conversation conversation = store.conversations().start(StartConversation.by(ALICE));
+      for (int i = 0; i < messages; i++) {
+        store.messages().append(ALICE, conversation.id(), NewMessage.user(text.apply(i)));
+      }
+      return conversation;
+    }
   }
 
   private static Set<MessageId> ids(List<Message> messages) {
