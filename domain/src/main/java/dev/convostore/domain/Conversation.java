@@ -106,6 +106,15 @@ public record Conversation(
         messageCount + appended, lastSequence + appended, metadata, agentState, version);
   }
 
+  /**
+   * This conversation after one of its messages was redacted: what it holds changed, so its
+   * version is raised (a reader that keeps what it read sees it must read again); no activity.
+   */
+  public Conversation afterRedaction() {
+    return new Conversation(id, owner, title, active, createdAt, updatedAt, messageCount, lastSequence, metadata,
+        agentState, version + 1);
+  }
+
   private Conversation changed(
       Optional<String> newTitle, boolean newActive, JsonObject newMetadata, AgentState newState, Instant now) {
     Instant activity = now.isAfter(updatedAt) ? now : updatedAt;

@@ -37,6 +37,9 @@ public interface MessageMapper {
   /** Rewrites the stored message of {@code m}'s owner's conversation with its sequence as {@code m}; returns the rows changed. */
   int redact(@Param("m") Message m);
 
+  /** Raises the version of the owner's conversation, whose messages changed without activity (a redaction). */
+  void raiseVersion(@Param("owner") UserId owner, @Param("id") ConversationId id);
+
   /** Records feedback on a message of the owner's conversation, replacing any earlier; returns the rows changed (0: no such message). */
   int giveFeedback(@Param("owner") UserId owner, @Param("id") ConversationId id, @Param("f") MessageFeedback feedback);
 

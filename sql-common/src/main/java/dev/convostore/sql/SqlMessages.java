@@ -108,12 +108,17 @@ public abstract class SqlMessages implements MessageRepository {
     return AppendPlan.sequenceMismatch(batch.conversationId(), actual, batch.expectedLastSequence().getAsLong());
   }
 
-  /** The redacted row and the index's forgetting of its words, in one transaction. */
+  /** The redacted row, the index's forgetting of its words and the conversation's new version, in one transaction. */
   @Override
   public boolean redact(Message redacted) {
     return database.write(session -> {
       forgetWords(session, redacted.conversationId(), redacted.sequence());
-      return mapper(session).redact(redacted) == 1;
+      MessageMapper mapper = mapper(session);
+      if (mapper.redact(redacted) != 1) {
+        return false;
+      }
+      mapper.raiseVersion(redacted.owner(), redacted.conversationId());
+      return true;
     });
   }
 

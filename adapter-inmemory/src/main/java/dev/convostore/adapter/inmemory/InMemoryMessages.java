@@ -72,6 +72,7 @@ final class InMemoryMessages implements MessageRepository {
         .filter(entry -> entry.messagesBySequence.containsKey(redacted.sequence()))
         .map(entry -> {
           entry.put(redacted);
+          entry.conversation = entry.conversation.afterRedaction();
           return true;
         })
         .orElse(false));

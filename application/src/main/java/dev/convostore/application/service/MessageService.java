@@ -51,7 +51,11 @@ final class MessageService implements MessagesUseCase {
 
   @Override
   public Message redact(UserId user, ConversationId conversationId, MessageId messageId) {
-    Message redacted = stored(messages, user, conversationId, messageId).redacted();
+    Message stored = stored(messages, user, conversationId, messageId);
+    if (stored.isRedacted()) {
+      return stored; // redacting again changes nothing, not even the conversation's version
+    }
+    Message redacted = stored.redacted();
     if (!messages.redact(redacted)) {
       throw new NotFoundException("message", messageId); // removed since it was read
     }

@@ -68,6 +68,7 @@ public abstract class HistoryContract extends StoreContract {
             Optional.empty(), JsonObject.of("channel", "sms")),
         call("call-1", "payments"), result("call-1", "payments"), NewMessage.assistant("paid"));
     ConversationStatistics before = store.history().statistics(ALICE, c.id());
+    Conversation beforeRedaction = store.conversations().get(ALICE, c.id());
 
     List<Message> redacted = stored.subList(0, 3).stream()
         .map(message -> store.messages().redact(ALICE, c.id(), message.id())).toList();
@@ -88,8 +89,12 @@ public abstract class HistoryContract extends StoreContract {
         "the redacted result still brings its call");
     assertEquals(user, store.history().message(ALICE, c.id(), user.id()));
     assertEquals(before, store.history().statistics(ALICE, c.id()));
-    assertEquals(4, store.conversations().get(ALICE, c.id()).messageCount());
+    Conversation afterRedaction = store.conversations().get(ALICE, c.id());
+    assertEquals(4, afterRedaction.messageCount());
+    assertEquals(beforeRedaction.version() + 3, afterRedaction.version(), "each redaction raises the version");
+    assertEquals(beforeRedaction.updatedAt(), afterRedaction.updatedAt(), "a redaction is no activity");
     assertEquals(user, store.messages().redact(ALICE, c.id(), user.id()), "redacting again changes nothing");
+    assertEquals(afterRedaction, store.conversations().get(ALICE, c.id()), "not even the version");
   }
 
   @Test

@@ -42,6 +42,16 @@ class ConvostoreHistoryTest {
   }
 
   @Test
+  void aMessageRedactedInTheStoreLeavesTheMemoryAtOnce() {
+    store.updateMessages("m", ChatMemoryStoreContractTest.turns(1));
+    assertEquals(ChatMemoryStoreContractTest.turns(1), store.getMessages("m"));
+    Message question = history("m").get(0);
+    convoStore.messages().redact(ALICE, question.conversationId(), question.id());
+    List<ChatMessage> memory = store.getMessages("m");
+    assertEquals(List.of(UserMessage.from(""), ChatMemoryStoreContractTest.turns(1).get(1)), memory);
+  }
+
+  @Test
   void aMemoryIdNamesTheSameConversationByItsText() {
     store.updateMessages(7, ChatMemoryStoreContractTest.turns(1));
     ConvostoreChatMemoryStore another = ConvostoreChatMemoryStore.builder(convoStore).user(ALICE).build();

@@ -93,6 +93,18 @@ class ConvostoreHistoryTest {
   }
 
   @Test
+  void aMessageRedactedInTheStoreLeavesTheMemoryAtOnce() {
+    repository.saveAll("c", ChatMemoryRepositoryContractTest.turns(1));
+    assertEquals(ChatMemoryRepositoryContractTest.turns(1), repository.findByConversationId("c"));
+    dev.convostore.domain.ConversationId id = ConvostoreChatMemoryRepository.convostoreId(ALICE, "c");
+    dev.convostore.domain.Message answer = store.history().history(ALICE, id, HistoryRequest.last(1)).get(0);
+    store.messages().redact(ALICE, id, answer.id());
+    List<String> texts = repository.findByConversationId("c").stream().map(Message::getText).toList();
+    assertEquals(List.of("question 1", store.history().history(ALICE, id, HistoryRequest.last(1)).get(0).content()), texts);
+    assertTrue(!texts.contains("answer 1"), texts.toString());
+  }
+
+  @Test
   void findByConversationIdReturnsTheLatestMaxMessages() {
     ConvostoreChatMemoryRepository three = ConvostoreChatMemoryRepository.builder(store).user(ALICE).maxMessages(3).build();
     three.saveAll("c", ChatMemoryRepositoryContractTest.turns(3));

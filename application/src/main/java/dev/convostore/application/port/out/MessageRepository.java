@@ -22,8 +22,9 @@ public interface MessageRepository {
 
   /**
    * Stores {@code redacted} (a stored message as {@link Message#redacted()} made it) in place of
-   * the message of its owner's conversation with its sequence, and removes that message's words
-   * from the search index, in one transaction.
+   * the message of its owner's conversation with its sequence, removes that message's words from
+   * the search index and raises the conversation's version ({@link
+   * dev.convostore.domain.Conversation#afterRedaction()}), in one transaction.
    *
    * @return false when the owner's conversation holds no such message
    */
