@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  *     messages, so it can be larger than {@code messageCount}.
  * @param metadata the host's own data about the conversation
  * @param agentState the agent's working state
- * @param version counts changes to the attributes (title, active flag, metadata, agent state),
- *     starting at 1, for optimistic concurrency. Appending messages does not change it; appends
+ * @param version counts changes to the attributes (title, active flag, metadata, agent state)
+ *     and redactions of its messages, starting at 1, for optimistic concurrency. Appending messages does not change it; appends
  *     have their own check, the expected last sequence.
  */
 public record Conversation(
@@ -73,6 +73,11 @@ public record Conversation(
       ConversationId id, UserId owner, Optional<String> title, JsonObject metadata, Instant now) {
     return new Conversation(
         id, owner, title, true, now, now, 0, 0, metadata, AgentState.initial(), 1);
+  }
+
+  /** Where this conversation stands (see {@link ConversationRevision}). */
+  public ConversationRevision revision() {
+    return new ConversationRevision(createdAt, lastSequence, version);
   }
 
   /** This conversation with a new title. */

@@ -46,9 +46,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The memory's extent is noted on the last message each save appends, in the append's own
  * transaction, or in the conversation's metadata by a save that appends nothing. The history
- * keeps the memories it read or wrote last; a read first checks, with one statement (the
- * conversation's last sequence and version), that nothing was appended to the conversation or
- * changed in it since, and a save appends only on that condition, so another writer of the same
+ * keeps the memories it read or wrote last; a read first checks, with one small statement (the
+ * conversation's revision), that nothing was appended to the conversation, changed or redacted in
+ * it since, and a save appends only on that condition, so another writer of the same
  * conversation (another instance of the application) makes it read again and retry, never lose a
  * message. A find is one statement; a save that continues the memory, one append, and only the
  * messages it appends are converted.
@@ -239,19 +239,19 @@ public final class ChatHistory<M> {
   }
 
   /**
-   * The conversation's memory, or empty when there is no conversation yet. One statement, the
-   * conversation's row, tells whether the memory last read or written here is still current
-   * (nothing appended to the conversation or changed in it since); only when it is not are the
-   * memory's messages read.
+   * The conversation's memory, or empty when there is no conversation yet. The conversation's
+   * revision tells whether the memory last read or written here is still current (nothing
+   * appended to the conversation, changed or redacted in it since); only when it is not are the
+   * conversation and the memory's messages read.
    */
   private Optional<Memory<M>> read(Key key) {
     ConversationId id = MemoryIds.conversationId(codec.framework(), key.user(), key.memoryId());
     try {
-      Conversation conversation = store.conversations().get(key.user(), id);
       Memory<M> known = memories.get(key);
-      if (known != null && sameState(known.conversation(), conversation)) {
+      if (known != null && known.conversation().revision().equals(store.conversations().revision(key.user(), id))) {
         return Optional.of(known);
       }
+      Conversation conversation = store.conversations().get(key.user(), id);
       List<Message> held = messages(key.user(), id, extent(conversation));
       List<FrameworkMessages.Stored<M>> stored = codec.fromConvostore(held);
       Memory<M> memory = new Memory<>(conversation,
@@ -263,11 +263,6 @@ public final class ChatHistory<M> {
       memories.remove(key);
       return Optional.empty();
     }
-  }
-
-  /** Whether the two saw the conversation at the same point: nothing appended, nothing changed in between. */
-  private static boolean sameState(Conversation one, Conversation other) {
-    return one.lastSequence() == other.lastSequence() && one.version() == other.version();
   }
 
   /**
@@ -379,7 +374,8 @@ public final class ChatHistory<M> {
 
     /** Whether both saw the conversation at the same point (a memory read before there was one has no conversation). */
     boolean sameState(Memory<M> other) {
-      return conversation != null && other.conversation != null && ChatHistory.sameState(conversation, other.conversation);
+      return conversation != null && other.conversation != null
+          && conversation.revision().equals(other.conversation.revision());
     }
   }
 }

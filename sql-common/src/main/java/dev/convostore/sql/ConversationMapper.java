@@ -2,6 +2,7 @@ package dev.convostore.sql;
 
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.ConversationRevision;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.UserId;
 import java.time.Instant;
@@ -20,6 +21,9 @@ public interface ConversationMapper {
   void insertAgentState(@Param("c") Conversation conversation);
 
   ConversationRow find(@Param("owner") UserId owner, @Param("id") ConversationId id);
+
+  /** The revision of the owner's conversation; null when the owner has none with the id. */
+  ConversationRevision revision(@Param("owner") UserId owner, @Param("id") ConversationId id);
 
   /** Whose conversation the id is, if anyone's. */
   UserId ownerOf(@Param("id") ConversationId id);

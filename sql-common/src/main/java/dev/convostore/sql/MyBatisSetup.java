@@ -4,6 +4,7 @@ import dev.convostore.domain.ContextItem;
 import dev.convostore.domain.ContextItemId;
 import dev.convostore.domain.ContextSource;
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.ConversationRevision;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.Message;
 import dev.convostore.domain.MessageId;
@@ -38,7 +39,7 @@ public final class MyBatisSetup {
       Message.class, ContextItem.class, NewContextItem.class,
       ConversationId.class, MessageId.class, ContextItemId.class, UserId.class, MessageRole.class, MessageKind.class,
       ContextSource.class, JsonObject.class, Instant.class, Optional.class, MessageRow.class, FeedbackRow.class,
-      ConversationRow.class);
+      ConversationRow.class, ConversationRevision.class);
 
   private MyBatisSetup() {}
 

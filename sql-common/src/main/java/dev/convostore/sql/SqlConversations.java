@@ -8,6 +8,7 @@ import dev.convostore.domain.ConflictException;
 import dev.convostore.domain.ContextItem;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.ConversationRevision;
 import dev.convostore.domain.ConversationOrder;
 import dev.convostore.domain.ConversationSnapshot;
 import dev.convostore.domain.ErasureReport;
@@ -66,6 +67,11 @@ public final class SqlConversations implements ConversationRepository {
   @Override
   public Optional<Conversation> find(UserId owner, ConversationId id) {
     return database.query(session -> Optional.ofNullable(conversations(session).find(owner, id)).map(ConversationRow::conversation));
+  }
+
+  @Override
+  public Optional<ConversationRevision> revision(UserId owner, ConversationId id) {
+    return database.query(session -> Optional.ofNullable(conversations(session).revision(owner, id)));
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.convostore.domain.ConflictException.Reason;
 import dev.convostore.domain.ConflictException;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.ConversationRevision;
 import dev.convostore.domain.ConversationOrder;
 import dev.convostore.domain.ConversationSnapshot;
 import dev.convostore.domain.ErasureReport;
@@ -43,6 +44,11 @@ final class InMemoryConversations implements ConversationRepository {
   @Override
   public Optional<Conversation> find(UserId owner, ConversationId id) {
     return storage.read(() -> storage.owned(owner, id).map(entry -> entry.conversation));
+  }
+
+  @Override
+  public Optional<ConversationRevision> revision(UserId owner, ConversationId id) {
+    return find(owner, id).map(Conversation::revision);
   }
 
   @Override

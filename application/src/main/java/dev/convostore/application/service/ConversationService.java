@@ -15,6 +15,7 @@ import dev.convostore.domain.ConflictException.Reason;
 import dev.convostore.domain.ConflictException;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.ConversationRevision;
 import dev.convostore.domain.ConversationSnapshot;
 import dev.convostore.domain.ErasureReport;
 import dev.convostore.domain.HistoryRequest;
@@ -65,6 +66,12 @@ final class ConversationService implements ConversationsUseCase {
   @Override
   public Conversation get(UserId user, ConversationId id) {
     return existing(user, id);
+  }
+
+  @Override
+  public ConversationRevision revision(UserId user, ConversationId id) {
+    checkIds(user, id);
+    return conversations.revision(user, id).orElseThrow(() -> notFound(id));
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.convostore.application.port.out.RetentionRepository;
 import dev.convostore.application.port.out.Storage;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.ConversationRevision;
 import dev.convostore.domain.ConversationSnapshot;
 import dev.convostore.domain.ConversationStatistics;
 import dev.convostore.domain.ErasureReport;
@@ -183,6 +184,11 @@ final class ProtectedStorage implements Storage {
     @Override
     public Optional<Conversation> find(UserId owner, ConversationId id) {
       return conversations.find(owner, id);
+    }
+
+    @Override
+    public Optional<ConversationRevision> revision(UserId owner, ConversationId id) {
+      return conversations.revision(owner, id);
     }
 
     @Override

@@ -12,16 +12,19 @@ import dev.convostore.domain.AgentState;
 import dev.convostore.domain.ConflictException;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.ConversationRevision;
 import dev.convostore.domain.HistoryRequest;
 import dev.convostore.domain.JsonArray;
 import dev.convostore.domain.JsonObject;
 import dev.convostore.domain.JsonString;
+import dev.convostore.domain.Message;
 import dev.convostore.domain.NewMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +89,45 @@ public abstract class ConversationContract extends StoreContract {
         () -> store.conversations().start(StartConversation.by(BOB).withId(id)));
     assertEquals(ConflictException.Reason.ID_IN_USE, error.reason());
     assertEquals(ALICE, reload(ALICE, id).owner());
+  }
+
+  @Test
+  void theRevisionChangesWithEveryAppendChangeAndRedactionAndWithAConversationStartedAgain() {
+    Conversation started = start(ALICE);
+    ConversationId id = started.id();
+    List<ConversationRevision> seen = new java.util.ArrayList<>(List.of(revision(id)));
+    assertEquals(new ConversationRevision(T0, 0, 1), seen.get(0));
+    assertEquals(seen.get(0), revision(id), "nothing happened: the same revision");
+
+    clock.advance(Duration.ofSeconds(1));
+    NewMessage secret = NewMessage.user("my pin is 1234");
+    seen.add(revision(id, () -> append(ALICE, id, secret)));
+    seen.add(revision(id, () -> store.conversations().rename(ALICE, id, "renamed")));
+    Message stored = store.history().history(ALICE, id, HistoryRequest.last(1)).get(0);
+    seen.add(revision(id, () -> store.messages().redact(ALICE, id, stored.id())));
+    store.conversations().delete(ALICE, id);
+    clock.advance(Duration.ofSeconds(1));
+    store.conversations().start(StartConversation.by(ALICE).withId(id));
+    seen.add(revision(id, () -> append(ALICE, id, secret)));
+
+    assertEquals(seen.size(), Set.copyOf(seen).size(), "every revision differs: " + seen);
+    assertEquals(new ConversationRevision(T0.plusSeconds(2), 1, 1), seen.get(seen.size() - 1));
+    assertNoConversation(() -> store.conversations().revision(BOB, id));
+    assertNoConversation(() -> store.conversations().revision(ALICE, ConversationId.newId()));
+    assertInvalid("user", () -> store.conversations().revision(null, id));
+    assertInvalid("conversationId", () -> store.conversations().revision(ALICE, null));
+  }
+
+  /** The revision after {@code change}, checked against the whole conversation's. */
+  private ConversationRevision revision(ConversationId id, Runnable change) {
+    change.run();
+    return revision(id);
+  }
+
+  private ConversationRevision revision(ConversationId id) {
+    ConversationRevision revision = store.conversations().revision(ALICE, id);
+    assertEquals(reload(ALICE, id).revision(), revision);
+    return revision;
   }
 
   @Test

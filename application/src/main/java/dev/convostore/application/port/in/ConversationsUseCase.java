@@ -3,6 +3,7 @@ package dev.convostore.application.port.in;
 import dev.convostore.domain.AgentState;
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.ConversationRevision;
 import dev.convostore.domain.ConversationSnapshot;
 import dev.convostore.domain.ErasureReport;
 import dev.convostore.domain.HistoryRequest;
@@ -25,6 +26,13 @@ public interface ConversationsUseCase {
 
   /** The conversation, without its messages (see {@link #getWithWindow}). */
   Conversation get(UserId user, ConversationId id);
+
+  /**
+   * Where the conversation stands, read without the rest of it: a reader that keeps what it read
+   * (a chat memory) asks this before it reads the conversation again (see {@link
+   * ConversationRevision}).
+   */
+  ConversationRevision revision(UserId user, ConversationId id);
 
   /**
    * The conversation with a window of its messages: the last N, or a page before or after a

@@ -2,6 +2,7 @@ package dev.convostore.application.port.out;
 
 import dev.convostore.domain.Conversation;
 import dev.convostore.domain.ConversationId;
+import dev.convostore.domain.ConversationRevision;
 import dev.convostore.domain.ConversationSnapshot;
 import dev.convostore.domain.ErasureReport;
 import dev.convostore.domain.UserId;
@@ -17,6 +18,9 @@ public interface ConversationRepository {
 
   /** The owner's conversation, if the owner has it. */
   Optional<Conversation> find(UserId owner, ConversationId id);
+
+  /** The revision of the owner's conversation, read without the rest of it, if the owner has it. */
+  Optional<ConversationRevision> revision(UserId owner, ConversationId id);
 
   /** Whose conversation the id is, if anyone's: an operator's question (imports never change owners). */
   Optional<UserId> ownerOf(ConversationId id);
