@@ -47,7 +47,7 @@ public record SearchTerms(List<String> words) {
   /** The words of a query typed by a person. */
   public static SearchTerms parse(String query) {
     Checks.text("query", query, 0, MAX_QUERY_LENGTH);
-    List<String> runs = runs(query);
+    List<String> runs = runs(query, false);
     if (runs.stream().anyMatch(run -> run.length() > MAX_WORD_LENGTH)) {
       throw new ValidationException("query", "holds a word longer than " + MAX_WORD_LENGTH + " characters");
     }
@@ -61,28 +61,38 @@ public record SearchTerms(List<String> words) {
 
   /** The lowercase words of {@code text}, in order. */
   public static List<String> tokenize(String text) {
-    List<String> words = runs(text);
+    List<String> words = runs(text, false);
     words.removeIf(run -> run.length() > MAX_WORD_LENGTH);
     return words;
   }
 
-  /** The lowercase runs of letters, marks and digits in {@code text}, whatever their length. */
-  private static List<String> runs(String text) {
+  /** Whether {@code text} holds a word ({@link #tokenize} is not empty), read up to its first word only. */
+  public static boolean hasWords(String text) {
+    List<String> runs = runs(text, true);
+    return !runs.isEmpty() && runs.get(runs.size() - 1).length() <= MAX_WORD_LENGTH;
+  }
+
+  /**
+   * The lowercase runs of letters, marks and digits in {@code text}, whatever their length; with
+   * {@code untilAWord}, only up to the first run short enough to be a word.
+   */
+  private static List<String> runs(String text, boolean untilAWord) {
     List<String> tokens = new ArrayList<>();
     int start = -1;
-    for (int i = 0; i < text.length(); ) {
-      int codePoint = text.codePointAt(i);
+    for (int i = 0; i <= text.length(); ) {
+      int codePoint = i < text.length() ? text.codePointAt(i) : ' ';
       boolean wordChar = isWordChar(codePoint);
       if (wordChar && start < 0) {
         start = i;
       } else if (!wordChar && start >= 0) {
-        tokens.add(normalize(text.substring(start, i)));
+        String run = normalize(text.substring(start, i));
+        tokens.add(run);
+        if (untilAWord && run.length() <= MAX_WORD_LENGTH) {
+          return tokens;
+        }
         start = -1;
       }
       i += Character.charCount(codePoint);
-    }
-    if (start >= 0) {
-      tokens.add(normalize(text.substring(start)));
     }
     return tokens;
   }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.ibatis.cursor.Cursor;
+import org.apache.ibatis.cache.CacheKey;
+import org.apache.ibatis.executor.BatchExecutor;
 import org.apache.ibatis.executor.Executor;
+import org.apache.ibatis.executor.ReuseExecutor;
 import org.apache.ibatis.executor.parameter.ParameterHandler;
 import org.apache.ibatis.executor.result.DefaultResultContext;
 import org.apache.ibatis.executor.resultset.ResultSetHandler;
@@ -22,20 +25,33 @@ import org.apache.ibatis.mapping.ResultMap;
 import org.apache.ibatis.mapping.ResultMapping;
 import org.apache.ibatis.reflection.ReflectionException;
 import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.ExecutorType;
+import org.apache.ibatis.session.LocalCacheScope;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
+import org.apache.ibatis.transaction.Transaction;
 import org.apache.ibatis.type.TypeHandler;
 
 /**
  * A MyBatis configuration that reads the rows of a result map made only of constructor arguments
- * (every result map of the mapper files) by column index, through a constructor found once, into
- * a list or one at a time to the statement's result handler (which may stop the reading). For
- * each row, MyBatis's own handler looks each column up by name and the constructor up by its
- * argument types, which cost as much as reading the row; it still reads every other result.
+ * (every result map of the mapper files) by column index, through a constructor found once, and
+ * the one column of a value of a type with a type handler ({@code resultType="long"}), into a
+ * list or one at a time to the statement's result handler (which may stop the reading). For each
+ * row, MyBatis's own handler looks each column up by name and the constructor up by its argument
+ * types, and for a single value asks the driver each column's type, which cost as much as reading
+ * the row; it still reads every other result.
+ *
+ * <p>Its executors key the session's local cache by statement run, not by parameters: the cache
+ * lives for one statement ({@link LocalCacheScope#STATEMENT}), which it could only serve to a
+ * nested query, and convostore's statements have none; MyBatis would read every parameter through
+ * reflection a second time to build a key.
  */
 final class ConstructorRows extends Configuration {
 
-  /** A result map's constructor and the handler and column of each of its arguments. */
+  /**
+   * How a row becomes a value: a result map's constructor with the handler and column of each of
+   * its arguments, or (no constructor) the handler of the first column's value.
+   */
   private record Shape(Constructor<?> constructor, TypeHandler<?>[] handlers, String[] columns) {}
 
   private final Map<ResultMap, Shape> shapes = new ConcurrentHashMap<>();
@@ -48,10 +64,10 @@ final class ConstructorRows extends Configuration {
   public ResultSetHandler newResultSetHandler(Executor executor, MappedStatement statement, RowBounds rowBounds,
       ParameterHandler parameters, ResultHandler resultHandler, BoundSql sql) {
     ResultMap map = statement.getResultMaps().size() == 1 ? statement.getResultMaps().get(0) : null;
-    if (map == null || !RowBounds.DEFAULT.equals(rowBounds) || !constructorOnly(map)) {
+    if (map == null || !RowBounds.DEFAULT.equals(rowBounds) || !(constructorOnly(map) || singleValue(map))) {
       return super.newResultSetHandler(executor, statement, rowBounds, parameters, resultHandler, sql);
     }
-    Shape shape = shapes.computeIfAbsent(map, ConstructorRows::shape);
+    Shape shape = shapes.computeIfAbsent(map, this::shape);
     return new ResultSetHandler() {
       @Override
       public <E> List<E> handleResultSets(Statement executed) throws SQLException {
@@ -74,6 +90,34 @@ final class ConstructorRows extends Configuration {
     };
   }
 
+  /** The executors convostore's sessions use, with a key per statement run for the local cache (see the class). */
+  @Override
+  public Executor newExecutor(Transaction transaction, ExecutorType type) {
+    Executor executor = switch (type) {
+      case REUSE -> new ReuseExecutor(this, transaction) {
+        @Override
+        public CacheKey createCacheKey(MappedStatement statement, Object parameter, RowBounds rowBounds, BoundSql sql) {
+          return runKey();
+        }
+      };
+      case BATCH -> new BatchExecutor(this, transaction) {
+        @Override
+        public CacheKey createCacheKey(MappedStatement statement, Object parameter, RowBounds rowBounds, BoundSql sql) {
+          return runKey();
+        }
+      };
+      default -> null;
+    };
+    return executor == null ? super.newExecutor(transaction, type) : (Executor) interceptorChain.pluginAll(executor);
+  }
+
+  /** A local cache key no other statement run has. */
+  private static CacheKey runKey() {
+    CacheKey key = new CacheKey();
+    key.update(new Object());
+    return key;
+  }
+
   private static boolean constructorOnly(ResultMap map) {
     return !map.getConstructorResultMappings().isEmpty()
         && map.getPropertyResultMappings().isEmpty()
@@ -83,7 +127,15 @@ final class ConstructorRows extends Configuration {
                 && mapping.getColumn() != null && mapping.getTypeHandler() != null);
   }
 
-  private static Shape shape(ResultMap map) {
+  private boolean singleValue(ResultMap map) {
+    return map.getResultMappings().isEmpty() && map.getDiscriminator() == null
+        && getTypeHandlerRegistry().hasTypeHandler(map.getType());
+  }
+
+  private Shape shape(ResultMap map) {
+    if (singleValue(map)) {
+      return new Shape(null, new TypeHandler<?>[] {getTypeHandlerRegistry().getTypeHandler(map.getType())}, null);
+    }
     List<ResultMapping> arguments = map.getConstructorResultMappings();
     Class<?>[] types = arguments.stream().map(ResultMapping::getJavaType).toArray(Class<?>[]::new);
     try {
@@ -99,9 +151,9 @@ final class ConstructorRows extends Configuration {
   @SuppressWarnings("unchecked")
   private static <E> void read(Shape shape, Statement executed, ResultHandler<E> each) throws SQLException {
     try (ResultSet results = executed.getResultSet()) {
-      int[] indexes = new int[shape.columns().length];
+      int[] indexes = new int[shape.handlers().length];
       for (int i = 0; i < indexes.length; i++) {
-        indexes[i] = results.findColumn(shape.columns()[i]);
+        indexes[i] = shape.constructor() == null ? 1 : results.findColumn(shape.columns()[i]);
       }
       DefaultResultContext<E> context = new DefaultResultContext<>();
       while (!context.isStopped() && results.next()) {
@@ -109,7 +161,7 @@ final class ConstructorRows extends Configuration {
         for (int i = 0; i < indexes.length; i++) {
           values[i] = shape.handlers()[i].getResult(results, indexes[i]);
         }
-        context.nextResultObject((E) construct(shape.constructor(), values));
+        context.nextResultObject((E) (shape.constructor() == null ? values[0] : construct(shape.constructor(), values)));
         each.handleResult(context);
       }
     }

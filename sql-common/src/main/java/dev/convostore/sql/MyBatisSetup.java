@@ -68,6 +68,8 @@ public final class MyBatisSetup {
     // mapper's name, which is in convostore's own logger tree: no statement is ever logged.
     configuration.setLogImpl(NoLoggingImpl.class);
     configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
+    configuration.setCacheEnabled(false); // no mapper declares a second-level cache
+
     configuration.setDefaultExecutorType(ExecutorType.REUSE);
     // Every result map names its columns: nothing is left for MyBatis to map by name on each row.
     configuration.setAutoMappingBehavior(AutoMappingBehavior.NONE);

@@ -7,9 +7,11 @@ import dev.convostore.sql.MyBatisSetup;
 import dev.convostore.sql.PooledSqlDatabase;
 import dev.convostore.sql.SqlDatabase;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -275,17 +277,17 @@ final class SqliteDatabase implements SqlDatabase {
         succeeded = true;
         return result;
       }
-      execute(connection, begin);
+      lane.execute(begin);
       try {
         T result = work.apply(session);
         if (batch) {
           session.flushStatements(); // runs what a BATCH session has queued
         }
-        execute(connection, "COMMIT");
+        lane.execute("COMMIT");
         succeeded = true;
         return result;
       } catch (RuntimeException | SQLException | Error failed) {
-        rollback(connection, failed);
+        lane.rollback(failed);
         throw failed;
       }
     } finally {
@@ -340,11 +342,30 @@ final class SqliteDatabase implements SqlDatabase {
 
     private final Connection connection;
     private final SqlSession session;
+    /** BEGIN, COMMIT and ROLLBACK, prepared once: a plain statement would be made, and its text parsed by the driver, on each call. */
+    private final Map<String, PreparedStatement> transactionStatements = new HashMap<>();
     private int calls;
 
     Lane(Connection connection, SqlSession session) {
       this.connection = connection;
       this.session = session;
+    }
+
+    void execute(String transactionStatement) throws SQLException {
+      PreparedStatement statement = transactionStatements.get(transactionStatement);
+      if (statement == null) {
+        statement = connection.prepareStatement(transactionStatement);
+        transactionStatements.put(transactionStatement, statement);
+      }
+      statement.execute();
+    }
+
+    void rollback(Throwable failed) {
+      try {
+        execute("ROLLBACK");
+      } catch (SQLException alsoFailed) {
+        failed.addSuppressed(alsoFailed); // SQLite may have rolled back already (for example on a full disk)
+      }
     }
 
     void release(boolean succeeded) {
@@ -364,14 +385,6 @@ final class SqliteDatabase implements SqlDatabase {
       } catch (SQLException unknown) {
         return true;
       }
-    }
-  }
-
-  private static void rollback(Connection connection, Throwable failed) {
-    try {
-      execute(connection, "ROLLBACK");
-    } catch (SQLException alsoFailed) {
-      failed.addSuppressed(alsoFailed); // SQLite may have rolled back already (for example on a full disk)
     }
   }
 

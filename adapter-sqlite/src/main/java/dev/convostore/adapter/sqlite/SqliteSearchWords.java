@@ -35,7 +35,7 @@ final class SqliteSearchWords {
 
   /** Whether a message's content holds a word, and so has terms in the index. */
   static boolean hasWords(String content) {
-    return !SearchTerms.tokenize(content).isEmpty();
+    return SearchTerms.hasWords(content);
   }
 
   /** The full-text query for the owner's messages that hold every word: each term as an FTS5 string. */
