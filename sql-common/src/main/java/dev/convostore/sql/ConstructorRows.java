@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.ibatis.cursor.Cursor;
 import org.apache.ibatis.cache.CacheKey;
-import org.apache.ibatis.executor.BatchExecutor;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.executor.ReuseExecutor;
 import org.apache.ibatis.executor.parameter.ParameterHandler;
@@ -41,10 +40,10 @@ import org.apache.ibatis.type.TypeHandler;
  * types, and for a single value asks the driver each column's type, which cost as much as reading
  * the row; it still reads every other result.
  *
- * <p>Its executors key the session's local cache by statement run, not by parameters: the cache
- * lives for one statement ({@link LocalCacheScope#STATEMENT}), which it could only serve to a
- * nested query, and convostore's statements have none; MyBatis would read every parameter through
- * reflection a second time to build a key.
+ * <p>Its statement-reusing executors key the local cache by statement run, not by parameters:
+ * the cache lives for one statement ({@link LocalCacheScope#STATEMENT}), so it could only serve a
+ * nested query, and convostore's statements have none; MyBatis would read every parameter
+ * through reflection a second time to build a key.
  */
 final class ConstructorRows extends Configuration {
 
@@ -90,32 +89,20 @@ final class ConstructorRows extends Configuration {
     };
   }
 
-  /** The executors convostore's sessions use, with a key per statement run for the local cache (see the class). */
+  /** Sessions that reuse statements (all but imports') key the local cache per run (see the class). */
   @Override
   public Executor newExecutor(Transaction transaction, ExecutorType type) {
-    Executor executor = switch (type) {
-      case REUSE -> new ReuseExecutor(this, transaction) {
-        @Override
-        public CacheKey createCacheKey(MappedStatement statement, Object parameter, RowBounds rowBounds, BoundSql sql) {
-          return runKey();
-        }
-      };
-      case BATCH -> new BatchExecutor(this, transaction) {
-        @Override
-        public CacheKey createCacheKey(MappedStatement statement, Object parameter, RowBounds rowBounds, BoundSql sql) {
-          return runKey();
-        }
-      };
-      default -> null;
-    };
-    return executor == null ? super.newExecutor(transaction, type) : (Executor) interceptorChain.pluginAll(executor);
-  }
-
-  /** A local cache key no other statement run has. */
-  private static CacheKey runKey() {
-    CacheKey key = new CacheKey();
-    key.update(new Object());
-    return key;
+    if (type != ExecutorType.REUSE) {
+      return super.newExecutor(transaction, type);
+    }
+    return (Executor) interceptorChain.pluginAll(new ReuseExecutor(this, transaction) {
+      @Override
+      public CacheKey createCacheKey(MappedStatement statement, Object parameter, RowBounds rowBounds, BoundSql sql) {
+        CacheKey key = new CacheKey();
+        key.update(new Object()); // no other run has this key
+        return key;
+      }
+    });
   }
 
   private static boolean constructorOnly(ResultMap map) {
@@ -161,7 +148,8 @@ final class ConstructorRows extends Configuration {
         for (int i = 0; i < indexes.length; i++) {
           values[i] = shape.handlers()[i].getResult(results, indexes[i]);
         }
-        context.nextResultObject((E) (shape.constructor() == null ? values[0] : construct(shape.constructor(), values)));
+        Object row = shape.constructor() == null ? values[0] : construct(shape.constructor(), values);
+        context.nextResultObject((E) row);
         each.handleResult(context);
       }
     }

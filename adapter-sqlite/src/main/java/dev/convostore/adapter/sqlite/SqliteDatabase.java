@@ -342,7 +342,7 @@ final class SqliteDatabase implements SqlDatabase {
 
     private final Connection connection;
     private final SqlSession session;
-    /** BEGIN, COMMIT and ROLLBACK, prepared once: a plain statement would be made, and its text parsed by the driver, on each call. */
+    /** BEGIN, COMMIT and ROLLBACK, prepared once (a plain statement is made, and parsed by the driver, per call). */
     private final Map<String, PreparedStatement> transactionStatements = new HashMap<>();
     private int calls;
 
