@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * @param metadata the host's own data about the conversation
  * @param agentState the agent's working state
  * @param version counts changes to the attributes (title, active flag, metadata, agent state)
- *     and redactions of its messages, starting at 1, for optimistic concurrency. Appending messages does not change it; appends
- *     have their own check, the expected last sequence.
+ *     and redactions of its messages, starting at 1, for optimistic concurrency. Appending
+ *     messages does not change it; appends have their own check, the expected last sequence.
  */
 public record Conversation(
     ConversationId id,
