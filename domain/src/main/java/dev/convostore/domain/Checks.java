@@ -109,6 +109,14 @@ public final class Checks {
     return value;
   }
 
+  /** A conversation's version: 1 when it starts, raised by each change. */
+  public static long version(long value) {
+    if (value < 1) {
+      throw new ValidationException("version", "must be at least 1");
+    }
+    return value;
+  }
+
   /** A positive count within {@code 1..max}. */
   public static int positive(String field, int value, int max) {
     if (value < 1 || value > max) {

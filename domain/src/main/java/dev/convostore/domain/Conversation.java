@@ -63,9 +63,7 @@ public record Conversation(
     }
     Checks.present("metadata", metadata);
     Checks.present("agentState", agentState);
-    if (version < 1) {
-      throw new ValidationException("version", "must be at least 1");
-    }
+    Checks.version(version);
   }
 
   /** A new, empty, active conversation at version 1. */

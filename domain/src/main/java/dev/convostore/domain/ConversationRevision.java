@@ -18,8 +18,6 @@ public record ConversationRevision(Instant createdAt, long lastSequence, long ve
   public ConversationRevision {
     createdAt = Checks.instant("createdAt", createdAt);
     Checks.nonNegative("lastSequence", lastSequence);
-    if (version < 1) {
-      throw new ValidationException("version", "must be at least 1");
-    }
+    Checks.version(version);
   }
 }

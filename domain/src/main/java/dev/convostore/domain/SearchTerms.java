@@ -68,8 +68,7 @@ public record SearchTerms(List<String> words) {
 
   /** Whether {@code text} holds a word ({@link #tokenize} is not empty), read up to its first word only. */
   public static boolean hasWords(String text) {
-    List<String> runs = runs(text, true);
-    return !runs.isEmpty() && runs.get(runs.size() - 1).length() <= MAX_WORD_LENGTH;
+    return runs(text, true).stream().anyMatch(run -> run.length() <= MAX_WORD_LENGTH);
   }
 
   /**
