@@ -111,10 +111,10 @@ class CitusDistributionTest {
       PGSimpleDataSource dataSource = new PGSimpleDataSource();
       dataSource.setUrl(TestPostgres.url(schema));
       SchemaVersions versions = PostgresDatabase.versions(dataSource, TestPostgres.placement());
-      assertEquals(4, versions.rollbackTo("3")); // versions 7, 6, 5 and 4 undone
+      assertEquals(5, versions.rollbackTo("3")); // versions 8 to 4 undone
       assertFalse(distribution(schema).contains("message_feedback by conversation_id, co-located"));
 
-      assertEquals(4, versions.apply()); // versions 4 to 7 on distributed tables, as an upgrade runs them
+      assertEquals(5, versions.apply()); // versions 4 to 8 on distributed tables, as an upgrade runs them
 
       assertEquals(DISTRIBUTED, distribution(schema));
       try (Storage storage = TestPostgres.openIn(schema, Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {

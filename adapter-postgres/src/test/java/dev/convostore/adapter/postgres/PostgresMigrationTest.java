@@ -23,6 +23,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +65,7 @@ class PostgresMigrationTest {
     return PostgresDatabase.versions(dataSource, TestPostgres.placement());
   }
 
-  /** Every column, constraint and index of the schema, as the catalog describes them. */
+  /** Every column, constraint, index and function of the schema, as the catalog describes them. */
   private List<String> schemaObjects() throws SQLException {
     String catalog = """
         SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable
@@ -75,11 +76,14 @@ class PostgresMigrationTest {
         FROM pg_constraint WHERE connamespace = to_regnamespace(?)
         UNION ALL
         SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = ?
+        UNION ALL
+        SELECT 'function ' || proname || '(' || pg_get_function_arguments(oid) || ') ' || prosrc
+        FROM pg_proc WHERE pronamespace = to_regnamespace(?)
         ORDER BY 1
         """;
     List<String> objects = new ArrayList<>();
     try (Connection connection = TestPostgres.admin(); PreparedStatement query = connection.prepareStatement(catalog)) {
-      for (int i = 1; i <= 3; i++) {
+      for (int i = 1; i <= 4; i++) {
         query.setString(i, schema);
       }
       try (ResultSet rows = query.executeQuery()) {
@@ -106,7 +110,7 @@ class PostgresMigrationTest {
   void aFreshSchemaIsMigratedWhenTheStoreOpens() throws SQLException {
     openAndClose();
 
-    assertEquals("7", versions().current());
+    assertEquals("8", versions().current());
     String objects = String.join("\n", schemaObjects());
     for (String table : List.of("conversations", "agent_states", "messages", "context_items", SchemaVersions.HISTORY_TABLE)) {
       assertTrue(objects.contains("column " + table + "."), () -> table + " missing from\n" + objects);
@@ -129,13 +133,13 @@ class PostgresMigrationTest {
     openAndClose();
     List<String> migrated = schemaObjects();
 
-    assertEquals(7, versions().rollbackTo("0"));
+    assertEquals(8, versions().rollbackTo("0"));
     assertEquals("0", versions().current());
     List<String> rolledBack = schemaObjects();
     assertTrue(rolledBack.stream().allMatch(object -> object.contains(SchemaVersions.HISTORY_TABLE)),
         () -> "only the history table is left: " + rolledBack);
 
-    assertEquals(7, versions().apply());
+    assertEquals(8, versions().apply());
     assertEquals(migrated, schemaObjects());
     // with migrations off the store checks the tables' placement (on Citus: distributed again)
     try (Storage storage = open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
@@ -151,12 +155,12 @@ class PostgresMigrationTest {
     openAndClose();
     TestPostgres.execute("INSERT INTO " + schema + "." + SchemaVersions.HISTORY_TABLE
         + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)"
-        + " VALUES (8, '8', 'from a later release', 'SQL', 'V8__from_a_later_release.sql', 0, 'test', 1, true)");
+        + " VALUES (9, '9', 'from a later release', 'SQL', 'V9__from_a_later_release.sql', 0, 'test', 1, true)");
 
     for (Map<String, String> properties : List.of(Map.<String, String>of(), Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
       StoreFailureException refused = assertThrows(StoreFailureException.class, () -> open(properties));
       assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, refused.kind());
-      assertTrue(refused.getMessage().contains("version 8, newer than this version of convostore knows (7)"),
+      assertTrue(refused.getMessage().contains("version 9, newer than this version of convostore knows (8)"),
           refused.getMessage());
       assertFalse(refused.retryable());
     }
@@ -173,7 +177,7 @@ class PostgresMigrationTest {
     StoreFailureException outdated = assertThrows(StoreFailureException.class,
         () -> open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false")));
     assertEquals(StoreFailureException.Kind.SCHEMA_MISMATCH, outdated.kind());
-    assertTrue(outdated.getMessage().contains("at version 0 and this version of convostore needs 7"), outdated.getMessage());
+    assertTrue(outdated.getMessage().contains("at version 0 and this version of convostore needs 8"), outdated.getMessage());
   }
 
   @Test
@@ -211,11 +215,11 @@ class PostgresMigrationTest {
       store.messages().append(ALICE, conversation.id(), NewMessage.assistant("second"));
     }
 
-    assertEquals(2, versions().rollbackTo("5"));
+    assertEquals(3, versions().rollbackTo("5"));
     String undone = String.join("\n", schemaObjects());
     assertTrue(undone.contains(".messages messages_client_id UNIQUE (conversation_id, id)"), undone);
 
-    assertEquals(2, versions().apply());
+    assertEquals(3, versions().apply());
     String migrated = String.join("\n", schemaObjects());
     assertTrue(migrated.contains(".messages messages_client_id UNIQUE (id, conversation_id)"), migrated);
     try (Storage storage = open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
@@ -243,14 +247,14 @@ class PostgresMigrationTest {
     assertEquals(2, found.get("oslo").size());
     assertEquals(1, found.get("late trains").size());
 
-    assertEquals(1, versions().rollbackTo("6"));
+    assertEquals(2, versions().rollbackTo("6"));
     assertEquals(List.of(2L, 1L, 0L), List.of(
         matches("oslo"),
         matches("late & trains"),
         matches("zeppelin")),
         "version 6's vectors hold the words again");
 
-    assertEquals(1, versions().apply());
+    assertEquals(2, versions().apply());
     String migrated = String.join("\n", schemaObjects());
     assertTrue(migrated.contains("column messages.words text"), migrated);
     try (Storage storage = open(Map.of(SqlSettings.MIGRATE_ON_OPEN, "false"))) {
@@ -258,6 +262,63 @@ class PostgresMigrationTest {
       for (String search : searches) {
         assertEquals(found.get(search), store.history().search(ALICE, search, 10), search);
       }
+    }
+  }
+
+  @Test
+  void version8RefusesTheRowsThatTheSeparateChecksRefusedAndNoOther() throws SQLException {
+    Conversation conversation;
+    try (Storage storage = open(Map.of())) {
+      UseCases store = UseCases.over(storage, Clock.systemUTC(), StoreLimits.DEFAULTS);
+      conversation = store.conversations().start(StartConversation.by(ALICE));
+      store.messages().append(ALICE, conversation.id(), NewMessage.user("hello"));
+    }
+    String ofConversation = " WHERE id = '" + conversation.id() + "'";
+    String ofMessage = " WHERE conversation_id = '" + conversation.id() + "' AND seq = 1";
+    List<String> breakingOneRuleEach = List.of(
+        "UPDATE conversations SET owner = ''" + ofConversation,
+        "UPDATE conversations SET title = ''" + ofConversation,
+        "UPDATE conversations SET updated_at = created_at - interval '1 second'" + ofConversation,
+        "UPDATE conversations SET message_count = -1" + ofConversation,
+        "UPDATE conversations SET message_count = last_seq + 1" + ofConversation,
+        "UPDATE conversations SET metadata = '[]'" + ofConversation,
+        "UPDATE conversations SET version = 0" + ofConversation,
+        "UPDATE messages SET seq = 0" + ofMessage,
+        "UPDATE messages SET owner = ''" + ofMessage,
+        "UPDATE messages SET role = 'robot'" + ofMessage,
+        "UPDATE messages SET kind = 'picture'" + ofMessage,
+        "UPDATE messages SET role = 'assistant', kind = 'tool_call'" + ofMessage,
+        "UPDATE messages SET role = 'assistant', kind = 'tool_call', tool_calls = '[]'" + ofMessage,
+        "UPDATE messages SET kind = 'tool_call', tool_calls = '[{\"name\": \"x\"}]'" + ofMessage,
+        "UPDATE messages SET tool_result = '{}'" + ofMessage,
+        "UPDATE messages SET role = 'tool', kind = 'tool_result', tool_result = '[]'" + ofMessage,
+        "UPDATE messages SET kind = 'tool_result', tool_result = '{}'" + ofMessage,
+        "UPDATE messages SET metadata = '\"x\"'" + ofMessage);
+    List<String> keepingTheRules = List.of(
+        "UPDATE conversations SET title = 'Trip', metadata = '{\"a\": 1}'" + ofConversation,
+        "UPDATE messages SET role = 'assistant', kind = 'tool_call', tool_calls = '[{\"name\": \"x\"}]'" + ofMessage,
+        "UPDATE messages SET role = 'tool', kind = 'tool_result', tool_calls = NULL, tool_result = '{}'" + ofMessage);
+
+    for (String version : List.of("8", "7")) {
+      versions().rollbackTo(version);
+      for (String statement : breakingOneRuleEach) {
+        assertEquals("23514", stateOf(statement), () -> "at version " + version + ": " + statement);
+      }
+    }
+    assertEquals(1, versions().apply());
+    for (String statement : keepingTheRules) {
+      assertEquals(null, stateOf(statement), statement);
+    }
+  }
+
+  /** The SQLSTATE with which the statement fails in the schema, or null when it succeeds. */
+  private String stateOf(String statement) throws SQLException {
+    try (Connection connection = TestPostgres.admin(); Statement run = connection.createStatement()) {
+      run.execute("SET search_path TO " + schema);
+      run.execute(statement);
+      return null;
+    } catch (SQLException refused) {
+      return refused.getSQLState();
     }
   }
 
