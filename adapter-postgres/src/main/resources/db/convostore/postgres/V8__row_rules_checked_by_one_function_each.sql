@@ -3,7 +3,8 @@
 -- table's CHECK expressions anew for every statement that writes the table, and the eighteen
 -- expressions of the two took about 40% of an append's time in the server; a PL/pgSQL function is
 -- compiled once per connection. The rules are those of versions 1 and 3, unchanged: a row breaks
--- them exactly when one of the former constraints would have refused it.
+-- them exactly when one of the former constraints would have refused it. Each ADD CONSTRAINT is a
+-- statement of its own, as Citus requires of a distributed table.
 
 CREATE FUNCTION conversation_rules_hold(owner text, title text, created_at timestamptz, updated_at timestamptz,
                                         message_count bigint, last_seq bigint, metadata jsonb, version bigint)
@@ -44,9 +45,9 @@ ALTER TABLE conversations
   DROP CONSTRAINT conversations_metadata_check,
   DROP CONSTRAINT conversations_version_check,
   DROP CONSTRAINT conversations_check,
-  DROP CONSTRAINT conversations_check1,
-  ADD CONSTRAINT conversations_rules
-    CHECK (conversation_rules_hold(owner, title, created_at, updated_at, message_count, last_seq, metadata, version));
+  DROP CONSTRAINT conversations_check1;
+ALTER TABLE conversations ADD CONSTRAINT conversations_rules
+  CHECK (conversation_rules_hold(owner, title, created_at, updated_at, message_count, last_seq, metadata, version));
 
 ALTER TABLE messages
   DROP CONSTRAINT messages_seq_check,
@@ -59,5 +60,6 @@ ALTER TABLE messages
   DROP CONSTRAINT messages_check,
   DROP CONSTRAINT messages_check1,
   DROP CONSTRAINT messages_check2,
-  DROP CONSTRAINT messages_check3,
-  ADD CONSTRAINT messages_rules CHECK (message_rules_hold(seq, owner, role, kind, tool_calls, tool_result, metadata));
+  DROP CONSTRAINT messages_check3;
+ALTER TABLE messages ADD CONSTRAINT messages_rules
+  CHECK (message_rules_hold(seq, owner, role, kind, tool_calls, tool_result, metadata));

@@ -278,7 +278,7 @@ class PostgresMigrationTest {
     List<String> breakingOneRuleEach = List.of(
         "UPDATE conversations SET owner = ''" + ofConversation,
         "UPDATE conversations SET title = ''" + ofConversation,
-        "UPDATE conversations SET updated_at = created_at - interval '1 second'" + ofConversation,
+        "UPDATE conversations SET updated_at = '2001-01-01T00:00:00Z'" + ofConversation,
         "UPDATE conversations SET message_count = -1" + ofConversation,
         "UPDATE conversations SET message_count = last_seq + 1" + ofConversation,
         "UPDATE conversations SET metadata = '[]'" + ofConversation,
