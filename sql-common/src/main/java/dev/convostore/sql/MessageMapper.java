@@ -79,6 +79,18 @@ public interface MessageMapper {
       @Param("limit") Integer limit, @Param("roles") Set<MessageRole> roles, @Param("kinds") Set<MessageKind> kinds,
       @Param("toolNames") Set<String> toolNames, ResultHandler<MessageRow> each);
 
+  /** {@link #last} of every role and kind, at most {@code limit}. */
+  void lastOfAll(@Param("owner") UserId owner, @Param("id") ConversationId id, @Param("limit") int limit,
+      ResultHandler<MessageRow> each);
+
+  /** {@link #before} of every role and kind, at most {@code limit}. */
+  void beforeOfAll(@Param("owner") UserId owner, @Param("id") ConversationId id, @Param("sequence") long sequence,
+      @Param("limit") int limit, ResultHandler<MessageRow> each);
+
+  /** {@link #after} of every role and kind, at most {@code limit}. */
+  void afterOfAll(@Param("owner") UserId owner, @Param("id") ConversationId id, @Param("sequence") long sequence,
+      @Param("limit") int limit, ResultHandler<MessageRow> each);
+
   /** Every message of the owner's conversation, oldest first. */
   default List<MessageRow> all(UserId owner, ConversationId id) {
     List<MessageRow> rows = new ArrayList<>();

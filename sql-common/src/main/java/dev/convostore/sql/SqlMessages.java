@@ -150,7 +150,8 @@ public abstract class SqlMessages implements MessageRepository {
   /**
    * One statement in the usual case: the window's rows are selected by conversation and owner,
    * and read without those two columns. Only an empty window asks whether the owner has the
-   * conversation at all.
+   * conversation at all. A window of every role and kind has statements of its own, whose SQL
+   * MyBatis need not build for each call.
    */
   @Override
   public Optional<List<Message>> window(UserId owner, ConversationId conversationId, HistoryRequest request) {
@@ -159,10 +160,18 @@ public abstract class SqlMessages implements MessageRepository {
       MessageMapper mapper = mapper(session);
       Kept<MessageRow> rows = new Kept<>(filter, request.limit(), row -> row.in(conversationId, owner));
       Integer limit = rows.sqlLimit();
-      switch (request.direction()) {
-        case LAST -> mapper.last(owner, conversationId, limit, filter.roles(), filter.kinds(), filter.toolNames(), rows);
-        case BEFORE -> mapper.before(owner, conversationId, request.sequence(), limit, filter.roles(), filter.kinds(), filter.toolNames(), rows);
-        case AFTER -> mapper.after(owner, conversationId, request.sequence(), limit, filter.roles(), filter.kinds(), filter.toolNames(), rows);
+      if (filter.keepsAll()) {
+        switch (request.direction()) {
+          case LAST -> mapper.lastOfAll(owner, conversationId, request.limit(), rows);
+          case BEFORE -> mapper.beforeOfAll(owner, conversationId, request.sequence(), request.limit(), rows);
+          case AFTER -> mapper.afterOfAll(owner, conversationId, request.sequence(), request.limit(), rows);
+        }
+      } else {
+        switch (request.direction()) {
+          case LAST -> mapper.last(owner, conversationId, limit, filter.roles(), filter.kinds(), filter.toolNames(), rows);
+          case BEFORE -> mapper.before(owner, conversationId, request.sequence(), limit, filter.roles(), filter.kinds(), filter.toolNames(), rows);
+          case AFTER -> mapper.after(owner, conversationId, request.sequence(), limit, filter.roles(), filter.kinds(), filter.toolNames(), rows);
+        }
       }
       if (rows.kept.isEmpty() && !mapper.owns(owner, conversationId)) {
         return Optional.empty();

@@ -125,7 +125,7 @@ class H2QueryPlanTest {
 
   @Test
   void historyWindowsReadARangeOfThePrimaryKeyInOrderFilteredOrNot() throws SQLException {
-    for (String window : List.of("last", "before", "after")) {
+    for (String window : List.of("last", "before", "after", "lastOfAll", "beforeOfAll", "afterOfAll")) {
       for (Map<String, Object> parameters : List.of(
           parameters("owner", sample.owner(), "id", sample.id(), "sequence", 20L, "limit", 20),
           parameters("owner", sample.owner(), "id", sample.id(), "sequence", 20L, "limit", 20, "roles", java.util.Set.of(dev.convostore.domain.MessageRole.USER),

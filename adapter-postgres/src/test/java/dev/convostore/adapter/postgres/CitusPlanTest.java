@@ -159,6 +159,7 @@ class CitusPlanTest {
     Map<String, Object> conversation = parameters("owner", sample.owner(), "id", sample.id(), "sequence", 50L,
         "limit", 20);
     for (String statement : List.of("MessageMapper.last", "MessageMapper.before", "MessageMapper.after",
+        "MessageMapper.lastOfAll", "MessageMapper.beforeOfAll", "MessageMapper.afterOfAll",
         "MessageMapper.countByRole", "MessageMapper.toolMessages", "MessageMapper.feedbackOf", "ConversationMapper.find")) {
       assertOneShard(plan("dev.convostore.sql." + statement, conversation));
     }

@@ -170,7 +170,7 @@ class PostgresQueryPlanTest {
 
   @Test
   void historyWindowsReadARangeOfThePrimaryKeyFilteredOrNotInTheirCustomAndTheirGenericPlan() throws SQLException {
-    for (String window : List.of("last", "before", "after")) {
+    for (String window : List.of("last", "before", "after", "lastOfAll", "beforeOfAll", "afterOfAll")) {
       String statement = "dev.convostore.sql.MessageMapper." + window;
       for (Map<String, Object> parameters : List.of(
           parameters("owner", sample.owner(), "id", sample.id(), "sequence", 20L, "limit", 20),

@@ -92,7 +92,7 @@ class SqliteQueryPlanTest {
 
   @Test
   void historyWindowsReadARangeOfThePrimaryKeyFilteredOrNot() throws SQLException {
-    for (String window : List.of("last", "before", "after")) {
+    for (String window : List.of("last", "before", "after", "lastOfAll", "beforeOfAll", "afterOfAll")) {
       for (Map<String, Object> parameters : List.of(parameters(), parameters("roles", java.util.Set.of(dev.convostore.domain.MessageRole.USER),
           "kinds", java.util.Set.of(dev.convostore.domain.MessageKind.TEXT, dev.convostore.domain.MessageKind.TOOL_RESULT)),
           parameters("toolNames", java.util.Set.of("weather"), "limit", null))) {
