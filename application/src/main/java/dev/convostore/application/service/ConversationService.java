@@ -179,10 +179,13 @@ final class ConversationService implements ConversationsUseCase {
         "conversation " + id + " is being changed by too many writers at once; try again", null);
   }
 
-  /** A short random pause, growing with the attempts, so racing writers stop colliding. */
+  /**
+   * A random pause whose bound doubles with the attempts up to 64 ms, so that racing writers stop
+   * colliding also where a read and its update take milliseconds (a loaded server, a Citus shard).
+   */
   private static void backOff(int attempt) {
     try {
-      Thread.sleep(ThreadLocalRandom.current().nextInt(attempt + 2));
+      Thread.sleep(ThreadLocalRandom.current().nextInt(1 << Math.min(attempt + 1, 6)));
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       throw new StoreFailureException(StoreFailureException.Kind.BUSY, "interrupted while retrying a change", interrupted);
